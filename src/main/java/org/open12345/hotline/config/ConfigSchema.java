@@ -1,0 +1,47 @@
+package org.open12345.hotline.config;
+
+import static org.open12345.hotline.config.ValueChecks.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key the server reads. config/hotline.yaml documents the same keys; a key in a file that
+ * is not listed here is a mistake (usually a typo) and stops the start.
+ */
+public final class ConfigSchema {
+  private ConfigSchema() {}
+
+  private static final List<ConfigKey> KEYS =
+      List.of(
+          new ConfigKey("http.host", "0.0.0.0", any(), false, "address the HTTP server binds"),
+          new ConfigKey("http.port", "8080", integer(0, 65535), false, "HTTP port (0 = any free port)"),
+          new ConfigKey("http.body_limit_bytes", "262144", integer(1024, 64L << 20), false,
+              "largest request body accepted; larger bodies get 413"),
+          new ConfigKey("http.shutdown_grace", "10s", duration(), false,
+              "on SIGTERM, how long in-flight requests may take to finish"),
+          new ConfigKey("http.public_base_url", "http://localhost:8080", any(), false,
+              "base URL used in links inside mails and SMS"),
+          new ConfigKey("db.url", "", postgresUrlOrEmpty(), true,
+              "external PostgreSQL, postgresql://user:pass@host:port/db; empty = embedded PostgreSQL"),
+          new ConfigKey("db.pool_size", "16", integer(1, 500), false, "connections in the pool"),
+          new ConfigKey("db.embedded.dir", "data", any(), false,
+              "folder of the embedded PostgreSQL (binaries and data), kept across restarts"),
+          new ConfigKey("db.embedded.port", "54329", integer(1, 65535), false, "port of the embedded PostgreSQL"),
+          new ConfigKey("db.embedded.run_as", "nobody", any(), false,
+              "unprivileged account that runs the embedded PostgreSQL when the server runs as root"),
+          new ConfigKey("timezone", "Asia/Shanghai", zone(), false,
+              "the centre's local time zone (ticket numbers, quiet hours, working days)"),
+          new ConfigKey("routing.dir", "routing-rules", any(), false, "folder of the routing rule files"));
+
+  public static List<ConfigKey> keys() {
+    return KEYS;
+  }
+
+  static Map<String, ConfigKey> byName() {
+    Map<String, ConfigKey> m = new LinkedHashMap<>();
+    KEYS.forEach(k -> m.put(k.name(), k));
+    return m;
+  }
+}

@@ -1,0 +1,19 @@
+package org.open12345.hotline.ticket;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What comes with an action: a note for the log, the department a DISPATCH sends the ticket to,
+ * the reason of a RETURN/STOP, the master ticket of a MERGE.
+ */
+public record ActionRequest(String note, String departmentId, String reason, String masterNumber) {
+
+  public JsonObject toDetails() {
+    JsonObject d = new JsonObject();
+    if (note != null) d.put("note", note);
+    if (departmentId != null) d.put("department_id", departmentId);
+    if (reason != null) d.put("reason", reason);
+    if (masterNumber != null) d.put("master_number", masterNumber);
+    return d;
+  }
+}

@@ -1,0 +1,34 @@
+package org.open12345.hotline.ticket;
+
+/**
+ * A ticket as an intake channel or an operator describes it, before it has a number.
+ *
+ * @param areaCode the department id of the district/township where the matter is, when known;
+ *     routing uses it for regional rules
+ * @param hotlineNumber the number the citizen called or texted (12345, or a merged hotline's)
+ * @param callId the telephony platform's call id when an operator records a ticket during a call
+ */
+public record NewTicket(
+    Channel channel,
+    String citizenPhone,
+    String citizenName,
+    RequestType requestType,
+    Urgency urgency,
+    String categoryCode,
+    String locationText,
+    Double latitude,
+    Double longitude,
+    String areaCode,
+    String description,
+    String hotlineNumber,
+    String callId) {
+
+  public NewTicket {
+    if (channel == null || citizenPhone == null || requestType == null || description == null) {
+      throw new IllegalArgumentException("channel, citizen phone, request type and description are required");
+    }
+    if (urgency == null) {
+      urgency = Urgency.NORMAL;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.open12345.hotline.ticket;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.web.JsonFields;
+
+/** Turns the JSON body of {@code POST /api/tickets} into a {@link NewTicket}, naming any bad field. */
+public final class NewTicketParser {
+  private static final Set<String> FIELDS = Set.of("channel", "citizen_phone", "citizen_name", "request_type",
+      "urgency", "category_code", "location", "latitude", "longitude", "area_code", "description",
+      "hotline_number", "call_id");
+  /** Mainland mobiles, landlines with area code, and +86 forms; separators allowed. */
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,19}");
+  private static final Pattern CATEGORY = Pattern.compile("\\d{2,6}");
+  public static final int MAX_DESCRIPTION = 4000;
+
+  private NewTicketParser() {}
+
+  public static NewTicket parse(JsonObject body, Channel defaultChannel) {
+    JsonFields f = new JsonFields(body).onlyKnown(FIELDS);
+    Channel channel = f.optionalEnum("channel", Channel.values(), Channel::parse);
+    String phone = f.requiredText("citizen_phone", 32);
+    if (!PHONE.matcher(phone).matches()) {
+      throw ApiException.badField("citizen_phone", "is not a phone number");
+    }
+    String category = f.optionalText("category_code", 6);
+    if (category != null && !CATEGORY.matcher(category).matches()) {
+      throw ApiException.badField("category_code", "must be 2 to 6 digits");
+    }
+    Double lat = f.optionalNumber("latitude", -90, 90);
+    Double lon = f.optionalNumber("longitude", -180, 180);
+    if ((lat == null) != (lon == null)) {
+      throw ApiException.badField(lat == null ? "latitude" : "longitude", "latitude and longitude go together");
+    }
+    return new NewTicket(
+        channel == null ? defaultChannel : channel,
+        normalisePhone(phone),
+        f.optionalText("citizen_name", 64),
+        f.requiredEnum("request_type", RequestType.values(), RequestType::parse),
+        f.optionalEnum("urgency", Urgency.values(), Urgency::parse),
+        category,
+        f.optionalText("location", 500),
+        lat,
+        lon,
+        f.optionalText("area_code", 64),
+        f.requiredText("description", MAX_DESCRIPTION),
+        f.optionalText("hotline_number", 32),
+        f.optionalText("call_id", 128));
+  }
+
+  /** Keeps digits (and a leading +86 dropped) so one caller is one phone in every channel. */
+  public static String normalisePhone(String phone) {
+    String digits = phone.replaceAll("[^0-9+]", "");
+    if (digits.startsWith("+86")) {
+      return digits.substring(3);
+    }
+    if (digits.startsWith("0086")) {
+      return digits.substring(4);
+    }
+    return digits.startsWith("+") ? digits : digits;
+  }
+}

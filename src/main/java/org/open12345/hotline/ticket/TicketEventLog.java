@@ -1,0 +1,43 @@
+package org.open12345.hotline.ticket;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.open12345.hotline.auth.Actor;
+
+/**
+ * Appends to and reads a ticket's event log. Appends take the caller's transaction connection so
+ * an event exists exactly when the change it records was committed.
+ */
+public final class TicketEventLog {
+  private TicketEventLog() {}
+
+  public static Future<Void> append(
+      SqlClient tx, long ticketId, Instant at, Actor actor, String action, TicketStatus from, TicketStatus to,
+      JsonObject details) {
+    return tx.preparedQuery(
+            "INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .execute(Tuple.from(new Object[] {
+            ticketId, at.atOffset(ZoneOffset.UTC), actor.id(), actor.role().name(), action,
+            from == null ? null : from.name(), to == null ? null : to.name(),
+            details == null ? new JsonObject() : details}))
+        .mapEmpty();
+  }
+
+  public static Future<List<TicketEvent>> timeline(SqlClient db, long ticketId) {
+    return db.preparedQuery(
+            "SELECT id, at, actor, role, action, from_status, to_status, details FROM ticket_events "
+                + "WHERE ticket_id = $1 ORDER BY id")
+        .execute(Tuple.of(ticketId))
+        .map(rows -> {
+          List<TicketEvent> out = new java.util.ArrayList<>();
+          rows.forEach(r -> out.add(TicketEvent.from(r)));
+          return out;
+        });
+  }
+}

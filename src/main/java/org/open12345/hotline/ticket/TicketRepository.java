@@ -1,0 +1,101 @@
+package org.open12345.hotline.ticket;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for the tickets table. Writes take the caller's transaction connection. */
+public final class TicketRepository {
+  private final ZoneId zone;
+
+  public TicketRepository(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Inserts a ticket in state RECEIVED; its number uses the local date of {@code now}. */
+  public Future<Ticket> insert(SqlClient tx, NewTicket t, Instant now) {
+    String dayPrefix = TicketNumber.dayPrefix(now.atZone(zone).toLocalDate());
+    return tx.preparedQuery(
+            "INSERT INTO tickets (number, channel, citizen_phone, citizen_name, request_type, urgency, category_code, "
+                + "location_text, latitude, longitude, area_code, description, status, hotline_number, call_id, "
+                + "created_at, updated_at) VALUES ($1 || lpad(nextval('ticket_serial')::text, "
+                + TicketNumber.SERIAL_DIGITS + ", '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                + "$15, $16, $16) RETURNING " + Ticket.COLUMNS)
+        .execute(Tuple.from(new Object[] {
+            dayPrefix, t.channel().name(), t.citizenPhone(), t.citizenName(), t.requestType().name(),
+            t.urgency().name(), t.categoryCode(), t.locationText(), t.latitude(), t.longitude(), t.areaCode(),
+            t.description(), TicketStatus.RECEIVED.name(), t.hotlineNumber(), t.callId(), now.atOffset(ZoneOffset.UTC)}))
+        .map(rows -> Ticket.from(rows.iterator().next()));
+  }
+
+  public Future<Optional<Ticket>> findByNumber(SqlClient db, String number) {
+    return db.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1")
+        .execute(Tuple.of(number))
+        .map(TicketRepository::first);
+  }
+
+  /** Locks the row until the transaction ends, so two changes to one ticket run one after the other. */
+  public Future<Optional<Ticket>> lockByNumber(SqlClient tx, String number) {
+    return tx.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1 FOR UPDATE")
+        .execute(Tuple.of(number))
+        .map(TicketRepository::first);
+  }
+
+  public Future<Ticket> updateStatus(SqlClient tx, long id, TicketStatus status, String departmentId, Instant now) {
+    return tx.preparedQuery(
+            "UPDATE tickets SET status = $2, department_id = $3, updated_at = $4 WHERE id = $1 RETURNING "
+                + Ticket.COLUMNS)
+        .execute(Tuple.of(id, status.name(), departmentId, now.atOffset(ZoneOffset.UTC)))
+        .map(rows -> Ticket.from(rows.iterator().next()));
+  }
+
+  public Future<List<Ticket>> list(SqlClient db, TicketQuery q) {
+    // Fixed fragments with positional parameters: nothing from the request enters the SQL text.
+    StringBuilder sql = new StringBuilder("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE true");
+    List<Object> args = new ArrayList<>();
+    if (q.status() != null) {
+      args.add(q.status().name());
+      sql.append(" AND status = $").append(args.size());
+    }
+    if (q.departmentId() != null) {
+      args.add(q.departmentId());
+      sql.append(" AND department_id = $").append(args.size());
+    }
+    if (q.phone() != null) {
+      args.add(q.phone());
+      sql.append(" AND citizen_phone = $").append(args.size());
+    }
+    if (q.createdFrom() != null) {
+      args.add(q.createdFrom().atOffset(ZoneOffset.UTC));
+      sql.append(" AND created_at >= $").append(args.size());
+    }
+    if (q.createdTo() != null) {
+      args.add(q.createdTo().atOffset(ZoneOffset.UTC));
+      sql.append(" AND created_at < $").append(args.size());
+    }
+    args.add(q.size());
+    sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(args.size());
+    args.add((long) q.page() * q.size());
+    sql.append(" OFFSET $").append(args.size());
+    return db.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(TicketRepository::all);
+  }
+
+  private static Optional<Ticket> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(Ticket.from(it.next())) : Optional.empty();
+  }
+
+  private static List<Ticket> all(RowSet<Row> rows) {
+    List<Ticket> out = new ArrayList<>();
+    rows.forEach(r -> out.add(Ticket.from(r)));
+    return out;
+  }
+}

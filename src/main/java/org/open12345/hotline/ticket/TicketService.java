@@ -1,0 +1,90 @@
+package org.open12345.hotline.ticket;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.web.ApiException;
+
+/** Creates tickets and applies actions to them, each in one transaction with its event. */
+public final class TicketService {
+  private final Pool pool;
+  private final TicketRepository tickets;
+  private final Clock clock;
+  private final List<TicketChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+  public TicketService(Pool pool, TicketRepository tickets, Clock clock) {
+    this.pool = pool;
+    this.tickets = tickets;
+    this.clock = clock;
+  }
+
+  public void addListener(TicketChangeListener l) {
+    listeners.add(l);
+  }
+
+  public TicketRepository repository() {
+    return tickets;
+  }
+
+  public Future<Ticket> create(NewTicket draft, Actor actor) {
+    return pool.withTransaction(tx -> create(tx, draft, actor, new JsonObject()));
+  }
+
+  /** Creation inside a caller's transaction (intake channels claim their message id in it). */
+  public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details) {
+    Instant now = clock.instant();
+    return tickets.insert(tx, draft, now)
+        .compose(t -> TicketEventLog.append(tx, t.id(), now, actor, TicketAction.CREATE.name(), null,
+                t.status(), details.copy().put("channel", draft.channel().name()))
+            .compose(v -> notifyListeners(tx, null, t, TicketAction.CREATE, actor, now)));
+  }
+
+  public Future<Ticket> act(String number, TicketAction action, Actor actor, ActionRequest request) {
+    return pool.withTransaction(tx -> act(tx, number, action, actor, request));
+  }
+
+  public Future<Ticket> act(SqlConnection tx, String number, TicketAction action, Actor actor, ActionRequest request) {
+    Instant now = clock.instant();
+    return tickets.lockByNumber(tx, number)
+        .compose(found -> {
+          Ticket before = found.orElseThrow(() -> ApiException.notFound("no ticket " + number));
+          if (actor.role() == Role.DEPARTMENT && !actor.department().equals(before.departmentId())) {
+            throw new ApiException(403, "not_your_ticket",
+                "ticket " + number + " is assigned to " + before.departmentId() + ", not to " + actor.department(),
+                null);
+          }
+          TicketStatus next = TicketStateMachine.next(before.status(), action, actor.role());
+          String department = department(before, action, request);
+          return tickets.updateStatus(tx, before.id(), next, department, now)
+              .compose(after -> TicketEventLog.append(tx, after.id(), now, actor, action.name(), before.status(), next,
+                      request.toDetails())
+                  .compose(v -> notifyListeners(tx, before, after, action, actor, now)));
+        });
+  }
+
+  private static String department(Ticket before, TicketAction action, ActionRequest request) {
+    if (action != TicketAction.DISPATCH) {
+      return before.departmentId();
+    }
+    if (request.departmentId() == null) {
+      throw ApiException.badField("department_id", "is required to dispatch a ticket");
+    }
+    return request.departmentId();
+  }
+
+  private Future<Ticket> notifyListeners(SqlConnection tx, Ticket before, Ticket after, TicketAction action,
+      Actor actor, Instant at) {
+    Future<Ticket> chain = Future.succeededFuture(after);
+    for (TicketChangeListener l : listeners) {
+      chain = chain.compose(current -> l.afterChange(tx, before, current, action, actor, at));
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,68 @@
+package org.open12345.hotline.web;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.open12345.hotline.ticket.TransitionRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers every failure in the one error shape; only our own bugs become 500. */
+public final class ApiErrors {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  private ApiErrors() {}
+
+  public static void handle(RoutingContext ctx) {
+    Throwable t = ctx.failure();
+    ApiException e = translate(t, ctx.statusCode());
+    if (e.status() >= 500) {
+      log.error("{} {} failed", ctx.request().method(), ctx.request().path(), t);
+    }
+    send(ctx, e);
+  }
+
+  public static void send(RoutingContext ctx, ApiException e) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    JsonObject body = new JsonObject().put("error", e.code()).put("message", e.getMessage());
+    body.put("details", e.details());
+    ctx.response()
+        .setStatusCode(e.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body.encode());
+  }
+
+  static ApiException translate(Throwable t, int status) {
+    if (t instanceof ApiException a) {
+      return a;
+    }
+    if (t instanceof TransitionRefused r) {
+      int code = r.reason() == TransitionRefused.Reason.ROLE ? 403 : 409;
+      return new ApiException(code, code == 403 ? "forbidden_action" : "invalid_transition", r.getMessage(),
+          new JsonObject()
+              .put("current_status", r.current() == null ? null : r.current().name())
+              .put("action", r.action().name()));
+    }
+    if (t instanceof DecodeException || (t != null && t.getCause() instanceof DecodeException)) {
+      return new ApiException(400, "malformed_json", "request body is not valid JSON", null);
+    }
+    if (t instanceof HttpException h) {
+      status = h.getStatusCode();
+    }
+    return switch (status) {
+      case 400 -> new ApiException(400, "bad_request", "bad request", null);
+      case 401 -> new ApiException(401, "unauthorized", "authentication required", null);
+      case 403 -> new ApiException(403, "forbidden", "forbidden", null);
+      case 404 -> new ApiException(404, "not_found", "no such resource", null);
+      case 405 -> new ApiException(405, "method_not_allowed", "method not allowed", null);
+      case 413 -> new ApiException(413, "body_too_large", "request body is too large", null);
+      case 415 -> new ApiException(415, "unsupported_media_type", "unsupported content type", null);
+      default -> status >= 400 && status < 500
+          ? new ApiException(status, "client_error", "request refused", null)
+          : new ApiException(500, "internal_error", "internal error; the request was not applied", null);
+    };
+  }
+}

@@ -1,0 +1,40 @@
+package org.open12345.hotline.web;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** The request body as a JSON object, or a 400 saying why it is not one. */
+public final class JsonBody {
+  private JsonBody() {}
+
+  public static JsonObject of(RoutingContext ctx) {
+    var buf = ctx.body().buffer();
+    if (buf == null || buf.length() == 0) {
+      throw new ApiException(400, "missing_body", "request body is empty; send a JSON object", null);
+    }
+    Object v;
+    try {
+      v = io.vertx.core.json.Json.decodeValue(buf);
+    } catch (DecodeException e) {
+      throw new ApiException(400, "malformed_json", "request body is not valid JSON: " + shortReason(e), null);
+    }
+    if (!(v instanceof JsonObject o)) {
+      throw new ApiException(400, "malformed_json", "request body must be a JSON object", null);
+    }
+    return o;
+  }
+
+  private static String shortReason(DecodeException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    int cut = m.indexOf('\n');
+    return cut > 0 ? m.substring(0, cut) : m;
+  }
+
+  public static void reply(RoutingContext ctx, int status, Object json) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(json instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(json));
+  }
+}

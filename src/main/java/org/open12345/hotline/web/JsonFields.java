@@ -1,0 +1,95 @@
+package org.open12345.hotline.web;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads typed fields from a request body, answering 400 with the field's name when one is
+ * missing, of the wrong type, or not one of the allowed values.
+ */
+public final class JsonFields {
+  private final JsonObject body;
+
+  public JsonFields(JsonObject body) {
+    this.body = body;
+  }
+
+  public JsonObject raw() {
+    return body;
+  }
+
+  /** Unknown fields are refused so a typo (e.g. "descripton") is not silently dropped. */
+  public JsonFields onlyKnown(Set<String> known) {
+    for (String f : body.fieldNames()) {
+      if (!known.contains(f)) {
+        throw ApiException.badField(f, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+      }
+    }
+    return this;
+  }
+
+  public String requiredText(String field, int maxLength) {
+    String v = optionalText(field, maxLength);
+    if (v == null || v.isBlank()) {
+      throw ApiException.badField(field, "is required");
+    }
+    return v;
+  }
+
+  public String optionalText(String field, int maxLength) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw ApiException.badField(field, "must be a string");
+    }
+    String t = s.strip();
+    if (t.length() > maxLength) {
+      throw ApiException.badField(field, "is longer than " + maxLength + " characters");
+    }
+    return t.isEmpty() ? null : t;
+  }
+
+  public Double optionalNumber(String field, double min, double max) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Number n)) {
+      throw ApiException.badField(field, "must be a number");
+    }
+    double d = n.doubleValue();
+    if (!(d >= min && d <= max)) {
+      throw ApiException.badField(field, "must be between " + min + " and " + max);
+    }
+    return d;
+  }
+
+  public <E extends Enum<E>> E requiredEnum(String field, E[] values, Function<String, E> parse) {
+    E e = optionalEnum(field, values, parse);
+    if (e == null) {
+      throw ApiException.badField(field, "is required (one of " + names(values) + ")");
+    }
+    return e;
+  }
+
+  public <E extends Enum<E>> E optionalEnum(String field, E[] values, Function<String, E> parse) {
+    String v = optionalText(field, 64);
+    if (v == null) {
+      return null;
+    }
+    E e = parse.apply(v);
+    if (e == null) {
+      throw ApiException.badField(field, "unknown value '" + v + "' (one of " + names(values) + ")");
+    }
+    return e;
+  }
+
+  private static <E extends Enum<E>> String names(E[] values) {
+    return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+  }
+}

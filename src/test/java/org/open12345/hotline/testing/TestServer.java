@@ -1,0 +1,104 @@
+package org.open12345.hotline.testing;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.open12345.hotline.app.HotlineServer;
+import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.db.DatabaseUrl;
+
+/** A real server on a free port over a fresh database, and a plain HTTP client to talk to it. */
+public final class TestServer implements AutoCloseable {
+  private final HotlineServer server;
+  private final DatabaseUrl db;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private TestServer(HotlineServer server, DatabaseUrl db) {
+    this.server = server;
+    this.db = db;
+  }
+
+  public static TestServer start() {
+    return start(Map.of(), Clock.systemUTC());
+  }
+
+  public static TestServer start(Map<String, String> overrides, Clock clock) {
+    return start(TestDatabase.freshDatabase(), overrides, clock);
+  }
+
+  public static TestServer start(DatabaseUrl db, Map<String, String> overrides, Clock clock) {
+    Map<String, String> o = new HashMap<>();
+    o.put("db.url", db.uri());
+    o.put("http.port", "0");
+    o.put("http.host", "127.0.0.1");
+    o.put("db.pool_size", "4");
+    o.putAll(overrides);
+    try {
+      return new TestServer(HotlineServer.start(HotlineConfig.load(null, Map.of(), o), clock), db);
+    } catch (Exception e) {
+      throw new IllegalStateException("server did not start", e);
+    }
+  }
+
+  public HotlineServer server() {
+    return server;
+  }
+
+  public DatabaseUrl database() {
+    return db;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  public Response get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+  }
+
+  public Response post(String path, String body, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+  }
+
+  public Response postJson(String path, JsonObject body, String... headers) {
+    return post(path, body.encode(), headers);
+  }
+
+  public Response send(HttpRequest.Builder b, String... headers) {
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r.headers().map());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** A response; {@link #json()} parses the body. */
+  public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+  }
+}

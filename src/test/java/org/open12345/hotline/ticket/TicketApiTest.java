@@ -1,0 +1,197 @@
+package org.open12345.hotline.ticket;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.json.JsonObject;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.TestServer.Response;
+
+class TicketApiTest {
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static JsonObject draft() {
+    return new JsonObject()
+        .put("citizen_phone", "+86 138-0013-8000")
+        .put("citizen_name", "张女士")
+        .put("request_type", "投诉")
+        .put("urgency", "一般")
+        .put("category_code", "110201")
+        .put("location", "新城区海拉尔东街12号")
+        .put("latitude", 40.85)
+        .put("longitude", 111.70)
+        .put("description", "小区供暖温度不达标，室温只有14度");
+  }
+
+  static String create() {
+    Response r = server.postJson("/api/tickets", draft());
+    assertEquals(201, r.status(), r.body());
+    return r.json().getString("number");
+  }
+
+  @Test
+  void createThenReadWithItsTimeline() {
+    Response r = server.postJson("/api/tickets", draft());
+    assertEquals(201, r.status(), r.body());
+    JsonObject t = r.json();
+    assertTrue(TicketNumber.looksValid(t.getString("number")), t.getString("number"));
+    assertEquals("/api/tickets/" + t.getString("number"), r.header("Location"));
+    assertEquals("13800138000", t.getString("citizen_phone"), "phone normalised");
+    assertEquals("COMPLAINT", t.getString("request_type"));
+    assertEquals("RECEIVED", t.getString("status"));
+
+    Response read = server.get("/api/tickets/" + t.getString("number"));
+    assertEquals(200, read.status());
+    JsonObject got = read.json();
+    assertEquals("小区供暖温度不达标，室温只有14度", got.getString("description"));
+    assertEquals(40.85, got.getDouble("latitude"));
+    assertEquals("CREATE", got.getJsonArray("timeline").getJsonObject(0).getString("action"));
+    assertEquals("OPERATOR", got.getJsonArray("timeline").getJsonObject(0).getString("role"));
+  }
+
+  @Test
+  void numbersAreUniqueAndIncrease() {
+    String a = create();
+    String b = create();
+    assertTrue(a.compareTo(b) < 0, a + " then " + b);
+  }
+
+  @Test
+  void listFiltersByStatusAndPhoneAndPages() {
+    JsonObject d = draft().put("citizen_phone", "13900000001");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(201, server.postJson("/api/tickets", d).status());
+    }
+    Response page = server.get("/api/tickets?phone=13900000001&status=RECEIVED&size=2");
+    assertEquals(200, page.status(), page.body());
+    assertEquals(2, page.json().getJsonArray("items").size());
+    Response next = server.get("/api/tickets?phone=13900000001&size=2&page=1");
+    assertEquals(1, next.json().getJsonArray("items").size());
+    Response none = server.get("/api/tickets?phone=13900000001&status=CLOSED");
+    assertEquals(0, none.json().getJsonArray("items").size());
+  }
+
+  @Test
+  void actionsFollowTheStateMachineAndAreLogged() {
+    String n = create();
+    Response dispatched = server.post("/api/tickets/" + n + "/actions/dispatch",
+        "{\"department_id\":\"hhht.heating\",\"note\":\"供热问题\"}", "X-Hotline-Role", "DISPATCHER");
+    assertEquals(200, dispatched.status(), dispatched.body());
+    assertEquals("DISPATCHED", dispatched.json().getString("status"));
+    assertEquals("hhht.heating", dispatched.json().getString("department_id"));
+
+    Response signed = server.post("/api/tickets/" + n + "/actions/sign", "",
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.heating", "X-Hotline-User", "li.wei");
+    assertEquals(200, signed.status(), signed.body());
+    var timeline = signed.json().getJsonArray("timeline");
+    assertEquals(3, timeline.size());
+    JsonObject last = timeline.getJsonObject(2);
+    assertEquals("SIGN", last.getString("action"));
+    assertEquals("li.wei", last.getString("actor"));
+    assertEquals("DISPATCHED", last.getString("from_status"));
+    assertEquals("SIGNED", last.getString("to_status"));
+  }
+
+  @Test
+  void aForbiddenTransitionIs409NamingStateAndAction() {
+    String n = create();
+    Response r = server.post("/api/tickets/" + n + "/actions/close", "", "X-Hotline-Role", "DISPATCHER");
+    assertEquals(409, r.status(), r.body());
+    JsonObject e = r.json();
+    assertEquals("invalid_transition", e.getString("error"));
+    assertTrue(e.getString("message").contains("RECEIVED") && e.getString("message").contains("CLOSE"),
+        e.getString("message"));
+    assertEquals("RECEIVED", e.getJsonObject("details").getString("current_status"));
+    assertEquals("RECEIVED", server.get("/api/tickets/" + n).json().getString("status"), "nothing changed");
+  }
+
+  @Test
+  void aRoleThatMayNotActIs403() {
+    String n = create();
+    Response r = server.post("/api/tickets/" + n + "/actions/stop", "", "X-Hotline-Role", "OPERATOR");
+    assertEquals(403, r.status(), r.body());
+    assertEquals("forbidden_action", r.json().getString("error"));
+  }
+
+  @Test
+  void aDepartmentActsOnlyOnItsOwnTickets() {
+    String n = create();
+    server.post("/api/tickets/" + n + "/actions/dispatch", "{\"department_id\":\"hhht.water\"}",
+        "X-Hotline-Role", "DISPATCHER");
+    Response r = server.post("/api/tickets/" + n + "/actions/sign", "",
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.power");
+    assertEquals(403, r.status(), r.body());
+  }
+
+  @Test
+  void badInputGets400InOneShapeNamingTheField() {
+    assertBad(server.post("/api/tickets", "{not json"), "malformed_json", null);
+    assertBad(server.post("/api/tickets", "[1,2]"), "malformed_json", null);
+    assertBad(server.post("/api/tickets", ""), "missing_body", null);
+    assertBad(server.postJson("/api/tickets", draft().put("request_type", "抱怨")), "invalid_field", "request_type");
+    assertBad(server.postJson("/api/tickets", draft().put("urgency", "very")), "invalid_field", "urgency");
+    assertBad(server.postJson("/api/tickets", draft().put("description", 42)), "invalid_field", "description");
+    JsonObject missing = draft();
+    missing.remove("description");
+    assertBad(server.postJson("/api/tickets", missing), "invalid_field", "description");
+    assertBad(server.postJson("/api/tickets", draft().put("citizen_phone", "call me")), "invalid_field",
+        "citizen_phone");
+    assertBad(server.postJson("/api/tickets", draft().put("latitude", 120)), "invalid_field", "latitude");
+    assertBad(server.postJson("/api/tickets", draft().put("descripton", "typo")), "invalid_field", "descripton");
+    assertBad(server.postJson("/api/tickets", draft().put("description", "长".repeat(4001))), "invalid_field",
+        "description");
+    assertBad(server.get("/api/tickets?size=abc"), "invalid_field", "size");
+    assertBad(server.get("/api/tickets?status=LOST"), "invalid_field", "status");
+    assertBad(server.get("/api/tickets?from=yesterday"), "invalid_field", "from");
+    assertBad(server.postJson("/api/tickets", draft(), "X-Hotline-Role", "SYSTEM"), "invalid_header", null);
+  }
+
+  @Test
+  void tooLargeBodyIs413AndUnknownThingsAre404() {
+    Response big = server.post("/api/tickets", "{\"description\":\"" + "x".repeat(300_000) + "\"}");
+    assertEquals(413, big.status());
+    assertEquals("body_too_large", big.json().getString("error"));
+    Response none = server.get("/api/tickets/20990101000001");
+    assertEquals(404, none.status());
+    assertEquals("not_found", none.json().getString("error"));
+    assertEquals(404, server.get("/api/nothing-here").status());
+    assertEquals("unknown_action", server.post("/api/tickets/x/actions/fly", "").json().getString("error"));
+  }
+
+  @Test
+  void theEventLogRefusesEdits() throws SQLException {
+    create();
+    var db = server.database();
+    try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> c.createStatement().execute("UPDATE ticket_events SET actor = 'someone else'"));
+      assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+      assertThrows(SQLException.class, () -> c.createStatement().execute("DELETE FROM ticket_events"));
+    }
+  }
+
+  private static void assertBad(Response r, String code, String field) {
+    assertEquals(400, r.status(), r.body());
+    JsonObject e = r.json();
+    assertEquals(code, e.getString("error"), r.body());
+    assertNotNull(e.getString("message"));
+    assertTrue(e.containsKey("details"), "the one error shape has details");
+    if (field != null) {
+      assertEquals(field, e.getJsonObject("details").getString("field"), r.body());
+    }
+  }
+}
