@@ -14,10 +14,12 @@ public final class ProviderResponses {
     if (body == null || body.length() == 0) {
       return null;
     }
+    if (!body.toString().strip().startsWith("{")) {
+      return null;
+    }
     try {
-      Object value = body.toJson();
-      return value instanceof JsonObject json ? json : null;
-    } catch (DecodeException e) {
+      return new JsonObject(body);
+    } catch (DecodeException | ClassCastException e) {
       return null;
     }
   }
