@@ -1,0 +1,117 @@
+package org.open12345.hotline.notify.template;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Message texts from Pebble template files. A message named {@code mail/supervision} is made of
+ * up to three files: {@code mail/supervision.subject.peb}, {@code mail/supervision.text.peb}
+ * (required) and {@code mail/supervision.html.peb}. The defaults ship in the jar under
+ * {@code templates/}; a centre that sets {@code messaging.templates.dir} can copy any file there
+ * and edit it, and its copy wins.
+ *
+ * <p>Variables are strict: a template that uses a variable the caller did not pass fails at
+ * render time with {@link TemplateRenderException}, rather than sending a message with a hole.
+ * The HTML part escapes variables; the subject and text parts do not.
+ */
+public final class MessageTemplates {
+
+  private final Loader<?> loader;
+  private final PebbleEngine plain;
+  private final PebbleEngine html;
+
+  private MessageTemplates(Loader<?> loader) {
+    this.loader = loader;
+    this.plain = engine(loader, false);
+    this.html = engine(loader, true);
+  }
+
+  /** Only the defaults shipped in the jar. */
+  public static MessageTemplates defaults() {
+    return new MessageTemplates(classpath());
+  }
+
+  /** Files in {@code dir} override the shipped defaults of the same name. */
+  public static MessageTemplates withOverrides(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("template directory does not exist: " + dir.toAbsolutePath());
+    }
+    FileLoader files = new FileLoader();
+    files.setPrefix(dir.toAbsolutePath().toString());
+    files.setCharset("UTF-8");
+    List<Loader<?>> chain = new ArrayList<>();
+    chain.add(files);
+    chain.add(classpath());
+    return new MessageTemplates(new DelegatingLoader(chain));
+  }
+
+  private static Loader<?> classpath() {
+    ClasspathLoader loader = new ClasspathLoader(MessageTemplates.class.getClassLoader());
+    loader.setPrefix("templates");
+    loader.setCharset("UTF-8");
+    return loader;
+  }
+
+  private static PebbleEngine engine(Loader<?> loader, boolean escapeHtml) {
+    return new PebbleEngine.Builder()
+        .loader(loader)
+        .strictVariables(true)
+        // Line breaks after {{ }} are content in plain-text mail and SMS.
+        .newLineTrimming(false)
+        .autoEscaping(escapeHtml)
+        .defaultLocale(Locale.SIMPLIFIED_CHINESE)
+        .build();
+  }
+
+  public boolean exists(String name) {
+    return loader.resourceExists(name + ".text.peb");
+  }
+
+  /**
+   * @throws IllegalArgumentException when there is no template of that name
+   * @throws TemplateRenderException when rendering fails, e.g. a variable is missing
+   */
+  public RenderedMessage render(String name, Map<String, Object> vars) {
+    if (!exists(name)) {
+      throw new IllegalArgumentException("no message template " + name + " (" + name + ".text.peb)");
+    }
+    String subject = loader.resourceExists(name + ".subject.peb")
+        ? oneLine(evaluate(plain, name + ".subject.peb", vars))
+        : null;
+    String text = evaluate(plain, name + ".text.peb", vars).strip();
+    String htmlBody = loader.resourceExists(name + ".html.peb")
+        ? evaluate(html, name + ".html.peb", vars)
+        : null;
+    return new RenderedMessage(subject, text, htmlBody);
+  }
+
+  private static String evaluate(PebbleEngine engine, String file, Map<String, Object> vars) {
+    try {
+      PebbleTemplate template = engine.getTemplate(file);
+      StringWriter out = new StringWriter();
+      template.evaluate(out, vars);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw new TemplateRenderException("cannot render " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}
