@@ -29,9 +29,6 @@ import org.open12345.hotline.db.DatabaseSetup;
 import org.open12345.hotline.db.DatabaseUrl;
 import org.open12345.hotline.db.EmbeddedPostgres;
 import org.open12345.hotline.ops.HealthRoutes;
-import org.open12345.hotline.ticket.TicketRepository;
-import org.open12345.hotline.ticket.TicketRoutes;
-import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
 import org.slf4j.Logger;
@@ -48,13 +45,16 @@ public final class HotlineServer {
   private final EmbeddedPostgres embedded;
   private final Vertx vertx;
   private final Pool pool;
+  private final Features features;
   private final HttpServer http;
 
-  private HotlineServer(HotlineConfig config, EmbeddedPostgres embedded, Vertx vertx, Pool pool, HttpServer http) {
+  private HotlineServer(HotlineConfig config, EmbeddedPostgres embedded, Vertx vertx, Pool pool, Features features,
+      HttpServer http) {
     this.config = config;
     this.embedded = embedded;
     this.vertx = vertx;
     this.pool = pool;
+    this.features = features;
     this.http = http;
   }
 
@@ -106,9 +106,16 @@ public final class HotlineServer {
     router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
 
-    TicketService tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
+    Features features;
+    try {
+      features = Features.build(config, clock, vertx, pool, PgConnectOptions.fromUri(db.uri()));
+    } catch (RuntimeException e) {
+      pool.close();
+      vertx.close();
+      throw e;
+    }
     Router api = Router.router(vertx);
-    new TicketRoutes(pool, tickets, config.zone()).mount(api);
+    features.mount(router, api);
     router.route("/api/*").subRouter(api);
 
     router.route().last().handler(ctx -> ApiErrors.send(ctx,
@@ -121,7 +128,8 @@ public final class HotlineServer {
         .listen()
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     log.info("12345 hotline server listening on {}:{}", config.string("http.host"), http.actualPort());
-    return new HotlineServer(config, embedded, vertx, pool, http);
+    features.startBackground().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return new HotlineServer(config, embedded, vertx, pool, features, http);
   }
 
   private static void await(Future<?> f, long timeoutMs) {
@@ -144,12 +152,17 @@ public final class HotlineServer {
     return pool;
   }
 
+  public Features features() {
+    return features;
+  }
+
   /** Stops accepting, lets in-flight requests finish (up to the grace), then closes everything. */
   public void stop() {
     long graceMs = config.duration("http.shutdown_grace").toMillis();
     // Each step is awaited from this (non-Vert.x) thread: chaining vertx.close() onto a future
     // bound to an event loop would try to deliver its result on a loop that close() just ended.
     await(http.shutdown(graceMs, TimeUnit.MILLISECONDS), graceMs + 5_000);
+    await(features.stopBackground(), 10_000);
     await(pool.close(), 10_000);
     await(vertx.close(), 10_000);
     if (embedded != null) {

@@ -33,7 +33,14 @@ public final class ConfigSchema {
               "unprivileged account that runs the embedded PostgreSQL when the server runs as root"),
           new ConfigKey("timezone", "Asia/Shanghai", zone(), false,
               "the centre's local time zone (ticket numbers, quiet hours, working days)"),
-          new ConfigKey("routing.dir", "routing-rules", any(), false, "folder of the routing rule files"));
+          new ConfigKey("routing.dir", "routing-rules", any(), false, "folder of the routing rule files"),
+          new ConfigKey("outbox.relay_enabled", "true", bool(), false,
+              "deliver outbox messages from this instance (any number of instances may)"),
+          new ConfigKey("outbox.batch_size", "50", integer(1, 1000), false, "messages claimed per round"),
+          new ConfigKey("outbox.claim_lease", "60s", duration(), false,
+              "how long a claimed message is reserved; a relay that dies releases it after this"),
+          new ConfigKey("outbox.poll_interval", "5s", duration(), false,
+              "safety-net poll; fresh messages are sent at once through LISTEN/NOTIFY"));
 
   public static List<ConfigKey> keys() {
     return KEYS;

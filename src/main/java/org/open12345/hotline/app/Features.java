@@ -1,0 +1,96 @@
+package org.open12345.hotline.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.open12345.hotline.config.ConfigException;
+import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.notify.CitizenSmsSlot;
+import org.open12345.hotline.notify.DeliveryPolicies;
+import org.open12345.hotline.notify.MessageSenders;
+import org.open12345.hotline.notify.Outbox;
+import org.open12345.hotline.notify.OutboxRelay;
+import org.open12345.hotline.notify.OutboxRepository;
+import org.open12345.hotline.notify.OutboxRoutes;
+import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.ticket.TicketRepository;
+import org.open12345.hotline.ticket.TicketRoutes;
+import org.open12345.hotline.ticket.TicketService;
+
+/**
+ * The features of the server, built once and wired together: each one's services, its routes,
+ * and its background work (relay, schedulers, watchers).
+ */
+public final class Features {
+  public final HotlineConfig config;
+  public final Clock clock;
+  public final Pool pool;
+  public final TicketService tickets;
+  public final Outbox outbox;
+  public final MessageTemplates templates;
+  public final MessageSenders senders;
+  private final OutboxRepository outboxRepository;
+  private final List<Supplier<Future<?>>> starts = new ArrayList<>();
+  private final List<Supplier<Future<?>>> stops = new ArrayList<>();
+
+  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
+    this.config = config;
+    this.clock = clock;
+    this.pool = pool;
+    this.tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
+
+    JsonObject messaging = config.section("messaging");
+    DeliveryPolicies policies;
+    try {
+      policies = DeliveryPolicies.from(messaging);
+      this.templates = DeliveryPolicies.templates(messaging);
+      this.senders = MessageSenders.fromConfig(vertx, messaging);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("configuration: " + e.getMessage());
+    }
+    this.outboxRepository = new OutboxRepository();
+    this.outbox = new Outbox(outboxRepository,
+        new CitizenSmsSlot(policies.citizenSms().quietHours(), policies.citizenSms().cap().maxPerHour()), clock);
+    if (config.bool("outbox.relay_enabled")) {
+      OutboxRelay relay = new OutboxRelay(vertx, pool, connect, outboxRepository, senders,
+          new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
+              config.duration("outbox.poll_interval"), policies.retry()), clock);
+      starts.add(relay::start);
+      stops.add(relay::stop);
+    }
+    stops.add(senders::close);
+  }
+
+  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
+    return new Features(config, clock, vertx, pool, connect);
+  }
+
+  /** Public pages and webhooks go on {@code root}; the JSON API on {@code api} (under /api). */
+  void mount(Router root, Router api) {
+    new TicketRoutes(pool, tickets, config.zone()).mount(api);
+    new OutboxRoutes(pool, outboxRepository).mount(api);
+  }
+
+  Future<Void> startBackground() {
+    return all(starts);
+  }
+
+  Future<Void> stopBackground() {
+    return all(stops);
+  }
+
+  private static Future<Void> all(List<Supplier<Future<?>>> steps) {
+    Future<?> chain = Future.succeededFuture();
+    for (Supplier<Future<?>> s : steps) {
+      chain = chain.compose(v -> s.get());
+    }
+    return chain.mapEmpty();
+  }
+}

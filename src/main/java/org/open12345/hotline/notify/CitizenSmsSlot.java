@@ -1,0 +1,46 @@
+package org.open12345.hotline.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.open12345.hotline.notify.policy.QuietHours;
+
+/**
+ * When a new SMS to a citizen may go out, given the SMS to that phone already sent or scheduled.
+ *
+ * <p>Scheduled ones count too: ten messages held back by quiet hours must not all leave at 08:00.
+ * The rule is: outside quiet hours, and fewer than {@code maxPerHour} other SMS within one hour
+ * either side. That keeps every sliding hour at or under the cap (any hour holding the new SMS
+ * holds only SMS within an hour of it), at the price of sometimes waiting a little longer than a
+ * tighter packing would.
+ */
+public record CitizenSmsSlot(QuietHours quietHours, int maxPerHour) {
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  public Instant earliest(Instant now, Collection<Instant> planned) {
+    List<Instant> candidates = new ArrayList<>();
+    candidates.add(now);
+    for (Instant p : planned) {
+      candidates.add(p.plus(HOUR));
+    }
+    candidates.sort(null);
+    for (Instant c : candidates) {
+      if (c.isBefore(now)) {
+        continue;
+      }
+      Instant t = quietHours.allowedFrom(c);
+      if (maxPerHour == 0 || nearby(t, planned) < maxPerHour) {
+        return t;
+      }
+    }
+    // Unreachable with a positive cap (the last candidate is clear of every planned SMS), kept total.
+    Instant last = candidates.get(candidates.size() - 1);
+    return quietHours.allowedFrom(last);
+  }
+
+  private static long nearby(Instant t, Collection<Instant> planned) {
+    return planned.stream().filter(p -> Duration.between(p, t).abs().compareTo(HOUR) < 0).count();
+  }
+}

@@ -1,0 +1,151 @@
+package org.open12345.hotline.notify;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.open12345.hotline.notify.policy.RetryBackoff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers committed outbox rows. Woken by PostgreSQL NOTIFY the moment a message commits (so a
+ * fresh message goes out at once), and by a slow poll as the safety net for lost notifications,
+ * scheduled retries and expired claims. Works in bounded batches, all on the event loop.
+ */
+public final class OutboxRelay {
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  /** Tuning: claim at most {@code batch} rows at a time, each for {@code lease}. */
+  public record Settings(int batch, Duration lease, Duration pollInterval, RetryBackoff backoff) {}
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PgConnectOptions connect;
+  private final OutboxRepository repository;
+  private final MessageSenders senders;
+  private final Settings settings;
+  private final Clock clock;
+  private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+  private final RandomGenerator random = RandomGenerator.getDefault();
+  private PgSubscriber subscriber;
+  private long timer = -1;
+  private boolean draining;
+  private boolean wokenWhileDraining;
+  private boolean stopped;
+
+  public OutboxRelay(Vertx vertx, Pool pool, PgConnectOptions connect, OutboxRepository repository,
+      MessageSenders senders, Settings settings, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.connect = connect;
+    this.repository = repository;
+    this.senders = senders;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Future<Void> start() {
+    subscriber = PgSubscriber.subscriber(vertx, connect)
+        // Reconnect forever: without LISTEN the relay still works, but only at poll speed.
+        .reconnectPolicy(retries -> 1_000L);
+    subscriber.channel("outbox").handler(payload -> wake());
+    timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
+    return subscriber.connect()
+        .onSuccess(v -> wake())
+        .recover(e -> {
+          log.warn("outbox relay could not LISTEN ({}); polling every {}", e.getMessage(), settings.pollInterval());
+          return Future.succeededFuture();
+        });
+  }
+
+  public Future<Void> stop() {
+    stopped = true;
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    return subscriber == null ? Future.succeededFuture() : subscriber.close();
+  }
+
+  /** Runs a drain now, or right after the one in progress. */
+  public void wake() {
+    vertx.runOnContext(v -> {
+      if (stopped) {
+        return;
+      }
+      if (draining) {
+        wokenWhileDraining = true;
+        return;
+      }
+      draining = true;
+      wokenWhileDraining = false;
+      drain();
+    });
+  }
+
+  private void drain() {
+    repository.claimDue(pool, relayId, settings.batch(), settings.lease())
+        .compose(rows -> deliverAll(rows).map(rows.size()))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            log.warn("outbox drain failed: {}", ar.cause().toString());
+          }
+          boolean more = ar.succeeded() && ar.result() == settings.batch();
+          if (!stopped && (more || wokenWhileDraining)) {
+            wokenWhileDraining = false;
+            drain();
+          } else {
+            draining = false;
+          }
+        });
+  }
+
+  private Future<Void> deliverAll(List<OutboxRow> rows) {
+    List<Future<Void>> all = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      all.add(deliver(row));
+    }
+    return Future.join(all).mapEmpty();
+  }
+
+  private Future<Void> deliver(OutboxRow row) {
+    Future<SendOutcome> sending = senders.forChannel(row.channel())
+        .map(s -> s.send(row.toMessage()).recover(e -> Future.succeededFuture(SendOutcome.retry(e.toString()))))
+        .orElseGet(() -> Future.succeededFuture(
+            SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
+    return sending.compose(outcome -> record(row, outcome)).recover(e -> {
+      // Could not record the outcome (database gone): the claim expires and the row is retried.
+      log.warn("outbox {}: outcome not recorded: {}", row.id(), e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> record(OutboxRow row, SendOutcome outcome) {
+    if (outcome instanceof SendOutcome.Sent sent) {
+      return repository.markSent(pool, row.id(), row.attempts(), sent.providerId(), sent.providerResponse())
+          .onSuccess(ok -> log.info("outbox {} sent via {} to {} (attempt {})", row.id(), row.channel(),
+              row.recipient(), row.attempts()))
+          .mapEmpty();
+    }
+    if (outcome instanceof SendOutcome.Permanent p) {
+      log.warn("outbox {} failed permanently via {}: {}", row.id(), row.channel(), p.reason());
+      return repository.markFailed(pool, row.id(), row.attempts(), p.reason()).mapEmpty();
+    }
+    String reason = ((SendOutcome.Retry) outcome).reason();
+    RetryBackoff.Decision d = settings.backoff().afterFailure(row.attempts(), clock.instant(), random);
+    if (d instanceof RetryBackoff.Decision.RetryAt at) {
+      log.info("outbox {} will retry via {} at {}: {}", row.id(), row.channel(), at.at(), reason);
+      return repository.markRetry(pool, row.id(), row.attempts(), at.at(), reason).mapEmpty();
+    }
+    log.warn("outbox {} gave up after {} attempts via {}: {}", row.id(), row.attempts(), row.channel(), reason);
+    return repository.markFailed(pool, row.id(), row.attempts(), "gave up after " + row.attempts()
+        + " attempts: " + reason).mapEmpty();
+  }
+}

@@ -1,0 +1,139 @@
+package org.open12345.hotline.notify;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQL of the outbox table. Decisions about what is due use the database clock. */
+public final class OutboxRepository {
+  static final String COLUMNS = "id, kind, channel, recipient, subject, text_body, html_body, metadata, dedupe_key, "
+      + "ticket_id, to_citizen, status, attempts, next_attempt_at, last_error, provider_id, provider_response, "
+      + "created_at, sent_at";
+
+  /** Inserts unless the dedupe key exists; wakes the relays on commit. Returns the id or null. */
+  public Future<Long> insert(SqlClient tx, NewMessage m, Instant now, Instant notBefore) {
+    return tx.preparedQuery(
+            "INSERT INTO outbox (kind, channel, recipient, subject, text_body, html_body, metadata, dedupe_key, "
+                + "ticket_id, to_citizen, next_attempt_at, created_at) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                + "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id")
+        .execute(Tuple.from(new Object[] {
+            m.kind(), m.channel(), m.recipient(), m.subject(), m.textBody(), m.htmlBody(), m.metadata(),
+            m.dedupeKey(), m.ticketId(), m.toCitizen(), notBefore.atOffset(ZoneOffset.UTC),
+            now.atOffset(ZoneOffset.UTC)}))
+        .compose(rows -> {
+          if (!rows.iterator().hasNext()) {
+            return Future.succeededFuture(null);
+          }
+          long id = rows.iterator().next().getLong(0);
+          // NOTIFY is delivered at commit, and not at all on rollback: exactly the wake-up we want.
+          return tx.query("NOTIFY outbox").execute().map(id);
+        });
+  }
+
+  /**
+   * The send times (past hour and scheduled) of SMS to a citizen's phone. Takes a per-phone
+   * advisory lock for the transaction so two messages to one phone are scheduled one after the
+   * other and cannot both take the hour's last slot.
+   */
+  public Future<List<Instant>> recentCitizenSends(SqlClient tx, String phone, Instant now) {
+    return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('outbox-sms:' || $1, 0))")
+        .execute(Tuple.of(phone))
+        .compose(v -> tx.preparedQuery(
+                "SELECT coalesce(sent_at, next_attempt_at) AS t FROM outbox WHERE recipient = $1 AND to_citizen "
+                    + "AND status <> 'failed' AND created_at > $2 - interval '2 days' "
+                    + "AND coalesce(sent_at, next_attempt_at) > $2 - interval '1 hour'")
+            .execute(Tuple.of(phone, now.atOffset(ZoneOffset.UTC))))
+        .map(rows -> {
+          List<Instant> out = new ArrayList<>();
+          rows.forEach(r -> out.add(r.getOffsetDateTime("t").toInstant()));
+          return out;
+        });
+  }
+
+  /**
+   * Claims up to {@code limit} due messages for this relay. SKIP LOCKED lets several relays claim
+   * side by side without waiting on or taking each other's rows; pushing next_attempt_at forward
+   * by the lease is the claim, so a relay killed before recording the outcome loses nothing.
+   */
+  public Future<List<OutboxRow>> claimDue(SqlClient db, String relayId, int limit, Duration lease) {
+    return db.preparedQuery(
+            "UPDATE outbox o SET next_attempt_at = now() + make_interval(secs => $3), attempts = o.attempts + 1, "
+                + "claimed_by = $1 FROM (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now() "
+                + "ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED) due WHERE o.id = due.id RETURNING "
+                + prefixed("o"))
+        .execute(Tuple.of(relayId, limit, (double) lease.toSeconds()))
+        .map(OutboxRepository::rows);
+  }
+
+  /** Outcome writes check the attempt number, so a relay whose lease ran out cannot overwrite. */
+  public Future<Boolean> markSent(SqlClient db, long id, int attempt, String providerId, String response) {
+    return db.preparedQuery(
+            "UPDATE outbox SET status = 'sent', sent_at = now(), provider_id = $3, provider_response = $4, "
+                + "last_error = NULL WHERE id = $1 AND attempts = $2 AND status = 'pending'")
+        .execute(Tuple.of(id, attempt, providerId, truncate(response)))
+        .map(r -> r.rowCount() == 1);
+  }
+
+  public Future<Boolean> markRetry(SqlClient db, long id, int attempt, Instant at, String error) {
+    return db.preparedQuery(
+            "UPDATE outbox SET next_attempt_at = greatest($3, now()), last_error = $4 "
+                + "WHERE id = $1 AND attempts = $2 AND status = 'pending'")
+        .execute(Tuple.of(id, attempt, at.atOffset(ZoneOffset.UTC), truncate(error)))
+        .map(r -> r.rowCount() == 1);
+  }
+
+  public Future<Boolean> markFailed(SqlClient db, long id, int attempt, String error) {
+    return db.preparedQuery(
+            "UPDATE outbox SET status = 'failed', last_error = $3 WHERE id = $1 AND attempts = $2 "
+                + "AND status = 'pending'")
+        .execute(Tuple.of(id, attempt, truncate(error)))
+        .map(r -> r.rowCount() == 1);
+  }
+
+  /** An operator's resend of a dead letter: a fresh set of attempts, due now. */
+  public Future<Boolean> retryFailed(SqlClient db, long id) {
+    return db.preparedQuery(
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now() "
+                + "WHERE id = $1 AND status = 'failed'")
+        .execute(Tuple.of(id))
+        .compose(r -> r.rowCount() == 1
+            ? db.query("NOTIFY outbox").execute().map(true)
+            : Future.succeededFuture(false));
+  }
+
+  public Future<List<OutboxRow>> list(SqlClient db, String status, String channel, String recipient, Long ticketId,
+      int limit) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM outbox WHERE ($1::text IS NULL OR status = $1) "
+            + "AND ($2::text IS NULL OR channel = $2) AND ($3::text IS NULL OR recipient = $3) "
+            + "AND ($4::bigint IS NULL OR ticket_id = $4) ORDER BY id DESC LIMIT $5")
+        .execute(Tuple.of(status, channel, recipient, ticketId, limit))
+        .map(OutboxRepository::rows);
+  }
+
+  public Future<OutboxRow> find(SqlClient db, long id) {
+    return db.preparedQuery("SELECT " + COLUMNS + " FROM outbox WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.iterator().hasNext() ? OutboxRow.from(rows.iterator().next()) : null);
+  }
+
+  private static List<OutboxRow> rows(Iterable<Row> rows) {
+    List<OutboxRow> out = new ArrayList<>();
+    rows.forEach(r -> out.add(OutboxRow.from(r)));
+    return out;
+  }
+
+  private static String prefixed(String alias) {
+    return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 4000 ? s : s.substring(0, 4000);
+  }
+}
