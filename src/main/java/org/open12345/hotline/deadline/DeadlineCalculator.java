@@ -83,6 +83,18 @@ public final class DeadlineCalculator {
   }
 
   /**
+   * Like {@link #add(Instant, TimeSpan)}, but minutes and hours count only within the
+   * department's office hours on working days (a "working hours" policy). Day spans are unchanged.
+   */
+  public Instant add(Instant from, TimeSpan span, BusinessHours hours) {
+    return switch (span.unit()) {
+      case MINUTES -> hours.add(from, Duration.ofMinutes(span.amount()), calendar, zone);
+      case HOURS -> hours.add(from, Duration.ofHours(span.amount()), calendar, zone);
+      default -> add(from, span);
+    };
+  }
+
+  /**
    * The instant {@code span} before {@code to} (used for warning points). Working days: the end
    * of the N-th working day before the day of {@code to}, so "1wd before the end of 03-11" is the
    * end of 03-10.
