@@ -1,0 +1,45 @@
+package org.open12345.hotline.deadline;
+
+import java.time.Instant;
+
+/**
+ * One of a ticket's clocks.
+ *
+ * @param span what the policy allowed (its unit decides how a pause shifts the deadline)
+ * @param startedAt when the clock started (dispatch), moved by pauses; the half-time warning
+ *     rule measures from here
+ * @param dueAt the deadline: met when the act happens at or before it
+ * @param warnAt the 催办 point before {@code dueAt}
+ * @param escalateAt the 通报 point after {@code dueAt}
+ * @param revision 0 at first dispatch, +1 on each re-dispatch or approved extension, so the
+ *     ladder's exactly-once keys of a new round differ from the old one's
+ * @param metAt when the act happened, null while open
+ */
+public record Deadline(
+    DeadlineKind kind,
+    TimeSpan span,
+    Instant startedAt,
+    Instant dueAt,
+    Instant warnAt,
+    Instant escalateAt,
+    int revision,
+    Instant metAt) {
+
+  public boolean isMet() {
+    return metAt != null;
+  }
+
+  /** Met in time, i.e. at or before the deadline. */
+  public boolean isMetInTime() {
+    return metAt != null && !metAt.isAfter(dueAt);
+  }
+
+  /** Missed: open past its deadline, or met late. */
+  public boolean isMissed(Instant now) {
+    return metAt == null ? now.isAfter(dueAt) : metAt.isAfter(dueAt);
+  }
+
+  Deadline met(Instant at) {
+    return new Deadline(kind, span, startedAt, dueAt, warnAt, escalateAt, revision, at);
+  }
+}

@@ -1,0 +1,111 @@
+package org.open12345.hotline.escalation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.open12345.hotline.deadline.Deadline;
+import org.open12345.hotline.deadline.DeadlineKind;
+import org.open12345.hotline.deadline.TicketDeadlines;
+
+/**
+ * The 催办 → 督办 → 通报 ladder of one policy: turns a ticket's deadlines into the steps still to
+ * fire. Pure: the scheduler stores the plan, fires due steps once by their key, and asks again
+ * after every change of the ticket's deadlines.
+ */
+public final class EscalationLadder {
+
+  private final List<LadderRung> rungs;
+
+  public EscalationLadder(List<LadderRung> rungs) {
+    Set<String> seen = new HashSet<>();
+    for (LadderRung r : rungs) {
+      for (DeadlineKind k : r.deadlines()) {
+        if (!seen.add(k + ":" + r.step())) {
+          // The key ticket:deadline:step must be unique, or one of the two would never fire.
+          throw new IllegalArgumentException("ladder has two " + r.step() + " steps for " + k);
+        }
+      }
+    }
+    this.rungs = List.copyOf(rungs);
+  }
+
+  /**
+   * The shipped default, for every deadline: 催办 (level 0) to the department at the warning
+   * point; 督办 (level 1) at the deadline to the department and its escalation contacts; 通报
+   * (level 2) at the escalation point to the parent department and the supervisors, marked for
+   * 通报. All by mail and robot.
+   */
+  public static EscalationLadder shippedDefault() {
+    Set<NoticeChannel> mailAndRobot = EnumSet.of(NoticeChannel.MAIL, NoticeChannel.ROBOT);
+    Set<DeadlineKind> all = EnumSet.allOf(DeadlineKind.class);
+    return new EscalationLadder(
+        List.of(
+            new LadderRung(StepKind.REMIND, 0, Anchor.WARNING, EnumSet.of(Audience.DEPARTMENT), mailAndRobot, false, all),
+            new LadderRung(
+                StepKind.SUPERVISE,
+                1,
+                Anchor.DEADLINE,
+                EnumSet.of(Audience.DEPARTMENT, Audience.ESCALATION_CONTACTS),
+                mailAndRobot,
+                false,
+                all),
+            new LadderRung(
+                StepKind.ESCALATE,
+                2,
+                Anchor.ESCALATION,
+                EnumSet.of(Audience.PARENT_DEPARTMENT, Audience.SUPERVISORS),
+                mailAndRobot,
+                true,
+                all)));
+  }
+
+  public List<LadderRung> rungs() {
+    return rungs;
+  }
+
+  /**
+   * The steps still to fire. A met deadline has none (acting stops its ladder); a deadline held
+   * by a pause has none until the clock resumes and moves it. Steps already in the past are
+   * included: the scheduler's exactly-once key decides whether they fired.
+   */
+  public LadderPlan plan(TicketDeadlines d) {
+    List<PlannedStep> steps = new ArrayList<>();
+    for (Deadline dl : d.deadlines().values()) {
+      if (dl.isMet() || d.isFrozen(dl)) {
+        continue;
+      }
+      for (LadderRung r : rungs) {
+        if (!r.deadlines().contains(dl.kind())) {
+          continue;
+        }
+        Instant at =
+            switch (r.at()) {
+              case WARNING -> dl.warnAt();
+              case DEADLINE -> dl.dueAt();
+              case ESCALATION -> dl.escalateAt();
+            };
+        steps.add(
+            new PlannedStep(
+                PlannedStep.key(d.ticketId(), dl.kind(), r.step(), dl.revision()),
+                d.ticketId(),
+                dl.kind(),
+                r.step(),
+                r.level(),
+                at,
+                dl.dueAt(),
+                r.to(),
+                r.via(),
+                r.circulate()));
+      }
+    }
+    steps.sort(
+        Comparator.comparing(PlannedStep::dueAt)
+            .thenComparingInt(PlannedStep::level)
+            .thenComparing(PlannedStep::deadlineKind));
+    return new LadderPlan(d.ticketId(), steps);
+  }
+}

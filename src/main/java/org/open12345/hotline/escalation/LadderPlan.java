@@ -1,0 +1,27 @@
+package org.open12345.hotline.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Every step still to fire for one ticket, ordered by due time, then level. */
+public record LadderPlan(String ticketId, List<PlannedStep> steps) {
+
+  public LadderPlan {
+    steps = List.copyOf(steps);
+  }
+
+  /** The earliest due time, for the scheduler's next-due index; empty when nothing is left. */
+  public Optional<Instant> nextDueAt() {
+    return steps.stream().map(PlannedStep::dueAt).min(Instant::compareTo);
+  }
+
+  /** Steps due at or before {@code now}, oldest first. */
+  public List<PlannedStep> dueBy(Instant now) {
+    return steps.stream().filter(s -> !s.dueAt().isAfter(now)).toList();
+  }
+
+  public Optional<PlannedStep> find(String key) {
+    return steps.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+}

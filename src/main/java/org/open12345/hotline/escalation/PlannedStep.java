@@ -1,0 +1,36 @@
+package org.open12345.hotline.escalation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.open12345.hotline.deadline.DeadlineKind;
+
+/**
+ * A ladder step that will fire at {@code dueAt} unless its deadline is met first.
+ *
+ * @param key exactly-once key: {@code ticketId:deadlineKind:stepKind}, with {@code #revision}
+ *     appended from the first re-dispatch or extension on (a new round is a new step)
+ * @param deadlineDueAt the deadline the step is about, for "late by" in the message
+ */
+public record PlannedStep(
+    String key,
+    String ticketId,
+    DeadlineKind deadlineKind,
+    StepKind stepKind,
+    int level,
+    Instant dueAt,
+    Instant deadlineDueAt,
+    Set<Audience> to,
+    Set<NoticeChannel> via,
+    boolean circulate) {
+
+  public static String key(String ticketId, DeadlineKind kind, StepKind step, int revision) {
+    String base = ticketId + ":" + kind + ":" + step;
+    return revision == 0 ? base : base + "#" + revision;
+  }
+
+  /** How late the deadline is when this step fires; zero or negative for a reminder (time left). */
+  public Duration lateness() {
+    return Duration.between(deadlineDueAt, dueAt);
+  }
+}
