@@ -1,0 +1,164 @@
+package org.open12345.hotline.notify;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.FreePort;
+import org.open12345.hotline.testing.TestServer;
+
+/** The outbox against a real SMTP server (GreenMail) and a real relay over PostgreSQL. */
+class OutboxDeliveryTest {
+  final int smtpPort = FreePort.find();
+  GreenMail smtp;
+  TestServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  Map<String, String> mailConfig() {
+    Map<String, String> o = new HashMap<>();
+    o.put("messaging.mail.host", "127.0.0.1");
+    o.put("messaging.mail.port", String.valueOf(smtpPort));
+    o.put("messaging.mail.starttls", "disabled");
+    o.put("messaging.mail.from", "12345热线 <noreply@12345.test>");
+    o.put("messaging.retry.baseSeconds", "1");
+    o.put("messaging.retry.capSeconds", "1");
+    o.put("outbox.poll_interval", "0.2s");
+    return o;
+  }
+
+  void startSmtp() {
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  static NewMessage mail(String key, String subject) {
+    return new NewMessage("supervision", "mail", "dept@hhht.gov.cn", subject, "工单 20261127000001 已超时 2 小时",
+        "<p>工单已超时</p>", key, new JsonObject(), null, false);
+  }
+
+  Long enqueue(NewMessage m) {
+    return await(server.server().pool().withTransaction(tx -> server.server().features().outbox.enqueue(tx, m)));
+  }
+
+  JsonObject row(String key) {
+    var items = server.get("/api/outbox?channel=mail&limit=500").json().getJsonArray("items");
+    for (int i = 0; i < items.size(); i++) {
+      if (items.getJsonObject(i).getString("dedupe_key").equals(key)) {
+        return items.getJsonObject(i);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aCommittedMessageArrivesOnceWithItsChineseSubject() throws Exception {
+    startSmtp();
+    server = TestServer.start(mailConfig(), Clock.systemUTC());
+    enqueue(mail("sup:1", "【督办】工单 20261127000001 已超时"));
+    assertTrue(smtp.waitForIncomingEmail(15_000, 1));
+    until(() -> "sent".equals(row("sup:1").getString("status")));
+    MimeMessage[] got = smtp.getReceivedMessages();
+    assertEquals(1, got.length);
+    assertEquals("【督办】工单 20261127000001 已超时", got[0].getSubject());
+    assertTrue(got[0].getMessageID().contains("@12345.test"), got[0].getMessageID());
+    assertEquals(1, row("sup:1").getInteger("attempts"));
+  }
+
+  @Test
+  void aRolledBackMessageNeverArrivesAndADuplicateKeyArrivesOnce() throws Exception {
+    startSmtp();
+    server = TestServer.start(mailConfig(), Clock.systemUTC());
+    var pool = server.server().pool();
+    var outbox = server.server().features().outbox;
+    Future<Long> rolledBack = pool.withTransaction(tx -> outbox.enqueue(tx, mail("lost:1", "不应发出"))
+        .compose(id -> Future.failedFuture(new IllegalStateException("the ticket change failed"))));
+    assertThrows(Exception.class, () -> await(rolledBack));
+    assertNotNull(enqueue(mail("dup:1", "同一封")));
+    assertNull(enqueue(mail("dup:1", "同一封")), "the second enqueue with the key is a no-op");
+    // A marker written last: once it arrived, anything written before it had its chance.
+    enqueue(mail("marker:1", "标记"));
+    until(() -> row("marker:1") != null && "sent".equals(row("marker:1").getString("status")));
+    until(() -> "sent".equals(row("dup:1").getString("status")));
+    MimeMessage[] got = smtp.getReceivedMessages();
+    assertEquals(2, got.length, "the duplicate key made one mail, the rolled-back one none");
+    for (MimeMessage m : got) {
+      assertNotEquals("不应发出", m.getSubject());
+    }
+    assertNull(row("lost:1"));
+  }
+
+  @Test
+  void smtpDownThenUpDeliversOnceAfterRetries() throws Exception {
+    server = TestServer.start(mailConfig(), Clock.systemUTC());
+    enqueue(mail("down:1", "稍后送达"));
+    until(() -> {
+      JsonObject r = row("down:1");
+      return r != null && r.getInteger("attempts") >= 2 && r.getString("last_error") != null;
+    });
+    assertEquals("pending", row("down:1").getString("status"));
+    startSmtp();
+    assertTrue(smtp.waitForIncomingEmail(20_000, 1));
+    until(() -> "sent".equals(row("down:1").getString("status")));
+    assertEquals(1, smtp.getReceivedMessages().length);
+  }
+
+  @Test
+  void aFailedMessageIsADeadLetterThatAnOperatorCanResend() throws Exception {
+    Map<String, String> cfg = mailConfig();
+    cfg.put("messaging.retry.maxAttempts", "2");
+    server = TestServer.start(cfg, Clock.systemUTC());
+    enqueue(mail("dead:1", "死信"));
+    until(() -> "failed".equals(row("dead:1").getString("status")));
+    var failed = server.get("/api/outbox?status=failed").json().getJsonArray("items");
+    assertEquals(1, failed.size());
+    assertTrue(failed.getJsonObject(0).getString("last_error").contains("gave up after 2 attempts"));
+    long id = failed.getJsonObject(0).getLong("id");
+    startSmtp();
+    var resent = server.post("/api/outbox/" + id + "/retry", "");
+    assertEquals(200, resent.status(), resent.body());
+    assertTrue(smtp.waitForIncomingEmail(15_000, 1));
+    until(() -> "sent".equals(row("dead:1").getString("status")));
+    assertEquals(409, server.post("/api/outbox/" + id + "/retry", "").status(), "only failed ones are resent");
+    assertEquals(400, server.post("/api/outbox/abc/retry", "").status());
+    assertEquals(404, server.post("/api/outbox/999999/retry", "").status());
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls a condition (not a sleep standing in for one) for up to 30 s. */
+  static void until(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("condition not met within 30 s");
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+}
