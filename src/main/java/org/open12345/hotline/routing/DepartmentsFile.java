@@ -20,6 +20,7 @@ final class DepartmentsFile {
   static final String NAME = "departments.yaml";
   private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+  /** Valid departments, and where each declared id is (a broken one is reported once, not at each use). */
   record Parsed(List<Department> departments, Map<String, Integer> lines) {}
 
   private DepartmentsFile() {}
@@ -79,17 +80,17 @@ final class DepartmentsFile {
         m.error("id", "department id '" + id + "' must be " + Identifiers.ID_RULE);
         continue;
       }
-      if (byId.containsKey(id)) {
+      if (lines.containsKey(id)) {
         m.error("id", "duplicate department id '" + id + "' (first at line " + lines.get(id) + ")");
         continue;
       }
+      lines.put(id, m.lineOf("id"));
       if (name == null || kind == null) {
         continue;
       }
       if (areaCode != null) {
         areaCodes.put(areaCode, id);
       }
-      lines.put(id, m.lineOf("id"));
       parentLines.put(id, m.lineOf("parent"));
       byId.put(id, new Department(id, name, kind, parent, areaCode, mail, phones, hooks, escalation, subCentre));
     }

@@ -13,7 +13,10 @@ final class PoliciesFile {
 
   private PoliciesFile() {}
 
-  static Map<String, DeadlinePolicy> read(YamlMap root, Problems problems) {
+  /** Valid policies, and every id declared (a broken policy is reported once, not at each use). */
+  record Parsed(Map<String, DeadlinePolicy> policies, java.util.Set<String> declared) {}
+
+  static Parsed read(YamlMap root, Problems problems) {
     root.allowOnly(NAME, "policies");
     Map<String, DeadlinePolicy> out = new LinkedHashMap<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ final class PoliciesFile {
         out.put(id, new DeadlinePolicy(id, name, sign, respond, resolve));
       }
     }
-    return out;
+    return new Parsed(out, lines.keySet());
   }
 
   private static Deadline deadline(YamlMap m, String key, Problems problems) {

@@ -64,7 +64,7 @@ public final class RuleSetLoader {
     }
 
     CategoryTree categories = new CategoryTree(CategoriesFile.read(roots.get(CategoriesFile.NAME), problems));
-    Map<String, DeadlinePolicy> policies = PoliciesFile.read(roots.get(PoliciesFile.NAME), problems);
+    PoliciesFile.Parsed policies = PoliciesFile.read(roots.get(PoliciesFile.NAME), problems);
     DepartmentsFile.Parsed departments = DepartmentsFile.read(roots.get(DepartmentsFile.NAME), problems);
     DepartmentTree tree = new DepartmentTree(departments.departments());
     HotlinesFile.Parsed hotlines = HotlinesFile.read(roots.get(HotlinesFile.NAME), problems, departments);
@@ -73,12 +73,13 @@ public final class RuleSetLoader {
       numbers.add(hotlines.centreNumber());
     }
     hotlines.hotlines().forEach(h -> numbers.add(h.number()));
-    RulesFile.Parsed rules = RulesFile.read(roots.get(RulesFile.NAME), problems, categories, policies, tree, numbers);
+    RulesFile.Parsed rules = RulesFile.read(roots.get(RulesFile.NAME), problems, categories, policies, tree,
+        departments.lines().keySet(), numbers);
 
     if (!problems.isEmpty()) {
       return LoadResult.invalid(problems.sorted());
     }
-    return LoadResult.valid(new RuleSet(version(content), tree, categories, policies, hotlines.centreNumber(),
+    return LoadResult.valid(new RuleSet(version(content), tree, categories, policies.policies(), hotlines.centreNumber(),
         hotlines.hotlines(), hotlines.emergency(), rules.rules(), rules.defaultPolicy()));
   }
 

@@ -22,20 +22,26 @@ final class RulesFile {
   private final CategoryTree categories;
   private final Map<String, DeadlinePolicy> policies;
   private final DepartmentTree tree;
+  private final Set<String> declaredPolicies;
+  private final Set<String> declaredDepartments;
   private final Set<String> numbers;
+  /** Set when a reference points at a declared but broken entry: the rule is dropped silently. */
+  private boolean brokenReference;
 
-  private RulesFile(Problems problems, CategoryTree categories, Map<String, DeadlinePolicy> policies,
-      DepartmentTree tree, Set<String> numbers) {
+  private RulesFile(Problems problems, CategoryTree categories, PoliciesFile.Parsed policies,
+      DepartmentTree tree, Set<String> declaredDepartments, Set<String> numbers) {
     this.problems = problems;
     this.categories = categories;
-    this.policies = policies;
+    this.policies = policies.policies();
+    this.declaredPolicies = policies.declared();
     this.tree = tree;
+    this.declaredDepartments = declaredDepartments;
     this.numbers = numbers;
   }
 
-  static Parsed read(YamlMap root, Problems problems, CategoryTree categories, Map<String, DeadlinePolicy> policies,
-      DepartmentTree tree, Set<String> hotlineNumbers) {
-    return new RulesFile(problems, categories, policies, tree, hotlineNumbers).read(root);
+  static Parsed read(YamlMap root, Problems problems, CategoryTree categories, PoliciesFile.Parsed policies,
+      DepartmentTree tree, Set<String> declaredDepartments, Set<String> hotlineNumbers) {
+    return new RulesFile(problems, categories, policies, tree, declaredDepartments, hotlineNumbers).read(root);
   }
 
   private Parsed read(YamlMap root) {
@@ -49,6 +55,7 @@ final class RulesFile {
     }
     for (YamlMap m : items) {
       int before = problems.count();
+      brokenReference = false;
       m.allowOnly("a rule", "id", "name", "when", "then");
       String id = m.string("id", true, "a rule");
       String name = m.string("name", true, "rule " + id);
@@ -65,7 +72,7 @@ final class RulesFile {
         m.error(m.line(), "rule " + id + " needs 'then' with at least 'lead'");
       }
       RuleOutcome then = thenMap == null ? null : outcome(thenMap, defaultPolicy);
-      if (problems.count() == before && when != null && then != null) {
+      if (problems.count() == before && !brokenReference && when != null && then != null) {
         rules.add(new Rule(id, name, m.line(), when, then));
       }
     }
@@ -130,7 +137,9 @@ final class RulesFile {
     List<String> areaIds = new ArrayList<>();
     for (YamlMap.Scalar s : w.strings("area")) {
       Department d = tree.resolveArea(s.text()).orElse(null);
-      if (d == null) {
+      if (d == null && declaredDepartments.contains(s.text())) {
+        brokenReference = true;
+      } else if (d == null) {
         w.error(s.line(), "unknown area '" + s.text() + "' (neither a department id nor an area_code in departments.yaml)");
       } else if (!d.kind().isArea()) {
         w.error(s.line(), "area '" + s.text() + "' is a " + d.kind().name().toLowerCase() + ", not an administrative area");
@@ -192,12 +201,20 @@ final class RulesFile {
     t.allowOnly("'then'", "lead", "co", "policy", "urgency");
     String lead = t.string("lead", true, "'then'");
     if (lead != null && !lead.equals(RuleOutcome.AREA) && !lead.equals(RuleOutcome.COUNTY) && tree.get(lead).isEmpty()) {
-      t.error("lead", "unknown department '" + lead + "' (or use @area / @county)");
+      if (declaredDepartments.contains(lead)) {
+        brokenReference = true;
+      } else {
+        t.error("lead", "unknown department '" + lead + "' (or use @area / @county)");
+      }
     }
     List<String> co = new ArrayList<>();
     for (YamlMap.Scalar s : t.strings("co")) {
       if (tree.get(s.text()).isEmpty()) {
-        t.error(s.line(), "unknown department '" + s.text() + "'");
+        if (declaredDepartments.contains(s.text())) {
+          brokenReference = true;
+        } else {
+          t.error(s.line(), "unknown department '" + s.text() + "'");
+        }
       } else if (s.text().equals(lead) || co.contains(s.text())) {
         t.error(s.line(), "department '" + s.text() + "' is named twice in this outcome");
       } else {
@@ -219,7 +236,9 @@ final class RulesFile {
       return null;
     }
     DeadlinePolicy p = policies.get(id);
-    if (p == null) {
+    if (p == null && declaredPolicies.contains(id)) {
+      brokenReference = true;
+    } else if (p == null) {
       m.error(key, "unknown policy '" + id + "' (not in policies.yaml)");
     }
     return p;
