@@ -107,7 +107,9 @@ final class DepartmentsFile {
       }
       Department p = byId.get(d.parentId());
       if (p == null) {
-        problems.add(NAME, parentLines.get(d.id()), "unknown parent department '" + d.parentId() + "'");
+        if (!lines.containsKey(d.parentId())) {
+          problems.add(NAME, parentLines.get(d.id()), "unknown parent department '" + d.parentId() + "'");
+        }
         broken.add(d.id());
       } else if (d.kind().isArea() && !p.kind().isArea()) {
         problems.add(NAME, parentLines.get(d.id()),

@@ -11,7 +11,8 @@ import java.util.Set;
 final class HotlinesFile {
   static final String NAME = "hotlines.yaml";
 
-  record Parsed(String centreNumber, List<Hotline> hotlines, List<EmergencyNumber> emergency) {}
+  /** {@code declaredNumbers} includes numbers of broken entries, so rules using them add no second error. */
+  record Parsed(String centreNumber, List<Hotline> hotlines, List<EmergencyNumber> emergency, Set<String> declaredNumbers) {}
 
   private HotlinesFile() {}
 
@@ -80,7 +81,7 @@ final class HotlinesFile {
         emergency.add(new EmergencyNumber(number, name, words, texts(m.strings("unless"))));
       }
     }
-    return new Parsed(centre, hotlines, emergency);
+    return new Parsed(centre, hotlines, emergency, Set.copyOf(numbers.keySet()));
   }
 
   private static String number(YamlMap m, Map<String, Integer> seen) {

@@ -68,11 +68,8 @@ public final class RuleSetLoader {
     DepartmentsFile.Parsed departments = DepartmentsFile.read(roots.get(DepartmentsFile.NAME), problems);
     DepartmentTree tree = new DepartmentTree(departments.departments());
     HotlinesFile.Parsed hotlines = HotlinesFile.read(roots.get(HotlinesFile.NAME), problems, departments);
-    Set<String> numbers = new HashSet<>();
-    if (hotlines.centreNumber() != null) {
-      numbers.add(hotlines.centreNumber());
-    }
-    hotlines.hotlines().forEach(h -> numbers.add(h.number()));
+    Set<String> numbers = new HashSet<>(hotlines.declaredNumbers());
+    hotlines.emergency().forEach(e -> numbers.remove(e.number()));
     RulesFile.Parsed rules = RulesFile.read(roots.get(RulesFile.NAME), problems, categories, policies, tree,
         departments.lines().keySet(), numbers);
 
