@@ -8,20 +8,24 @@ import java.util.Map;
 /**
  * For each known category code, the rules that could match it (rules naming that code or a prefix
  * of it, plus rules with no category condition), in rule order. Routing then tests a few dozen
- * rules instead of thousands. Codes not in the tree fall back to a scan of all rules.
+ * rules instead of thousands. A code not in the tree can only match prefix rules (exact codes are
+ * validated against the tree), found through a prefix map.
  */
 final class RuleIndex {
-  private final int[] all;
   private final int[] withoutCategory;
   private final Map<String, int[]> byCode = new HashMap<>();
+  private final Map<String, List<Integer>> byPrefix = new HashMap<>();
 
   RuleIndex(List<Rule> rules, CategoryTree categories) {
-    all = new int[rules.size()];
     List<Integer> free = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
-      all[i] = i;
       if (!rules.get(i).when().hasCategory()) {
         free.add(i);
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      for (String prefix : rules.get(i).when().categoryPrefixes()) {
+        byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>()).add(i);
       }
     }
     withoutCategory = free.stream().mapToInt(Integer::intValue).toArray();
@@ -43,6 +47,23 @@ final class RuleIndex {
       return withoutCategory;
     }
     int[] known = byCode.get(categoryCode);
-    return known != null ? known : all;
+    return known != null ? known : unknownCode(categoryCode);
+  }
+
+  private int[] unknownCode(String code) {
+    java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+    for (int len = 1; len <= code.length(); len++) {
+      List<Integer> rules = byPrefix.get(code.substring(0, len));
+      if (rules != null) {
+        hits.addAll(rules);
+      }
+    }
+    if (hits.isEmpty()) {
+      return withoutCategory;
+    }
+    for (int i : withoutCategory) {
+      hits.add(i);
+    }
+    return hits.stream().mapToInt(Integer::intValue).toArray();
   }
 }

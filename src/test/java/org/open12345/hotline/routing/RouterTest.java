@@ -81,6 +81,14 @@ class RouterTest {
   }
 
   @Test
+  void codeMissingFromTheTreeStillMatchesPrefixRules() {
+    // a sub-code a centre added to tickets before the tree: prefix rules still see it
+    assertEquals("heating", route(ticket().category("020399")).ruleId());
+    assertEquals("gas-leak", route(ticket().category("020399").description("有煤气味")).ruleId());
+    assertTrue(route(ticket().category("770000")).isManual());
+  }
+
+  @Test
   void channel() {
     RoutingInput.Builder suggestion = ticket().category("030100").type(RequestType.SUGGESTION);
     assertEquals("transport-suggestion-web", route(suggestion.channel(Channel.WEB)).ruleId());
