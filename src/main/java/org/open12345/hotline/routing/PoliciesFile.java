@@ -1,0 +1,110 @@
+package org.open12345.hotline.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.open12345.hotline.deadline.TimeSpan;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/** Reads policies.yaml: named deadline policies. */
+final class PoliciesFile {
+  static final String NAME = "policies.yaml";
+
+  private PoliciesFile() {}
+
+  /** Valid policies, and every id declared (a broken policy is reported once, not at each use). */
+  record Parsed(Map<String, DeadlinePolicy> policies, java.util.Set<String> declared) {}
+
+  static Parsed read(YamlMap root, Problems problems) {
+    root.allowOnly(NAME, "policies");
+    Map<String, DeadlinePolicy> out = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    List<YamlMap> items = root.maps("policies", "a policy");
+    if (items.isEmpty()) {
+      root.error(root.line(), "policies.yaml needs a non-empty 'policies' list");
+    }
+    for (YamlMap m : items) {
+      m.allowOnly("a policy", "id", "name", "sign", "respond", "resolve");
+      String id = m.string("id", true, "a policy");
+      String name = m.string("name", true, "policy " + id);
+      Deadline sign = deadline(m, "sign", problems);
+      Deadline respond = deadline(m, "respond", problems);
+      Deadline resolve = deadline(m, "resolve", problems);
+      if (id == null) {
+        continue;
+      }
+      if (!Identifiers.isId(id)) {
+        m.error("id", "policy id '" + id + "' must be " + Identifiers.ID_RULE);
+        continue;
+      }
+      if (lines.containsKey(id)) {
+        m.error("id", "duplicate policy id '" + id + "' (first at line " + lines.get(id) + ")");
+        continue;
+      }
+      lines.put(id, m.lineOf("id"));
+      if (name != null && sign != null && respond != null && resolve != null) {
+        out.put(id, new DeadlinePolicy(id, name, sign, respond, resolve));
+      }
+    }
+    return new Parsed(out, lines.keySet());
+  }
+
+  private static Deadline deadline(YamlMap m, String key, Problems problems) {
+    if (!m.has(key)) {
+      m.error(m.line(), "a policy needs '" + key + "' (e.g. " + key + ": 24h)");
+      return null;
+    }
+    if (m.node(key) instanceof ScalarNode) {
+      TimeSpan t = span(m, key, m.string(key, true, key));
+      return t == null ? null : new Deadline(t, List.of(), List.of());
+    }
+    YamlMap d = m.map(key, "'" + key + "'");
+    if (d == null) {
+      return null;
+    }
+    d.allowOnly("'" + key + "'", "within", "warn_before", "warn_at");
+    TimeSpan within = span(d, "within", d.string("within", true, "'" + key + "'"));
+    List<TimeSpan> before = new ArrayList<>();
+    for (YamlMap.Scalar s : d.strings("warn_before")) {
+      try {
+        before.add(TimeSpan.parse(s.text()));
+      } catch (IllegalArgumentException e) {
+        d.error(s.line(), "warn_before: " + e.getMessage());
+      }
+    }
+    List<Double> at = new ArrayList<>();
+    for (YamlMap.Scalar s : d.strings("warn_at")) {
+      Double f = fraction(s.text());
+      if (f == null) {
+        d.error(s.line(), "warn_at '" + s.text() + "' must be a fraction of the span between 0 and 1, e.g. 0.75 or 75%");
+      } else {
+        at.add(f);
+      }
+    }
+    return within == null ? null : new Deadline(within, before, at);
+  }
+
+  private static TimeSpan span(YamlMap m, String key, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return TimeSpan.parse(text);
+    } catch (IllegalArgumentException e) {
+      m.error(key, key + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static Double fraction(String text) {
+    try {
+      double v = text.endsWith("%")
+          ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
+          : Double.parseDouble(text);
+      return v > 0 && v < 1 ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
