@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,12 @@ import org.open12345.hotline.notify.OutboxRelay;
 import org.open12345.hotline.notify.OutboxRepository;
 import org.open12345.hotline.notify.OutboxRoutes;
 import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.routing.LoadResult;
+import org.open12345.hotline.routing.RoutingOnCreation;
+import org.open12345.hotline.routing.RoutingRoutes;
+import org.open12345.hotline.routing.RuleSetHolder;
+import org.open12345.hotline.routing.RuleSetLoader;
+import org.open12345.hotline.routing.RuleSetWatcher;
 import org.open12345.hotline.ticket.TicketRepository;
 import org.open12345.hotline.ticket.TicketRoutes;
 import org.open12345.hotline.ticket.TicketService;
@@ -36,6 +43,7 @@ public final class Features {
   public final Outbox outbox;
   public final MessageTemplates templates;
   public final MessageSenders senders;
+  public final RuleSetHolder rules;
   private final OutboxRepository outboxRepository;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
@@ -45,6 +53,20 @@ public final class Features {
     this.clock = clock;
     this.pool = pool;
     this.tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
+
+    Path rulesDir = Path.of(config.string("routing.dir"));
+    LoadResult loaded = RuleSetLoader.load(rulesDir);
+    if (!loaded.isValid()) {
+      StringBuilder sb = new StringBuilder("routing rules in " + rulesDir + " are invalid:");
+      loaded.errors().forEach(e -> sb.append("\n  ").append(rulesDir.resolve(e.file()).normalize()).append(':')
+          .append(e.line()).append(": ").append(e.message()));
+      throw new ConfigException(sb.toString());
+    }
+    this.rules = new RuleSetHolder(loaded.orThrow());
+    tickets.addListener(new RoutingOnCreation(rules, tickets, config.zone()));
+    RuleSetWatcher watcher = new RuleSetWatcher(vertx, rulesDir, rules, config.duration("routing.reload_interval"));
+    starts.add(watcher::start);
+    stops.add(watcher::stop);
 
     JsonObject messaging = config.section("messaging");
     DeliveryPolicies policies;
@@ -76,6 +98,7 @@ public final class Features {
   void mount(Router root, Router api) {
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
     new OutboxRoutes(pool, outboxRepository).mount(api);
+    new RoutingRoutes(rules, config.zone(), clock).mount(api);
   }
 
   Future<Void> startBackground() {

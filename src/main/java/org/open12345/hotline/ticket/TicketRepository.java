@@ -57,6 +57,12 @@ public final class TicketRepository {
         .map(rows -> Ticket.from(rows.iterator().next()));
   }
 
+  public Future<Ticket> updateUrgency(SqlClient tx, long id, Urgency urgency, Instant now) {
+    return tx.preparedQuery("UPDATE tickets SET urgency = $2, updated_at = $3 WHERE id = $1 RETURNING " + Ticket.COLUMNS)
+        .execute(Tuple.of(id, urgency.name(), now.atOffset(ZoneOffset.UTC)))
+        .map(rows -> Ticket.from(rows.iterator().next()));
+  }
+
   public Future<List<Ticket>> list(SqlClient db, TicketQuery q) {
     // Fixed fragments with positional parameters: nothing from the request enters the SQL text.
     StringBuilder sql = new StringBuilder("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE true");
