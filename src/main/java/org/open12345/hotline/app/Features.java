@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
-import org.open12345.hotline.notify.CitizenSmsSlot;
 import org.open12345.hotline.notify.DeliveryPolicies;
 import org.open12345.hotline.notify.MessageSenders;
 import org.open12345.hotline.notify.Outbox;
@@ -78,8 +77,7 @@ public final class Features {
       throw new ConfigException("configuration: " + e.getMessage());
     }
     this.outboxRepository = new OutboxRepository();
-    this.outbox = new Outbox(outboxRepository,
-        new CitizenSmsSlot(policies.citizenSms().quietHours(), policies.citizenSms().cap().maxPerHour()), clock);
+    this.outbox = new Outbox(outboxRepository, policies.citizenSms(), clock);
     if (config.bool("outbox.relay_enabled")) {
       OutboxRelay relay = new OutboxRelay(vertx, pool, connect, outboxRepository, senders,
           new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),

@@ -6,8 +6,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import org.open12345.hotline.notify.policy.CitizenSmsCourtesy;
-import org.open12345.hotline.notify.policy.HourlyCap;
 import org.open12345.hotline.notify.policy.QuietHours;
 import org.open12345.hotline.notify.policy.RetryBackoff;
 import org.open12345.hotline.notify.template.MessageTemplates;
@@ -17,7 +15,7 @@ import org.open12345.hotline.notify.template.MessageTemplates;
  * {@code citizenSms} and {@code templates}. Every key is optional; the defaults are the
  * policies' {@code DEFAULT}s.
  */
-public record DeliveryPolicies(RetryBackoff retry, CitizenSmsCourtesy citizenSms) {
+public record DeliveryPolicies(RetryBackoff retry, CitizenSmsSlot citizenSms) {
 
   public static DeliveryPolicies from(JsonObject messaging) {
     ConfigSection root = new ConfigSection("messaging", messaging);
@@ -45,13 +43,11 @@ public record DeliveryPolicies(RetryBackoff retry, CitizenSmsCourtesy citizenSms
           quiet.path() + ": start/end must be HH:MM (quoted) and zone a region like Asia/Shanghai: "
               + e.getMessage(), e);
     }
-    HourlyCap cap;
-    try {
-      cap = new HourlyCap(sms.integer("maxPerPhonePerHour", HourlyCap.DEFAULT.maxPerHour()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(sms.path() + ".maxPerPhonePerHour: " + e.getMessage(), e);
+    int cap = sms.integer("maxPerPhonePerHour", 5);
+    if (cap < 0) {
+      throw new IllegalArgumentException(sms.path() + ".maxPerPhonePerHour cannot be negative: " + cap);
     }
-    return new DeliveryPolicies(backoff, new CitizenSmsCourtesy(quietHours, cap));
+    return new DeliveryPolicies(backoff, new CitizenSmsSlot(quietHours, cap));
   }
 
   /** {@code messaging.templates.dir} when set (edited copies win), else the shipped defaults. */

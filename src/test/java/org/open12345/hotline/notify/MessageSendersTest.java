@@ -97,7 +97,7 @@ class MessageSendersTest {
   void deliveryPoliciesDefaultAndOverride() {
     DeliveryPolicies defaults = DeliveryPolicies.from(new JsonObject());
     assertEquals(LocalTime.of(22, 0), defaults.citizenSms().quietHours().start());
-    assertEquals(5, defaults.citizenSms().cap().maxPerHour());
+    assertEquals(5, defaults.citizenSms().maxPerHour());
 
     DeliveryPolicies custom = DeliveryPolicies.from(new JsonObject()
         .put("retry", new JsonObject().put("baseSeconds", 10).put("capSeconds", 600).put("maxAttempts", 8))
@@ -106,7 +106,7 @@ class MessageSendersTest {
     assertEquals(Duration.ofSeconds(10), custom.retry().base());
     assertEquals(8, custom.retry().maxAttempts());
     assertEquals(LocalTime.of(21, 30), custom.citizenSms().quietHours().start());
-    assertEquals(2, custom.citizenSms().cap().maxPerHour());
+    assertEquals(2, custom.citizenSms().maxPerHour());
 
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> DeliveryPolicies.from(
         new JsonObject().put("citizenSms", new JsonObject().put("quietHours", new JsonObject().put("start", "10pm")))));

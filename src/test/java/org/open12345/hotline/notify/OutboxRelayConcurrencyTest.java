@@ -1,0 +1,138 @@
+package org.open12345.hotline.notify;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.db.DatabaseUrl;
+import org.open12345.hotline.testing.TestDatabase;
+import org.open12345.hotline.testing.TestServer;
+
+/**
+ * Several relays on one database, and a relay that dies after claiming: counted at a receiving
+ * HTTP server (the signed-webhook channel), which sees each message's outbox id.
+ */
+class OutboxRelayConcurrencyTest {
+  Vertx vertx;
+  HttpServer sink;
+  final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+  final List<TestServer> servers = new ArrayList<>();
+
+  @BeforeEach
+  void startSink() throws Exception {
+    vertx = Vertx.vertx();
+    sink = vertx.createHttpServer().requestHandler(req -> {
+      received.computeIfAbsent(req.getHeader("webhook-id"), k -> new AtomicInteger()).incrementAndGet();
+      req.response().setStatusCode(204).end();
+    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    servers.forEach(TestServer::close);
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  Map<String, String> config(boolean relay) {
+    Map<String, String> o = new HashMap<>();
+    o.put("messaging.webhook.endpoints.sink.url", "http://127.0.0.1:" + sink.actualPort() + "/hook");
+    o.put("messaging.webhook.endpoints.sink.secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    o.put("outbox.relay_enabled", String.valueOf(relay));
+    o.put("outbox.poll_interval", "0.2s");
+    o.put("outbox.batch_size", "20");
+    o.put("db.pool_size", "6");
+    return o;
+  }
+
+  TestServer start(DatabaseUrl db, boolean relay) {
+    TestServer s = TestServer.start(db, config(relay), Clock.systemUTC());
+    servers.add(s);
+    return s;
+  }
+
+  static NewMessage hook(int i) {
+    return new NewMessage("ticket-event", "webhook", "sink", null, "event " + i, null, "hook:" + i,
+        new JsonObject().put("data", new JsonObject().put("i", i)), null, false);
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void twoRelaysDeliverAThousandMessagesWithNoDuplicateAndNoLoss() throws Exception {
+    DatabaseUrl db = TestDatabase.freshDatabase();
+    TestServer a = start(db, true);
+    TestServer b = start(db, true);
+    // Written from both servers in batches of 50 per transaction, while both relays run.
+    List<Future<?>> writes = new ArrayList<>();
+    for (int batch = 0; batch < 20; batch++) {
+      TestServer writer = batch % 2 == 0 ? a : b;
+      int first = batch * 50;
+      writes.add(writer.server().pool().withTransaction(tx -> {
+        Future<?> chain = Future.succeededFuture();
+        for (int i = first; i < first + 50; i++) {
+          NewMessage m = hook(i);
+          chain = chain.compose(v -> writer.server().features().outbox.enqueue(tx, m));
+        }
+        return chain;
+      }));
+    }
+    writes.forEach(f -> await(f));
+    until(() -> received.size() == 1000);
+    until(() -> a.get("/api/outbox?status=pending&limit=1").json().getJsonArray("items").isEmpty());
+    assertEquals(1000, received.size(), "no loss");
+    received.forEach((id, n) -> assertEquals(1, n.get(), "message " + id + " delivered " + n + " times"));
+    var sent = a.get("/api/outbox?status=sent&limit=500").json().getJsonArray("items");
+    assertEquals(500, sent.size());
+  }
+
+  /** A relay killed between claim and send leaves a claim with no outcome: it expires and the message goes. */
+  @Test
+  void aClaimWithoutOutcomeExpiresAndTheMessageGoesOutOnce() throws Exception {
+    DatabaseUrl db = TestDatabase.freshDatabase();
+    TestServer writer = start(db, false);
+    var pool = writer.server().pool();
+    await(pool.withTransaction(tx -> writer.server().features().outbox.enqueue(tx, hook(1))));
+    // The "killed" relay: claims with a 1 s lease and never reports back.
+    var claimed = await(new OutboxRepository().claimDue(pool, "relay-killed", 10, Duration.ofSeconds(1)));
+    assertEquals(1, claimed.size());
+    TestServer survivor = start(db, true);
+    until(() -> received.size() == 1);
+    until(() -> "sent".equals(survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0)
+        .getString("status")));
+    JsonObject row = survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0);
+    assertEquals(2, row.getInteger("attempts"), "the dead relay's attempt, then the survivor's");
+    assertEquals(1, received.values().iterator().next().get());
+    // The dead relay coming back with a late outcome cannot overwrite the survivor's.
+    assertFalse(await(new OutboxRepository().markFailed(pool, row.getLong("id"), 1, "late")));
+  }
+
+  static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("condition not met within 60 s");
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+}
