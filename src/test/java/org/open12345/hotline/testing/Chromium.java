@@ -1,0 +1,67 @@
+package org.open12345.hotline.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, driven through chromedriver, for page tests. The test run installs the two
+ * packages itself when it runs as root (as CI does), so {@code mvn -B verify} needs nothing set up
+ * by hand; an ordinary user without them gets the browser tests skipped with the command to run.
+ */
+public final class Chromium {
+  private static final Path BROWSER = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  private Chromium() {}
+
+  public static WebDriver start() throws Exception {
+    ensureInstalled();
+    Path profile = Files.createTempDirectory("hotline-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toString());
+    // The flags that keep Chromium quiet on a closed network, and runnable as root.
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+
+  static synchronized void ensureInstalled() throws Exception {
+    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+      return;
+    }
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "browser tests need Debian's chromium: apt-get install -y chromium chromium-driver");
+    if (!aptInstall()) {
+      run(List.of("apt-get", "update"));
+      if (!aptInstall()) {
+        throw new IllegalStateException("could not install chromium and chromium-driver with apt-get");
+      }
+    }
+  }
+
+  private static boolean aptInstall() throws Exception {
+    return run(List.of("apt-get", "install", "-y", "-q", "chromium", "chromium-driver")) == 0;
+  }
+
+  private static int run(List<String> command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
+    Process p = pb.start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    return p.exitValue();
+  }
+}
