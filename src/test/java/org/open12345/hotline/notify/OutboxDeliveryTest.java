@@ -143,6 +143,33 @@ class OutboxDeliveryTest {
     assertEquals(404, server.post("/api/outbox/999999/retry", "").status());
   }
 
+  /** Citizen SMS written at night wait for the morning and are spread under the hourly cap. */
+  @Test
+  void citizenSmsWrittenAtNightAreScheduledForTheMorningUnderTheCap() {
+    java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+    Clock night = Clock.fixed(java.time.LocalDateTime.parse("2026-11-27T23:30").atZone(shanghai).toInstant(),
+        java.time.ZoneOffset.UTC);
+    Map<String, String> cfg = mailConfig();
+    cfg.put("outbox.relay_enabled", "false");
+    cfg.put("messaging.citizenSms.maxPerPhonePerHour", "2");
+    server = TestServer.start(cfg, night);
+    for (int i = 0; i < 3; i++) {
+      enqueue(new NewMessage("ticket-ack", "sms", "13800138000", null, "【12345】您的诉求已受理" + i, null, "ack:" + i,
+          new JsonObject(), null, true));
+    }
+    enqueue(new NewMessage("alert", "sms", "13900000000", null, "值班提醒", null, "staff:1", new JsonObject(), null,
+        false));
+    var items = server.get("/api/outbox?channel=sms").json().getJsonArray("items");
+    Map<String, java.time.Instant> at = new HashMap<>();
+    items.forEach(o -> at.put(((JsonObject) o).getString("dedupe_key"),
+        java.time.Instant.parse(((JsonObject) o).getString("next_attempt_at"))));
+    java.time.Instant morning = java.time.LocalDateTime.parse("2026-11-28T08:00").atZone(shanghai).toInstant();
+    assertEquals(night.instant(), at.get("staff:1"), "staff alerts ignore quiet hours");
+    assertEquals(morning, at.get("ack:0"));
+    assertEquals(morning, at.get("ack:1"));
+    assertEquals(morning.plus(Duration.ofHours(1)), at.get("ack:2"), "the third waits for the cap's hour");
+  }
+
   static <T> T await(Future<T> f) {
     try {
       return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
