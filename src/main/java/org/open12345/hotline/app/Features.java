@@ -23,6 +23,7 @@ import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.TicketRepository;
 import org.open12345.hotline.ticket.TicketRoutes;
 import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.deadline.DeadlineFeature;
 
 /**
  * The features of the server, built once and wired together: each one's services, its routes,
@@ -37,6 +38,7 @@ public final class Features {
   public final MessageTemplates templates;
   public final MessageSenders senders;
   private final OutboxRepository outboxRepository;
+  public final DeadlineFeature deadlines;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
 
@@ -65,6 +67,9 @@ public final class Features {
       starts.add(relay::start);
       stops.add(relay::stop);
     }
+    this.deadlines = DeadlineFeature.build(config, clock, vertx, pool, tickets, outbox, templates);
+    starts.add(deadlines.scheduler()::start);
+    stops.add(deadlines.scheduler()::stop);
     stops.add(senders::close);
   }
 
@@ -76,6 +81,7 @@ public final class Features {
   void mount(Router root, Router api) {
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
     new OutboxRoutes(pool, outboxRepository).mount(api);
+    deadlines.mount(api);
   }
 
   Future<Void> startBackground() {
