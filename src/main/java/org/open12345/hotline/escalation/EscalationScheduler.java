@@ -105,12 +105,16 @@ public final class EscalationScheduler {
         .compose(claimed -> fireAll(tx, claimed).map(claimed.size())));
   }
 
+  /**
+   * All writes of a round are issued at once: a transaction's connection pipelines them, so a
+   * round costs a few round trips instead of three per step (the benchmark's p99 depends on it).
+   */
   private Future<Void> fireAll(SqlConnection tx, List<FiredStep> claimed) {
-    Future<Void> chain = Future.succeededFuture();
+    List<Future<?>> writes = new java.util.ArrayList<>();
     for (FiredStep s : claimed) {
-      chain = chain.compose(v -> fire(tx, s));
+      writes.add(fire(tx, s));
     }
-    return chain;
+    return Future.all(writes).mapEmpty();
   }
 
   private Future<Void> fire(SqlConnection tx, FiredStep s) {
@@ -128,11 +132,12 @@ public final class EscalationScheduler {
         .put("circulate", s.circulate())
         .put("messages", messages.size())
         .put("scheduler", instance);
-    Future<Void> chain = TicketEventLog.append(tx, s.ticketId(), s.firedAt(), Actor.SYSTEM, s.stepKind().name(),
-        null, null, details);
+    List<Future<?>> writes = new java.util.ArrayList<>();
+    writes.add(TicketEventLog.append(tx, s.ticketId(), s.firedAt(), Actor.SYSTEM, s.stepKind().name(),
+        null, null, details));
     for (NewMessage m : messages) {
-      chain = chain.compose(v -> outbox.enqueue(tx, m).mapEmpty());
+      writes.add(outbox.enqueue(tx, m));
     }
-    return chain;
+    return Future.all(writes).mapEmpty();
   }
 }
