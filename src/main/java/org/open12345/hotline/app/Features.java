@@ -21,6 +21,7 @@ import org.open12345.hotline.notify.OutboxRepository;
 import org.open12345.hotline.notify.OutboxRoutes;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.routing.LoadResult;
+import org.open12345.hotline.routing.RoutingDirectory;
 import org.open12345.hotline.routing.RoutingOnCreation;
 import org.open12345.hotline.routing.RoutingRoutes;
 import org.open12345.hotline.routing.RuleSetHolder;
@@ -29,6 +30,7 @@ import org.open12345.hotline.routing.RuleSetWatcher;
 import org.open12345.hotline.ticket.TicketRepository;
 import org.open12345.hotline.ticket.TicketRoutes;
 import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.deadline.DeadlineFeature;
 
 /**
  * The features of the server, built once and wired together: each one's services, its routes,
@@ -44,6 +46,7 @@ public final class Features {
   public final MessageSenders senders;
   public final RuleSetHolder rules;
   private final OutboxRepository outboxRepository;
+  public final DeadlineFeature deadlines;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
 
@@ -85,6 +88,11 @@ public final class Features {
       starts.add(relay::start);
       stops.add(relay::stop);
     }
+    this.deadlines = DeadlineFeature.build(config, clock, vertx, pool, tickets, outbox, templates)
+        .withPolicies(new RoutingDirectory(rules))
+        .withContacts(new RoutingDirectory(rules));
+    starts.add(deadlines.scheduler()::start);
+    stops.add(deadlines.scheduler()::stop);
     stops.add(senders::close);
   }
 
@@ -97,6 +105,7 @@ public final class Features {
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
     new OutboxRoutes(pool, outboxRepository).mount(api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);
+    deadlines.mount(api);
   }
 
   Future<Void> startBackground() {

@@ -42,7 +42,21 @@ public final class ConfigSchema {
           new ConfigKey("outbox.claim_lease", "60s", duration(), false,
               "how long a claimed message is reserved; a relay that dies releases it after this"),
           new ConfigKey("outbox.poll_interval", "5s", duration(), false,
-              "safety-net poll; fresh messages are sent at once through LISTEN/NOTIFY"));
+              "safety-net poll; fresh messages are sent at once through LISTEN/NOTIFY"),
+          new ConfigKey("deadline.end_of_day", "24:00", any(), false,
+              "when a working-day deadline ends on its last day: 24:00 (Civil Code art. 203) or e.g. 18:00"),
+          new ConfigKey("escalation.scheduler_enabled", "true", bool(), false,
+              "fire due ladder steps from this instance (any number of instances may)"),
+          new ConfigKey("escalation.poll_interval", "1s", duration(), false,
+              "how often the scheduler looks for due steps (by the database clock)"),
+          new ConfigKey("escalation.batch_size", "100", integer(1, 10000), false,
+              "steps claimed and fired per transaction; a backlog is drained in rounds of this size"),
+          new ConfigKey("escalation.robot_channel", "wecom", oneOf("", "wecom", "dingtalk", "webhook"), false,
+              "outbox channel of the supervisors' group robot for 督办/通报 alerts; empty = no robot alerts"),
+          new ConfigKey("escalation.robot_name", "supervisors", any(), false,
+              "the supervisors' robot's name in that channel's messaging config"),
+          new ConfigKey("escalation.supervisors_mail", "", any(), false,
+              "comma-separated mailboxes of the centre's supervisors (通报 copies)"));
 
   public static List<ConfigKey> keys() {
     return KEYS;

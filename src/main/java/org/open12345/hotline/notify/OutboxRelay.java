@@ -35,11 +35,15 @@ public final class OutboxRelay {
   private final Clock clock;
   private final String relayId = "relay-" + UUID.randomUUID().toString().substring(0, 8);
   private final RandomGenerator random = RandomGenerator.getDefault();
+  /** All relay state is touched on this one event-loop context only. */
+  private final io.vertx.core.Context context;
   private PgSubscriber subscriber;
   private long timer = -1;
   private boolean draining;
   private boolean wokenWhileDraining;
   private boolean stopped;
+  /** Completed when a stop finds the relay idle: messages being sent get their outcome recorded. */
+  private final io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();
 
   public OutboxRelay(Vertx vertx, Pool pool, PgConnectOptions connect, OutboxRepository repository,
       MessageSenders senders, Settings settings, Clock clock) {
@@ -50,6 +54,7 @@ public final class OutboxRelay {
     this.senders = senders;
     this.settings = settings;
     this.clock = clock;
+    this.context = vertx.getOrCreateContext();
   }
 
   public Future<Void> start() {
@@ -66,17 +71,29 @@ public final class OutboxRelay {
         });
   }
 
+  /**
+   * Stops claiming, then waits for the round in progress: a message handed to a provider must
+   * have its outcome recorded before the pool closes, or another relay would send it again.
+   */
   public Future<Void> stop() {
-    stopped = true;
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
-    return subscriber == null ? Future.succeededFuture() : subscriber.close();
+    io.vertx.core.Promise<Void> closed = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> {
+      stopped = true;
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+      if (!draining) {
+        idle.tryComplete();
+      }
+      idle.future().compose(x -> subscriber == null ? Future.<Void>succeededFuture() : subscriber.close())
+          .onComplete(closed);
+    });
+    return closed.future();
   }
 
   /** Runs a drain now, or right after the one in progress. */
   public void wake() {
-    vertx.runOnContext(v -> {
+    context.runOnContext(v -> {
       if (stopped) {
         return;
       }
@@ -103,6 +120,9 @@ public final class OutboxRelay {
             drain();
           } else {
             draining = false;
+            if (stopped) {
+              idle.tryComplete();
+            }
           }
         });
   }

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 /** A clock the test moves by hand: simulated time, no sleeping. */
 public final class ManualClock extends Clock {
 
-  private Instant now;
+  private volatile Instant now;
 
   public ManualClock(Instant start) {
     this.now = start;

@@ -1,0 +1,84 @@
+package org.open12345.hotline.deadline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.ticket.Ticket;
+import org.open12345.hotline.ticket.TicketAction;
+import org.open12345.hotline.ticket.TicketChangeListener;
+
+/**
+ * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
+ * again) sets them, signing/contact/reply meets them, a return or the end of the ticket stops the
+ * ladder.
+ */
+public final class DeadlineListener implements TicketChangeListener {
+  private final DeadlineUpdates updates;
+  private final TicketDeadlineRules rules;
+  private final PolicyCatalog policies;
+
+  public DeadlineListener(DeadlineUpdates updates, TicketDeadlineRules rules, PolicyCatalog policies) {
+    this.updates = updates;
+    this.rules = rules;
+    this.policies = policies;
+  }
+
+  @Override
+  public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
+      Instant at) {
+    Future<Void> work;
+    if (after.status().terminal()) {
+      work = updates.close(tx, after, at);
+    } else {
+      work = switch (action) {
+        case DISPATCH -> dispatched(tx, after, actor, at);
+        case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
+        case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
+        case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
+        // The department gave it back: its ladder stops until the centre dispatches again.
+        case RETURN -> updates.close(tx, after, at);
+        default -> Future.succeededFuture();
+      };
+    }
+    return work.map(after);
+  }
+
+  private Future<Void> dispatched(SqlConnection tx, Ticket t, Actor actor, Instant at) {
+    return namedPolicy(tx, t.id()).compose(name -> {
+      JsonObject details = new JsonObject().put("department_id", t.departmentId());
+      DeadlinePolicy policy = null;
+      if (name != null) {
+        policy = policies.byName(name).orElse(null);
+        if (policy == null) {
+          // A dispatch must not fail on a policy name routing got wrong; the event says so.
+          details.put("unknown_policy", name);
+        }
+      }
+      DeadlinePolicy chosen = policy != null ? policy : policies.defaultFor(t.urgency(), t.requestType());
+      return updates.store().lock(tx, t.id()).compose(current -> {
+        TicketDeadlines next = current
+            .map(c -> rules.redispatch(c, chosen, at))
+            .orElseGet(() -> rules.start(t.number(), chosen, at));
+        details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
+        return updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details);
+      });
+    });
+  }
+
+  /** The {@code policy} routing put in the details of the DISPATCH event just written, if any. */
+  private static Future<String> namedPolicy(SqlConnection tx, long ticketId) {
+    return tx.preparedQuery("SELECT details->>'policy' AS policy FROM ticket_events "
+            + "WHERE ticket_id = $1 AND action = 'DISPATCH' ORDER BY id DESC LIMIT 1")
+        .execute(Tuple.of(ticketId))
+        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("policy") : null);
+  }
+
+  private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {
+    return updates.store().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.meet(current.get(), kind, at), null, null, at, null));
+  }
+}

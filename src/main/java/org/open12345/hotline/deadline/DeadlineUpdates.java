@@ -1,0 +1,69 @@
+package org.open12345.hotline.deadline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Instant;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.escalation.EscalationLadder;
+import org.open12345.hotline.escalation.StepStore;
+import org.open12345.hotline.ticket.Ticket;
+import org.open12345.hotline.ticket.TicketEventLog;
+
+/**
+ * Stores a ticket's new deadlines and replans its ladder steps, in the caller's transaction; with
+ * an event when the change is one of its own (dispatch, extension, pause, resume) rather than the
+ * consequence of an act that already has one.
+ */
+public final class DeadlineUpdates {
+  private final DeadlineStore store;
+  private final StepStore steps;
+  private final EscalationLadder ladder;
+
+  public DeadlineUpdates(DeadlineStore store, StepStore steps, EscalationLadder ladder) {
+    this.store = store;
+    this.steps = steps;
+    this.ladder = ladder;
+  }
+
+  public DeadlineStore store() {
+    return store;
+  }
+
+  /** @param eventAction null = no event of its own */
+  public Future<Void> apply(SqlConnection tx, Ticket ticket, TicketDeadlines next, String eventAction, Actor actor,
+      Instant at, JsonObject details) {
+    Future<Void> saved = store.save(tx, ticket.id(), ticket.departmentId(), next, true, at)
+        .compose(v -> steps.replan(tx, ticket.id(), ticket.departmentId(), ladder.plan(next), at));
+    if (eventAction == null) {
+      return saved;
+    }
+    JsonObject d = details == null ? new JsonObject() : details.copy();
+    d.put("policy", next.policy().name()).put("deadlines", summary(next));
+    if (next.isPaused()) {
+      d.put("paused_at", next.pausedAt().toString());
+    }
+    return saved.compose(v -> TicketEventLog.append(tx, ticket.id(), at, actor, eventAction, ticket.status(),
+        ticket.status(), d));
+  }
+
+  /** The ticket ended or left the department: no overdue, no more steps; met marks are kept. */
+  public Future<Void> close(SqlConnection tx, Ticket ticket, Instant at) {
+    return store.lock(tx, ticket.id()).compose(found -> found.isEmpty()
+        ? Future.succeededFuture()
+        : store.save(tx, ticket.id(), ticket.departmentId(), found.get(), false, at)
+            .compose(v -> steps.cancelAll(tx, ticket.id(), at)));
+  }
+
+  public static JsonObject summary(TicketDeadlines d) {
+    JsonObject out = new JsonObject();
+    d.deadlines().forEach((k, dl) -> out.put(k.name(), new JsonObject()
+        .put("span", dl.span().toString())
+        .put("due_at", dl.dueAt().toString())
+        .put("warn_at", dl.warnAt().toString())
+        .put("escalate_at", dl.escalateAt().toString())
+        .put("revision", dl.revision())
+        .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())));
+    return out;
+  }
+}

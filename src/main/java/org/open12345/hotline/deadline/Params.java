@@ -1,0 +1,39 @@
+package org.open12345.hotline.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.open12345.hotline.web.ApiException;
+
+/** Query parameters of the deadline and escalation views, checked with a 400 naming the field. */
+public final class Params {
+  private Params() {}
+
+  public static int integer(String v, String name, int dflt, int min, int max) {
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw ApiException.badField(name, "must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.badField(name, "must be a whole number");
+    }
+  }
+
+  /** A local date (yyyy-MM-dd) as the start of that day plus {@code plusDays}; null when absent. */
+  public static Instant day(String v, String name, int plusDays, ZoneId zone) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v).plusDays(plusDays).atStartOfDay(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiException.badField(name, "must be a date like 2026-11-27");
+    }
+  }
+}

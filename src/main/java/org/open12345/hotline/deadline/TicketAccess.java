@@ -1,0 +1,46 @@
+package org.open12345.hotline.deadline;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.Set;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.ticket.Ticket;
+import org.open12345.hotline.ticket.TicketRepository;
+import org.open12345.hotline.web.ApiException;
+
+/** Locks a ticket for a deadline change and checks the caller may make it. */
+final class TicketAccess {
+  private final TicketRepository tickets;
+
+  TicketAccess(TicketRepository tickets) {
+    this.tickets = tickets;
+  }
+
+  /**
+   * @param centre centre roles allowed on any ticket
+   * @param department whether the ticket's own department may do it too
+   */
+  Future<Ticket> lock(SqlConnection tx, String number, Actor actor, Set<Role> centre, boolean department) {
+    boolean allowed = centre.contains(actor.role()) || (department && actor.role() == Role.DEPARTMENT);
+    if (!allowed) {
+      return Future.failedFuture(new ApiException(403, "forbidden_action",
+          "role " + actor.role() + " may not do this", null));
+    }
+    return tickets.lockByNumber(tx, number).map(found -> {
+      Ticket t = found.orElseThrow(() -> ApiException.notFound("no ticket " + number));
+      if (actor.role() == Role.DEPARTMENT && !actor.department().equals(t.departmentId())) {
+        throw new ApiException(403, "not_your_ticket",
+            "ticket " + number + " is assigned to " + t.departmentId() + ", not to " + actor.department(), null);
+      }
+      if (t.status().terminal()) {
+        throw new ApiException(409, "ticket_ended", "ticket " + number + " is " + t.status(), null);
+      }
+      return t;
+    });
+  }
+
+  static ApiException conflict(String code, String message) {
+    return new ApiException(409, code, message, null);
+  }
+}

@@ -1,0 +1,284 @@
+package org.open12345.hotline.escalation;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.deadline.ManualClock;
+import org.open12345.hotline.notify.Await;
+import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.TestServer.Response;
+
+/**
+ * The server side of issue 6 on simulated time: dispatch sets deadlines and plans the ladder, the
+ * scheduler fires each step once "as of" the simulated instant, acts and decisions move the steps.
+ */
+class ServerLadderTest {
+  // Mon 2026-03-02 10:00 in Beijing: an ordinary week, no holiday in reach of a 7-day deadline.
+  static final Instant MONDAY_10 = Instant.parse("2026-03-02T02:00:00Z");
+  static ManualClock clock = new ManualClock(MONDAY_10);
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(Map.of("escalation.scheduler_enabled", "false", "outbox.relay_enabled", "false",
+        "escalation.supervisors_mail", "duban@example.gov.cn"), clock);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String dispatchedTicket(String department) {
+    JsonObject draft = new JsonObject().put("citizen_phone", "13800138000").put("request_type", "投诉")
+        .put("urgency", "一般").put("description", "小区供暖温度不达标，室温只有14度");
+    Response r = server.postJson("/api/tickets", draft);
+    assertEquals(201, r.status(), r.body());
+    String number = r.json().getString("number");
+    Response d = server.postJson("/api/tickets/" + number + "/actions/dispatch",
+        new JsonObject().put("department_id", department), "X-Hotline-Role", "DISPATCHER");
+    assertEquals(200, d.status(), d.body());
+    return number;
+  }
+
+  static Response act(String number, String action, String department) {
+    return server.post("/api/tickets/" + number + "/actions/" + action, "{}", "X-Hotline-Role", "DEPARTMENT",
+        "X-Hotline-Department", department);
+  }
+
+  static int fire(Instant asOf) throws Exception {
+    return Await.result(server.server().features().deadlines.scheduler().drain(asOf));
+  }
+
+  static List<String> rows(String sql, Object... args) throws Exception {
+    var db = server.database();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        var st = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        st.setObject(i + 1, args[i]);
+      }
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  static List<String> stepsOf(String number, String status) throws Exception {
+    return rows("SELECT s.key FROM escalation_steps s JOIN tickets t ON t.id = s.ticket_id "
+        + "WHERE t.number = ? AND s.status = ? ORDER BY s.due_at, s.level", number, status);
+  }
+
+  static JsonObject deadline(String number, String kind) {
+    Response r = server.get("/api/tickets/" + number + "/deadlines");
+    assertEquals(200, r.status(), r.body());
+    for (Object o : r.json().getJsonArray("deadlines")) {
+      JsonObject d = (JsonObject) o;
+      if (d.getString("kind").equals(kind)) {
+        return d;
+      }
+    }
+    throw new AssertionError("no " + kind + " deadline in " + r.body());
+  }
+
+  @Test
+  void anUnsignedTicketClimbsTheWholeLadderEachStepOnceWithItsMessages() throws Exception {
+    clock.set(MONDAY_10);
+    String n = dispatchedTicket("hhht.watersupply");
+    // ordinary: sign 2h (warn at half: 11:00), respond 24h (warn 24h before = start, so half: 22:00),
+    // resolve 7d (warn 24h before), escalation 24h after each deadline.
+    assertEquals(9, stepsOf(n, "planned").size(), stepsOf(n, "planned").toString());
+    assertEquals("DEADLINES_SET", lastEventAction(n));
+
+    fire(MONDAY_10.plus(Duration.ofMinutes(59)));
+    assertEquals(List.of(), stepsOf(n, "fired"), "nothing is due before the half-time reminder");
+    fire(MONDAY_10.plus(Duration.ofHours(1)));
+    assertEquals(List.of(n + ":SIGN:REMIND"), stepsOf(n, "fired"));
+    fire(MONDAY_10.plus(Duration.ofHours(2)));
+    assertEquals(List.of(n + ":SIGN:REMIND", n + ":SIGN:SUPERVISE"), stepsOf(n, "fired"));
+    fire(MONDAY_10.plus(Duration.ofHours(2)));
+    assertEquals(2, stepsOf(n, "fired").size(), "a second round at the same instant fires nothing again");
+
+    fire(MONDAY_10.plus(Duration.ofDays(9)));
+    List<String> fired = stepsOf(n, "fired");
+    assertEquals(List.of(n + ":SIGN:REMIND", n + ":SIGN:SUPERVISE", n + ":RESPOND:REMIND", n + ":RESPOND:SUPERVISE",
+        n + ":SIGN:ESCALATE", n + ":RESPOND:ESCALATE", n + ":RESOLVE:REMIND", n + ":RESOLVE:SUPERVISE",
+        n + ":RESOLVE:ESCALATE"), fired);
+    assertEquals(List.of(), stepsOf(n, "planned"));
+
+    // Each step is one event on the ticket...
+    assertEquals(List.of("3", "3", "3"), rows("SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+        + "WHERE t.number = ? AND e.action IN ('REMIND', 'SUPERVISE', 'ESCALATE') GROUP BY e.action ORDER BY e.action", n));
+    // ...and its messages: 催办 one mail to the department; 督办 the department and its leaders
+    // plus the supervisors' robot; 通报 the parent department (呼和浩特市), the supervisors and the robot.
+    List<String> outbox = rows("SELECT o.dedupe_key FROM outbox o JOIN tickets t ON t.id = o.ticket_id "
+        + "WHERE t.number = ? ORDER BY o.dedupe_key", n);
+    assertEquals(21, outbox.size(), outbox.toString());
+    assertTrue(outbox.contains("step:" + n + ":SIGN:ESCALATE:mail:hhht@hhht.gov.example"), outbox.toString());
+    assertTrue(outbox.contains("step:" + n + ":SIGN:SUPERVISE:mail:hhht-watersupply.l1@hhht.gov.example"), outbox.toString());
+    assertTrue(outbox.contains("step:" + n + ":RESOLVE:ESCALATE:mail:duban@example.gov.cn"), outbox.toString());
+    assertTrue(outbox.contains("step:" + n + ":RESPOND:ESCALATE:robot"), outbox.toString());
+    String mail = rows("SELECT o.text_body FROM outbox o WHERE o.dedupe_key = ?",
+        "step:" + n + ":SIGN:SUPERVISE:mail:hhht-watersupply@hhht.gov.example").get(0);
+    assertTrue(mail.contains(n) && mail.contains("签收") && mail.contains("2026-03-02 12:00"), mail);
+
+    Response esc = server.get("/api/escalations?department=hhht.watersupply&level=2");
+    assertEquals(200, esc.status(), esc.body());
+    assertEquals(3, esc.json().getJsonArray("items").stream()
+        .filter(o -> ((JsonObject) o).getString("number").equals(n)).count(), esc.body());
+    clock.set(MONDAY_10.plus(Duration.ofDays(9)));
+    Response overdue = server.get("/api/deadlines/overdue?department=hhht.watersupply");
+    assertTrue(overdue.body().contains(n), overdue.body());
+    assertEquals("missed", deadline(n, "SIGN").getString("state"));
+  }
+
+  @Test
+  void signingStopsTheSignStepsAndReplyingStopsTheRest() throws Exception {
+    clock.set(MONDAY_10);
+    String n = dispatchedTicket("hhht.gas");
+    clock.set(MONDAY_10.plus(Duration.ofMinutes(90)));
+    fire(clock.instant());
+    assertEquals(List.of(n + ":SIGN:REMIND"), stepsOf(n, "fired"));
+    assertEquals(200, act(n, "sign", "hhht.gas").status());
+    assertEquals(List.of(n + ":SIGN:SUPERVISE", n + ":SIGN:ESCALATE"), stepsOf(n, "cancelled"));
+    fire(MONDAY_10.plus(Duration.ofDays(3)));
+    assertFalse(stepsOf(n, "fired").stream().anyMatch(k -> k.startsWith(n + ":SIGN:S") || k.startsWith(n + ":SIGN:E")));
+    assertTrue(stepsOf(n, "fired").contains(n + ":RESPOND:SUPERVISE"));
+    assertEquals("met", deadline(n, "SIGN").getString("state"));
+
+    clock.set(MONDAY_10.plus(Duration.ofDays(3)));
+    assertEquals(200, act(n, "contact", "hhht.gas").status());
+    assertEquals(200, act(n, "reply", "hhht.gas").status());
+    assertEquals(List.of(), stepsOf(n, "planned"), "the reply meets resolve-by: nothing left to fire");
+    assertEquals("met_late", deadline(n, "RESPOND").getString("state"));
+    assertEquals("met", deadline(n, "RESOLVE").getString("state"));
+  }
+
+  @Test
+  void anApprovedExtensionMovesResolveByAndItsStepsAndTellsTheCitizen() throws Exception {
+    clock.set(MONDAY_10);
+    String n = dispatchedTicket("hhht.housing");
+    String before = deadline(n, "RESOLVE").getString("due_at");
+    assertEquals("2026-03-09T02:00:00Z", before);
+    clock.set(MONDAY_10.plus(Duration.ofDays(2)));
+    Response req = server.postJson("/api/tickets/" + n + "/extensions",
+        new JsonObject().put("days", 5).put("reason", "需协调多个部门现场勘查"),
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.housing");
+    assertEquals(201, req.status(), req.body());
+    long id = req.json().getLong("id");
+    Response twice = server.postJson("/api/tickets/" + n + "/extensions",
+        new JsonObject().put("days", 2).put("reason", "again"),
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.housing");
+    assertEquals(409, twice.status(), twice.body());
+    Response byDept = server.postJson("/api/tickets/" + n + "/extensions/" + id + "/approve",
+        new JsonObject().put("reason", "ok"), "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.housing");
+    assertEquals(403, byDept.status(), byDept.body());
+
+    Response ok = server.postJson("/api/tickets/" + n + "/extensions/" + id + "/approve",
+        new JsonObject().put("reason", "情况属实，同意延期"), "X-Hotline-Role", "DISPATCHER");
+    assertEquals(200, ok.status(), ok.body());
+    // 7 days from Mon 03-02 10:00 = Mon 03-09 10:00; + 5 working days = end of Mon 03-16.
+    JsonObject resolve = deadline(n, "RESOLVE");
+    assertEquals("2026-03-16T15:59:59.999999Z", resolve.getString("due_at"));
+    assertEquals(1, resolve.getInteger("revision"));
+    assertTrue(stepsOf(n, "cancelled").contains(n + ":RESOLVE:REMIND"));
+    assertTrue(stepsOf(n, "planned").contains(n + ":RESOLVE:SUPERVISE#1"));
+    fire(Instant.parse("2026-03-09T03:00:00Z"));
+    assertFalse(stepsOf(n, "fired").stream().anyMatch(k -> k.startsWith(n + ":RESOLVE")), "old resolve-by passed quietly");
+    List<String> sms = rows("SELECT o.text_body FROM outbox o JOIN tickets t ON t.id = o.ticket_id "
+        + "WHERE t.number = ? AND o.channel = 'sms' AND o.to_citizen", n);
+    assertEquals(1, sms.size());
+    assertTrue(sms.get(0).contains("2026-03-16") && sms.get(0).contains(n), sms.get(0));
+    assertTrue(rows("SELECT e.action FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.number = ?", n)
+        .containsAll(List.of("EXTENSION_REQUESTED", "EXTENSION_APPROVED")));
+  }
+
+  @Test
+  void aRefusedExtensionChangesNothing() throws Exception {
+    clock.set(MONDAY_10);
+    String n = dispatchedTicket("hhht.transport");
+    List<String> planned = stepsOf(n, "planned");
+    JsonObject resolve = deadline(n, "RESOLVE");
+    Response req = server.postJson("/api/tickets/" + n + "/extensions",
+        new JsonObject().put("until", "2026-03-20").put("reason", "材料未到"),
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.transport");
+    assertEquals(201, req.status(), req.body());
+    Response no = server.postJson("/api/tickets/" + n + "/extensions/" + req.json().getLong("id") + "/refuse",
+        new JsonObject().put("reason", "理由不充分"), "X-Hotline-Role", "SUPERVISOR");
+    assertEquals(200, no.status(), no.body());
+    assertEquals("refused", no.json().getString("status"));
+    assertEquals(resolve, deadline(n, "RESOLVE"));
+    assertEquals(planned, stepsOf(n, "planned"));
+    assertEquals(List.of("0"), rows("SELECT count(*) FROM outbox o JOIN tickets t ON t.id = o.ticket_id "
+        + "WHERE t.number = ? AND o.to_citizen", n));
+  }
+
+  @Test
+  void pauseHoldsTheClockAndResumeMovesDeadlinesAndSteps() throws Exception {
+    clock.set(MONDAY_10);
+    String n = dispatchedTicket("hhht.environment");
+    clock.set(MONDAY_10.plus(Duration.ofMinutes(30)));
+    Response bad = server.postJson("/api/tickets/" + n + "/clock/pause", new JsonObject().put("reason", "想休息"),
+        "X-Hotline-Role", "DISPATCHER");
+    assertEquals(400, bad.status(), bad.body());
+    Response p = server.postJson("/api/tickets/" + n + "/clock/pause",
+        new JsonObject().put("reason", "等待诉求人补充材料"), "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department",
+        "hhht.environment");
+    assertEquals(200, p.status(), p.body());
+    assertEquals(List.of(), stepsOf(n, "planned"), "every deadline is held: no step runs");
+    assertEquals("paused", deadline(n, "SIGN").getString("state"));
+    fire(MONDAY_10.plus(Duration.ofHours(5)));
+    assertEquals(List.of(), stepsOf(n, "fired"));
+
+    clock.set(MONDAY_10.plus(Duration.ofHours(3).plusMinutes(30)));
+    Response r = server.post("/api/tickets/" + n + "/clock/resume", "", "X-Hotline-Role", "DISPATCHER");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("2026-03-02T07:00:00Z", deadline(n, "SIGN").getString("due_at"), "sign-by moved by the 3h paused");
+    assertEquals(9, stepsOf(n, "planned").size());
+    assertTrue(stepsOf(n, "planned").contains(n + ":SIGN:REMIND"), "same keys: nothing fired before the pause");
+    fire(Instant.parse("2026-03-02T06:59:00Z"));
+    assertEquals(List.of(n + ":SIGN:REMIND"), stepsOf(n, "fired"));
+    assertTrue(rows("SELECT e.action FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.number = ?", n)
+        .containsAll(List.of("CLOCK_PAUSED", "CLOCK_RESUMED")));
+  }
+
+  @Test
+  void aReturnStopsTheLadderAndARedispatchStartsANewRound() throws Exception {
+    clock.set(MONDAY_10);
+    String n = dispatchedTicket("hhht.urban");
+    fire(MONDAY_10.plus(Duration.ofHours(1)));
+    assertEquals(200, act(n, "return", "hhht.urban").status());
+    assertEquals(List.of(), stepsOf(n, "planned"));
+    clock.set(MONDAY_10.plus(Duration.ofHours(2)));
+    Response d = server.postJson("/api/tickets/" + n + "/actions/dispatch",
+        new JsonObject().put("department_id", "hhht.housing"), "X-Hotline-Role", "DISPATCHER");
+    assertEquals(200, d.status(), d.body());
+    assertTrue(stepsOf(n, "planned").contains(n + ":SIGN:REMIND#1"), stepsOf(n, "planned").toString());
+    fire(MONDAY_10.plus(Duration.ofHours(3)));
+    assertTrue(stepsOf(n, "fired").containsAll(List.of(n + ":SIGN:REMIND", n + ":SIGN:REMIND#1")));
+    assertEquals("hhht.housing", rows("SELECT department_id FROM escalation_steps WHERE key = ?", n + ":SIGN:REMIND#1")
+        .get(0));
+  }
+
+  static String lastEventAction(String number) throws Exception {
+    List<String> a = rows("SELECT e.action FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+        + "WHERE t.number = ? ORDER BY e.id DESC LIMIT 1", number);
+    return a.get(0);
+  }
+}
