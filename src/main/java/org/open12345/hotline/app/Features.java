@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.intake.EmergencyDefinition;
+import org.open12345.hotline.intake.IntakeFeature;
+import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.CitizenSmsSlot;
 import org.open12345.hotline.notify.DeliveryPolicies;
 import org.open12345.hotline.notify.MessageSenders;
@@ -36,6 +39,7 @@ public final class Features {
   public final Outbox outbox;
   public final MessageTemplates templates;
   public final MessageSenders senders;
+  public final IntakeFeature intake;
   private final OutboxRepository outboxRepository;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
@@ -66,6 +70,8 @@ public final class Features {
       stops.add(relay::stop);
     }
     stops.add(senders::close);
+    this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, EmergencyDefinition::defaults,
+        Open311Services::defaults, senders.channels().contains("wecom") ? "wecom" : "dingtalk");
   }
 
   static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
@@ -76,6 +82,7 @@ public final class Features {
   void mount(Router root, Router api) {
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
     new OutboxRoutes(pool, outboxRepository).mount(api);
+    intake.mount(root, api);
   }
 
   Future<Void> startBackground() {
