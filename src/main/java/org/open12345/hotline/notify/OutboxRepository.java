@@ -48,8 +48,8 @@ public final class OutboxRepository {
         .execute(Tuple.of(phone))
         .compose(v -> tx.preparedQuery(
                 "SELECT coalesce(sent_at, next_attempt_at) AS t FROM outbox WHERE recipient = $1 AND to_citizen "
-                    + "AND status <> 'failed' AND created_at > $2 - interval '2 days' "
-                    + "AND coalesce(sent_at, next_attempt_at) > $2 - interval '1 hour'")
+                    + "AND status <> 'failed' AND created_at > $2::timestamptz - interval '2 days' "
+                    + "AND coalesce(sent_at, next_attempt_at) > $2::timestamptz - interval '1 hour'")
             .execute(Tuple.of(phone, now.atOffset(ZoneOffset.UTC))))
         .map(rows -> {
           List<Instant> out = new ArrayList<>();
