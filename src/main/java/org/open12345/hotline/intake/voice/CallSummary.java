@@ -3,7 +3,6 @@ package org.open12345.hotline.intake.voice;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /** One call as its events describe it: the latest non-blank value of each field wins. */
@@ -31,6 +30,6 @@ record CallSummary(String from, String to, CallDirection direction, boolean answ
         found = v;
       }
     }
-    return Objects.requireNonNullElse(found, null);
+    return found;
   }
 }
