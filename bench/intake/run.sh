@@ -48,7 +48,7 @@ WARM=$(psql -tA -d "$DB" -c "SELECT count(*) FROM tickets")
 
 declare -A PGB
 for c in $CONNECTIONS; do
-  PGB[$c]=$(pgbench -n -q -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
+  PGB[$c]=$(pgbench -n -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
     | awk '/^tps/ {print $3; exit}')
 done
 
