@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.intake.EmergencyMatch;
+import org.open12345.hotline.intake.IntakeFeature;
+import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.DeliveryPolicies;
 import org.open12345.hotline.notify.MessageSenders;
 import org.open12345.hotline.notify.Outbox;
@@ -45,6 +49,7 @@ public final class Features {
   public final MessageTemplates templates;
   public final MessageSenders senders;
   public final RuleSetHolder rules;
+  public final IntakeFeature intake;
   private final OutboxRepository outboxRepository;
   public final DeadlineFeature deadlines;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
@@ -94,6 +99,17 @@ public final class Features {
     starts.add(deadlines.scheduler()::start);
     stops.add(deadlines.scheduler()::stop);
     stops.add(senders::close);
+    this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
+        () -> Open311Services.fromCategories(rules.current().categories()),
+        senders.channels().contains("wecom") ? "wecom" : "dingtalk");
+  }
+
+  /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
+  private Optional<EmergencyMatch> emergencyIn(String text) {
+    return rules.current().emergencyFor(text).map(e -> {
+      String word = e.words().stream().filter(text::contains).findFirst().orElse(e.name());
+      return new EmergencyMatch(e.number(), word, Math.max(0, text.indexOf(word)));
+    });
   }
 
   static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
@@ -106,6 +122,7 @@ public final class Features {
     new OutboxRoutes(pool, outboxRepository).mount(api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);
     deadlines.mount(api);
+    intake.mount(root, api);
   }
 
   Future<Void> startBackground() {

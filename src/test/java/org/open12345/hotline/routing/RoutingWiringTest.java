@@ -163,7 +163,12 @@ class RoutingWiringTest {
         Files.copy(f, rulesCopy.resolve(f.getFileName()));
       }
     }
-    Files.writeString(rulesCopy.resolve("rules.yaml"), Files.readString(rulesCopy.resolve("rules.yaml")));
+    Files.createDirectories(rulesCopy.resolve("calendar"));
+    try (var files = Files.list(Path.of("routing-rules", "calendar"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, rulesCopy.resolve("calendar").resolve(f.getFileName()));
+      }
+    }
   }
 
   /** Points the power-supply rule at another department (a valid change). */

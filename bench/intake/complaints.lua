@@ -1,0 +1,32 @@
+-- POST /api/complaints with a unique phone per request (limits are off in the bench server).
+local counter = 0
+local tid = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  tid = tonumber(wrk.thread:get("tid")) or 0
+end
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+
+function request()
+  counter = counter + 1
+  local phone = string.format("135%02d%06d", tid % 100, counter % 1000000)
+  local body = '{"name":"压测","phone":"' .. phone .. '","request_type":"投诉","location":"新城区",' ..
+    '"description":"压测工单 ' .. tid .. '-' .. counter .. '：小区路灯不亮，请尽快维修"}'
+  return wrk.format(nil, "/api/complaints", nil, body)
+end
+
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  local sockerr = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d non2xx=%d sockerr=%d p50_ms=%.2f p99_ms=%.2f duration_s=%.2f\n",
+    summary.requests, non2xx, sockerr, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.duration / 1e6))
+end

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Intake benchmark (issue 5, item 8). One command from the repository root:
+#   bench/intake/run.sh
+# Starts the server jar on a fresh database of the PostgreSQL at 127.0.0.1:5432, drives
+# POST /api/complaints and POST /webhooks/sms/generic with wrk at 8/32/64 connections x 20 s,
+# runs pgbench (one ticket + one event per commit) at the same client counts on another fresh
+# database, prints tickets/s, p50/p99, errors and server/pgbench, and checks tickets == 2xx.
+# Env: PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1/5432/postgres), DURATION (20),
+# CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-"8 32 64"}
+PORT=${PORT:-18080}
+THREADS=${THREADS:-2}
+SECRET="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+STAMP=$(date +%s)
+DB="hotline_bench_$STAMP"
+PGB_DB="hotline_pgbench_$STAMP"
+WORK=$(mktemp -d /tmp/hotline-bench-XXXX)
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v pgbench >/dev/null || { echo "pgbench is required (postgresql-client)"; exit 1; }
+[ -f target/hotline.jar ] || mvn -B -q -DskipTests package
+
+psql -q -d postgres -c "CREATE DATABASE $DB" -c "CREATE DATABASE $PGB_DB"
+psql -q -d "$PGB_DB" -f src/main/resources/db/migration/V1__tickets.sql -c "CREATE SEQUENCE bench_number"
+
+AUTH="$PGUSER${PGPASSWORD:+:$PGPASSWORD}"
+# The per-IP/phone limits are switched off (0): the load comes from one address. The relay is
+# off so the server does what pgbench does (plus its own work), not also the SMS sending.
+HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" HOTLINE_HTTP_PORT=$PORT HOTLINE_HTTP_HOST=127.0.0.1 \
+HOTLINE_DB_POOL_SIZE=${POOL:-16} HOTLINE_OUTBOX_RELAY_ENABLED=false \
+HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_IP_PER_HOUR=0 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_PHONE_PER_DAY=0 \
+HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
+  java ${JAVA_OPTS:-} -jar target/hotline.jar >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+# Warm-up (JIT, pool), not counted: its tickets are subtracted below.
+wrk -t1 -c4 -d5s -s bench/intake/complaints.lua "http://127.0.0.1:$PORT" >"$WORK/warm.txt"
+WARM=$(psql -tA -d "$DB" -c "SELECT count(*) FROM tickets")
+
+declare -A PGB
+for c in $CONNECTIONS; do
+  PGB[$c]=$(pgbench -n -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
+    | awk '/^tps/ {print $3; exit}')
+done
+
+TOTAL_2XX=0
+MAX_INFLIGHT=0
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr pgbench_tps ratio
+for ep in complaints sms; do
+  for c in $CONNECTIONS; do
+    if [ "$ep" = sms ]; then
+      python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" 300000 "$WORK/sms-$c.tsv"
+      out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
+        -- "$WORK/sms-$c.tsv" "$THREADS")
+    else
+      out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
+    fi
+    line=$(grep '^RESULT' <<<"$out")
+    eval "$(sed 's/^RESULT //' <<<"$line")"
+    ok=$((requests - non2xx))
+    TOTAL_2XX=$((TOTAL_2XX + ok))
+    MAX_INFLIGHT=$((MAX_INFLIGHT + c))
+    tps=$(awk -v n="$ok" -v d="$duration_s" 'BEGIN {printf "%.0f", n / d}')
+    ratio=$(awk -v a="$tps" -v b="${PGB[$c]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" "$sockerr" \
+      "${PGB[$c]}" "$ratio"
+  done
+done
+
+TICKETS=$(psql -tA -d "$DB" -c "SELECT count(*) FROM tickets")
+COUNTED=$((TICKETS - WARM))
+echo
+echo "tickets in database (after warm-up): $COUNTED; 2xx answers: $TOTAL_2XX"
+# wrk abandons the requests in flight when a run's time is up; the server may still commit them,
+# so up to one ticket per connection per run may have no 2xx that wrk counted.
+EXTRA=$((COUNTED - TOTAL_2XX))
+if [ "$EXTRA" -eq 0 ]; then echo "CHECK OK: one ticket per 2xx answer"
+elif [ "$EXTRA" -gt 0 ] && [ "$EXTRA" -le "$MAX_INFLIGHT" ]; then
+  echo "CHECK OK: $EXTRA more tickets than counted 2xx, within the $MAX_INFLIGHT requests in flight at the cut-offs"
+else echo "CHECK FAILED: tickets - 2xx = $EXTRA"; exit 1; fi
+echo "server log: $WORK/server.log; databases $DB and $PGB_DB (drop them when done)"

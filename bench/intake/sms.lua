@@ -1,0 +1,38 @@
+-- POST /webhooks/sms/generic, each request pre-signed (Standard Webhooks needs HMAC-SHA256, which
+-- wrk's Lua lacks) by signed_sms.py into a file of lines: id <TAB> timestamp <TAB> signature <TAB> body.
+local lines = {}
+local i = 0
+local tid = 0
+local nthreads = 1
+local threads = {}
+
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  tid = tonumber(wrk.thread:get("tid")) or 0
+  nthreads = tonumber(args[2]) or 1
+  for line in io.lines(args[1]) do
+    table.insert(lines, line)
+  end
+  i = tid
+end
+
+function request()
+  i = i + nthreads
+  local line = lines[(i % #lines) + 1]
+  local id, ts, sig, body = line:match("([^\t]+)\t([^\t]+)\t([^\t]+)\t(.*)")
+  local headers = {["Content-Type"] = "application/json", ["webhook-id"] = id, ["webhook-timestamp"] = ts,
+    ["webhook-signature"] = sig}
+  return wrk.format("POST", "/webhooks/sms/generic", headers, body)
+end
+
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  local sockerr = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d non2xx=%d sockerr=%d p50_ms=%.2f p99_ms=%.2f duration_s=%.2f\n",
+    summary.requests, non2xx, sockerr, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.duration / 1e6))
+end

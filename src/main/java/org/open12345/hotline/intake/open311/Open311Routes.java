@@ -1,0 +1,362 @@
+package org.open12345.hotline.intake.open311;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.intake.FormBody;
+import org.open12345.hotline.intake.IntakeTickets;
+import org.open12345.hotline.intake.PayloadException;
+import org.open12345.hotline.intake.PhoneNumbers;
+import org.open12345.hotline.ticket.Channel;
+import org.open12345.hotline.ticket.NewTicket;
+import org.open12345.hotline.ticket.RequestType;
+import org.open12345.hotline.ticket.Ticket;
+import org.open12345.hotline.ticket.TicketRepository;
+import org.open12345.hotline.ticket.TicketStatus;
+
+/**
+ * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2) under {@code /open311/v2/}: services,
+ * service definitions, POST/GET requests, in {@code .json} or {@code .xml}, with the spec's
+ * field names and error lists. Only tickets created through Open311 are visible here: phone and
+ * SMS tickets hold citizens' own words and are not published.
+ */
+public final class Open311Routes {
+  private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+  private static final int MAX_RESULTS = 1000;
+  private final Pool pool;
+  private final IntakeTickets tickets;
+  private final TicketRepository repository;
+  private final Supplier<List<Open311Service>> services;
+  private final List<byte[]> apiKeys;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  public Open311Routes(Pool pool, IntakeTickets tickets, TicketRepository repository,
+      Supplier<List<Open311Service>> services, List<String> apiKeys, Clock clock, ZoneId zone) {
+    this.pool = pool;
+    this.tickets = tickets;
+    this.repository = repository;
+    this.services = services;
+    this.apiKeys = apiKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  public void mount(Router root) {
+    root.get("/open311/v2/:file").handler(this::top);
+    root.post("/open311/v2/:file").handler(this::postTop);
+    root.get("/open311/v2/services/:file").handler(this::serviceDefinition);
+    root.get("/open311/v2/requests/:file").handler(this::request);
+  }
+
+  /** {@code name.json} → [name, json]; null when the extension is not json/xml. */
+  private static String[] split(String file) {
+    int dot = file.lastIndexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    String ext = file.substring(dot + 1);
+    return ext.equals("json") || ext.equals("xml") ? new String[] {file.substring(0, dot), ext} : null;
+  }
+
+  private void top(RoutingContext ctx) {
+    String[] f = split(ctx.pathParam("file"));
+    if (f == null) {
+      Open311Output.error(ctx, false, 404, "unknown resource; use .json or .xml");
+      return;
+    }
+    boolean xml = f[1].equals("xml");
+    switch (f[0]) {
+      case "services" -> {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Open311Service s : services.get()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("service_code", s.code());
+          m.put("service_name", s.name());
+          m.put("description", s.description());
+          m.put("metadata", false);
+          m.put("type", "realtime");
+          m.put("keywords", String.join(",", s.keywords()));
+          m.put("group", s.group());
+          out.add(m);
+        }
+        Open311Output.list(ctx, 200, xml, "services", "service", out);
+      }
+      case "requests" -> listRequests(ctx, xml);
+      default -> Open311Output.error(ctx, xml, 404, "unknown resource " + f[0]);
+    }
+  }
+
+  private void postTop(RoutingContext ctx) {
+    String[] f = split(ctx.pathParam("file"));
+    boolean xml = f != null && f[1].equals("xml");
+    if (f == null || !f[0].equals("requests")) {
+      Open311Output.error(ctx, xml, 404, "only requests.json and requests.xml accept POST");
+      return;
+    }
+    Map<String, List<String>> p;
+    try {
+      String body = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
+      p = FormBody.parse(body);
+    } catch (PayloadException e) {
+      Open311Output.error(ctx, xml, 400, "request body is not application/x-www-form-urlencoded");
+      return;
+    }
+    String apiKey = FormBody.first(p, "api_key");
+    if (apiKey == null || apiKey.isBlank()) {
+      Open311Output.error(ctx, xml, 400, "api_key was not provided");
+      return;
+    }
+    if (!knownKey(apiKey)) {
+      Open311Output.error(ctx, xml, 403, "Invalid api_key received -- can't proceed with create_request.");
+      return;
+    }
+    String code = FormBody.first(p, "service_code");
+    if (code == null || code.isBlank()) {
+      Open311Output.error(ctx, xml, 400, "service_code was not provided");
+      return;
+    }
+    Optional<Open311Service> service = service(code);
+    if (service.isEmpty()) {
+      Open311Output.error(ctx, xml, 404, "service_code " + code + " not found");
+      return;
+    }
+    Double lat;
+    Double lon;
+    try {
+      lat = coordinate(FormBody.first(p, "lat"), 90);
+      lon = coordinate(FormBody.first(p, "long"), 180);
+    } catch (NumberFormatException e) {
+      Open311Output.error(ctx, xml, 400, "lat and long must be WGS84 decimal degrees");
+      return;
+    }
+    String address = blank(FormBody.first(p, "address_string"));
+    String addressId = blank(FormBody.first(p, "address_id"));
+    if ((lat == null) != (lon == null)) {
+      Open311Output.error(ctx, xml, 400, "lat and long must be given together");
+      return;
+    }
+    if (lat == null && address == null && addressId == null) {
+      Open311Output.error(ctx, xml, 400, "a location is required: lat & long, address_string or address_id");
+      return;
+    }
+    String description = blank(FormBody.first(p, "description"));
+    if (description != null && description.length() > 4000) {
+      Open311Output.error(ctx, xml, 400, "description is longer than 4000 characters");
+      return;
+    }
+    String phone = blank(FormBody.first(p, "phone"));
+    String name = String.join(" ", nonBlank(FormBody.first(p, "last_name"), FormBody.first(p, "first_name"))).trim();
+    NewTicket draft = new NewTicket(Channel.OPEN311, phone == null ? "" : PhoneNumbers.normalize(phone),
+        name.isEmpty() ? null : name, RequestType.HELP, null, service.get().code(),
+        address != null ? address : addressId, lat, lon, null,
+        description != null ? description : service.get().name(), null, null);
+    JsonObject details = new JsonObject().put("service_code", code).put("email", blank(FormBody.first(p, "email")))
+        .put("device_id", blank(FormBody.first(p, "device_id"))).put("account_id", blank(FormBody.first(p, "account_id")))
+        .put("media_url", blank(FormBody.first(p, "media_url"))).put("address_id", addressId);
+    Actor client = new Actor("open311", Role.CITIZEN, null);
+    pool.withTransaction(tx -> tickets.create(tx, draft, client, details))
+        .onSuccess(t -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("service_request_id", t.number());
+          m.put("service_notice", "您的诉求已受理，工单号 " + t.number());
+          m.put("account_id", null);
+          Open311Output.list(ctx, 201, xml, "service_requests", "request", List.of(m));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void serviceDefinition(RoutingContext ctx) {
+    String[] f = split(ctx.pathParam("file"));
+    boolean xml = f != null && f[1].equals("xml");
+    Optional<Open311Service> s = f == null ? Optional.empty() : service(f[0]);
+    if (s.isEmpty()) {
+      Open311Output.error(ctx, xml, 404, "service_code " + (f == null ? ctx.pathParam("file") : f[0]) + " not found");
+      return;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_code", s.get().code());
+    m.put("attributes", List.of());
+    Open311Output.object(ctx, xml, "service_definition", m);
+  }
+
+  private void request(RoutingContext ctx) {
+    String[] f = split(ctx.pathParam("file"));
+    boolean xml = f != null && f[1].equals("xml");
+    if (f == null) {
+      Open311Output.error(ctx, false, 404, "use requests/{id}.json or .xml");
+      return;
+    }
+    pool.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1 AND channel = 'OPEN311'")
+        .execute(Tuple.of(f[0]))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(List.<Map<String, Object>>of())
+            : records(List.of(Ticket.from(rows.iterator().next()))))
+        .onSuccess(records -> {
+          if (records.isEmpty()) {
+            Open311Output.error(ctx, xml, 404, "service_request_id " + f[0] + " not found");
+          } else {
+            Open311Output.list(ctx, 200, xml, "service_requests", "request", records);
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void listRequests(RoutingContext ctx, boolean xml) {
+    var q = ctx.queryParams();
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE channel = 'OPEN311'");
+    String ids = blank(q.get("service_request_id"));
+    if (ids != null) {
+      // The spec: with service_request_id, the other parameters are ignored.
+      args.add(csv(ids).toArray(new String[0]));
+      sql.append(" AND number = ANY($1)");
+    } else {
+      Instant end;
+      Instant start;
+      try {
+        end = q.get("end_date") == null ? clock.instant() : OffsetDateTime.parse(q.get("end_date")).toInstant();
+        start = q.get("start_date") == null ? end.minus(Duration.ofDays(90))
+            : OffsetDateTime.parse(q.get("start_date")).toInstant();
+      } catch (DateTimeParseException e) {
+        Open311Output.error(ctx, xml, 400, "start_date and end_date must be W3C datetimes like 2026-11-27T08:00:00+08:00");
+        return;
+      }
+      args.add(start.atOffset(ZoneOffset.UTC));
+      sql.append(" AND created_at >= $").append(args.size());
+      args.add(end.atOffset(ZoneOffset.UTC));
+      sql.append(" AND created_at <= $").append(args.size());
+      String codes = blank(q.get("service_code"));
+      if (codes != null) {
+        args.add(csv(codes).toArray(new String[0]));
+        sql.append(" AND category_code = ANY($").append(args.size()).append(')');
+      }
+      String status = blank(q.get("status"));
+      if (status != null) {
+        List<String> wanted = csv(status);
+        if (!List.of("open", "closed").containsAll(wanted)) {
+          Open311Output.error(ctx, xml, 400, "status must be open, closed or open,closed");
+          return;
+        }
+        List<String> statuses = new ArrayList<>();
+        for (TicketStatus s : TicketStatus.values()) {
+          if (wanted.contains(s.terminal() ? "closed" : "open")) {
+            statuses.add(s.name());
+          }
+        }
+        args.add(statuses.toArray(new String[0]));
+        sql.append(" AND status = ANY($").append(args.size()).append(')');
+      }
+    }
+    sql.append(" ORDER BY created_at DESC, id DESC LIMIT " + MAX_RESULTS);
+    pool.preparedQuery(sql.toString()).execute(Tuple.from(args))
+        .compose(rows -> {
+          List<Ticket> found = new ArrayList<>();
+          rows.forEach(r -> found.add(Ticket.from(r)));
+          return records(found);
+        })
+        .onSuccess(records -> Open311Output.list(ctx, 200, xml, "service_requests", "request", records))
+        .onFailure(ctx::fail);
+  }
+
+  /** Spec records; status_notes is the latest reply (答复) or return/stop reason in the log. */
+  private Future<List<Map<String, Object>>> records(List<Ticket> found) {
+    if (found.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    Long[] ids = found.stream().map(Ticket::id).toArray(Long[]::new);
+    return pool.preparedQuery("SELECT DISTINCT ON (ticket_id) ticket_id, details FROM ticket_events "
+            + "WHERE ticket_id = ANY($1) AND action IN ('REPLY', 'CLOSE', 'STOP', 'ANSWER_ON_SPOT') "
+            + "ORDER BY ticket_id, id DESC")
+        .execute(Tuple.of(ids))
+        .map(rows -> {
+          Map<Long, String> notes = new java.util.HashMap<>();
+          for (Row r : rows) {
+            JsonObject d = (JsonObject) r.getValue(1);
+            String note = d == null ? null : d.getString("note", d.getString("reason"));
+            notes.put(r.getLong(0), note);
+          }
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (Ticket t : found) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("service_request_id", t.number());
+            m.put("status", t.status().terminal() ? "closed" : "open");
+            m.put("status_notes", notes.get(t.id()));
+            m.put("service_name", service(t.categoryCode()).map(Open311Service::name).orElse(null));
+            m.put("service_code", t.categoryCode());
+            m.put("description", t.description());
+            m.put("agency_responsible", t.departmentId());
+            m.put("service_notice", null);
+            m.put("requested_datetime", W3C.format(t.createdAt().atZone(zone)));
+            m.put("updated_datetime", W3C.format(t.updatedAt().atZone(zone)));
+            m.put("expected_datetime", null);
+            m.put("address", t.locationText());
+            m.put("address_id", null);
+            m.put("zipcode", null);
+            m.put("lat", t.latitude());
+            m.put("long", t.longitude());
+            m.put("media_url", null);
+            out.add(m);
+          }
+          return out;
+        });
+  }
+
+  private Optional<Open311Service> service(String code) {
+    return code == null ? Optional.empty() : services.get().stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  private boolean knownKey(String key) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    boolean ok = false;
+    for (byte[] known : apiKeys) {
+      ok |= MessageDigest.isEqual(known, k);
+    }
+    return ok;
+  }
+
+  private static Double coordinate(String v, double max) {
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    double d = Double.parseDouble(v.trim());
+    if (Double.isNaN(d) || Math.abs(d) > max) {
+      throw new NumberFormatException(v);
+    }
+    return d;
+  }
+
+  private static List<String> csv(String v) {
+    return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static List<String> nonBlank(String... parts) {
+    return Arrays.stream(parts).filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+  }
+
+  private static String blank(String v) {
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

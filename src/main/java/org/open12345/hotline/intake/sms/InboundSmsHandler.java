@@ -1,0 +1,139 @@
+package org.open12345.hotline.intake.sms;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.evaluation.NewRating;
+import org.open12345.hotline.evaluation.ParsedReply;
+import org.open12345.hotline.evaluation.RatingLevel;
+import org.open12345.hotline.evaluation.RatingPrompt;
+import org.open12345.hotline.evaluation.RatingPrompts;
+import org.open12345.hotline.evaluation.Ratings;
+import org.open12345.hotline.evaluation.SmsReplyParser;
+import org.open12345.hotline.intake.EmergencyTransfers;
+import org.open12345.hotline.intake.IntakeTickets;
+import org.open12345.hotline.ticket.Channel;
+import org.open12345.hotline.ticket.NewTicket;
+import org.open12345.hotline.ticket.RequestType;
+
+/**
+ * Decides what one citizen SMS becomes, in one transaction that first claims its provider id:
+ *
+ * <ol>
+ *   <li>id already claimed → nothing (a retry; the caller answers the same acknowledgement);
+ *   <li>names an emergency → emergency transfer and robot alert, no ticket;
+ *   <li>the phone's latest rating prompt is open and the text parses as a rating → the rating
+ *       (a second, later answer to the same prompt is kept as {@code duplicate});
+ *   <li>open prompt, text does not parse (and is not long enough to be a request) → kept as
+ *       {@code unparsed} for a person to read, no guess;
+ *   <li>prompt expired and the text parses as a rating → kept as a {@code late} rating that does
+ *       not count, no ticket (a "满意" is never a new matter);
+ *   <li>anything else → a new ticket (channel SMS) and its acknowledgement SMS.
+ * </ol>
+ */
+public final class InboundSmsHandler {
+  /** What happened to a message. */
+  public enum Outcome { DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY }
+
+  private final Pool pool;
+  private final IntakeTickets tickets;
+  private final Ratings ratings;
+  private final EmergencyTransfers emergencies;
+  private final Clock clock;
+
+  public InboundSmsHandler(Pool pool, IntakeTickets tickets, Ratings ratings, EmergencyTransfers emergencies,
+      Clock clock) {
+    this.pool = pool;
+    this.tickets = tickets;
+    this.ratings = ratings;
+    this.emergencies = emergencies;
+    this.clock = clock;
+  }
+
+  public Future<Outcome> handle(InboundSms sms) {
+    return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+        ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+        : decide(tx, id, sms)));
+  }
+
+  /** The claim: the new row's id, or null when this provider message was already stored. */
+  private Future<Long> claim(SqlConnection tx, InboundSms sms) {
+    return tx.preparedQuery("INSERT INTO inbound_messages (provider, provider_message_id, phone, destination, "
+            + "text_body, raw, received_at, arrived_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+            + "ON CONFLICT (provider, provider_message_id) DO NOTHING RETURNING id")
+        .execute(Tuple.from(new Object[] {sms.provider(), sms.providerMessageId(), sms.phone(), sms.destination(),
+            sms.text(), sms.raw(), sms.receivedAt().atOffset(ZoneOffset.UTC),
+            clock.instant().atOffset(ZoneOffset.UTC)}))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  private Future<Outcome> decide(SqlConnection tx, long id, InboundSms sms) {
+    var emergency = emergencies.detect(sms.text());
+    if (emergency.isPresent()) {
+      return emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
+          .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
+              + " (" + emergency.get().word() + ")", null, null, null));
+    }
+    return RatingPrompts.latestFor(tx, sms.phone()).compose(prompt -> {
+      ParsedReply parsed = SmsReplyParser.parse(sms.text());
+      if (prompt.isEmpty()) {
+        return newTicket(tx, id, sms);
+      }
+      RatingPrompt p = prompt.get();
+      boolean open = p.openAt(clock.instant());
+      if (parsed instanceof ParsedReply.Rating r) {
+        return open ? rate(tx, id, sms, p, r) : late(tx, id, sms, p, r);
+      }
+      ParsedReply.Unparsed u = (ParsedReply.Unparsed) parsed;
+      if (open && u.reason() != ParsedReply.Reason.TOO_LONG) {
+        return mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), p.ticketId(), p.id(), null);
+      }
+      return newTicket(tx, id, sms);
+    });
+  }
+
+  private Future<Outcome> rate(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
+    return Ratings.counted(tx, p.id(), null).compose(existing -> {
+      Ratings.Status status = existing == null ? Ratings.Status.COUNTED : Ratings.Status.DUPLICATE;
+      return ratings.store(tx, rating(id, sms, p, r.level(), r.confidence()), status)
+          .compose(stored -> mark(tx, id, existing == null ? Outcome.RATING : Outcome.RATING_DUPLICATE,
+              existing == null ? r.level().label()
+                  : r.level().label() + "; first answer " + existing.label() + " stays counted",
+              p.ticketId(), p.id(), stored.id()));
+    });
+  }
+
+  private Future<Outcome> late(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
+    return ratings.store(tx, rating(id, sms, p, r.level(), r.confidence()), Ratings.Status.LATE)
+        .compose(stored -> mark(tx, id, Outcome.RATING_LATE, r.level().label() + " after the prompt expired at "
+            + p.expiresAt(), p.ticketId(), p.id(), stored.id()));
+  }
+
+  private static NewRating rating(long inboundId, InboundSms sms, RatingPrompt p, RatingLevel level,
+      ParsedReply.Confidence confidence) {
+    return new NewRating(p.ticketId(), null, p.id(), inboundId, level, "sms", sms.text(), confidence.name());
+  }
+
+  private Future<Outcome> newTicket(SqlConnection tx, long id, InboundSms sms) {
+    NewTicket draft = new NewTicket(Channel.SMS, sms.phone(), null, RequestType.HELP, null, null, null, null, null,
+        null, sms.text(), sms.destination(), null);
+    JsonObject details = new JsonObject().put("provider", sms.provider())
+        .put("provider_message_id", sms.providerMessageId()).put("inbound_message_id", id);
+    return tickets.create(tx, draft, Actor.SYSTEM, details)
+        .compose(t -> mark(tx, id, Outcome.TICKET, t.number(), t.id(), null, null));
+  }
+
+  private static Future<Outcome> mark(SqlConnection tx, long id, Outcome outcome, String detail, Long ticketId,
+      Long promptId, Long ratingId) {
+    return tx.preparedQuery("UPDATE inbound_messages SET outcome = $2, detail = $3, ticket_id = $4, "
+            + "rating_prompt_id = $5, rating_id = $6 WHERE id = $1")
+        .execute(Tuple.from(new Object[] {id, outcome.name().toLowerCase(), detail, ticketId, promptId, ratingId}))
+        .map(outcome);
+  }
+
+}

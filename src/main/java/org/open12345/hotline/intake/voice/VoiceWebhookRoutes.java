@@ -1,0 +1,70 @@
+package org.open12345.hotline.intake.voice;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.open12345.hotline.intake.InboundRejects;
+import org.open12345.hotline.intake.PayloadException;
+import org.open12345.hotline.intake.WebhookAnswers;
+import org.open12345.hotline.intake.WebhookGuards;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST /webhooks/voice/{provider}}: call events into the call log, acknowledged after commit. */
+public final class VoiceWebhookRoutes {
+  private static final Logger log = LoggerFactory.getLogger(VoiceWebhookRoutes.class);
+  private final Pool pool;
+  private final CallEventFormats formats;
+  private final CallHandler handler;
+  private final WebhookGuards guards;
+  private final Clock clock;
+
+  public VoiceWebhookRoutes(Pool pool, CallEventFormats formats, CallHandler handler, WebhookGuards guards,
+      Clock clock) {
+    this.pool = pool;
+    this.formats = formats;
+    this.handler = handler;
+    this.guards = guards;
+    this.clock = clock;
+  }
+
+  public void mount(Router root) {
+    root.post("/webhooks/voice/:provider").handler(this::receive);
+  }
+
+  private void receive(RoutingContext ctx) {
+    String provider = ctx.pathParam("provider");
+    var format = formats.byProvider(provider);
+    if (format.isEmpty()) {
+      WebhookAnswers.unknownProvider(ctx, provider);
+      return;
+    }
+    var decision = guards.check(provider, ctx);
+    String ip = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    if (!decision.allowed()) {
+      log.warn("voice webhook {} refused from {}: {}", provider, ip, decision.reason());
+      WebhookAnswers.refused(ctx);
+      return;
+    }
+    Instant arrived = clock.instant();
+    String body = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
+    List<CallEvent> events;
+    try {
+      events = format.get().parse(body, arrived);
+    } catch (PayloadException e) {
+      InboundRejects.record(pool, "voice", provider, e, body, ip, arrived)
+          .onComplete(ar -> WebhookAnswers.malformed(ctx, e));
+      return;
+    }
+    Future<?> chain = Future.succeededFuture();
+    for (CallEvent e : events) {
+      chain = chain.compose(v -> handler.handle(e));
+    }
+    chain.onSuccess(v -> WebhookAnswers.ack(ctx, format.get().acknowledgement())).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,219 @@
+package org.open12345.hotline.intake.sms;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.open12345.hotline.intake.IntakeTesting.*;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.intake.FormBody;
+import org.open12345.hotline.intake.Payloads;
+import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.TestServer.Response;
+
+class SmsWebhookTest {
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(config(), java.time.Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Response aliyun(String body) {
+    return server.post("/webhooks/sms/aliyun", body, WebhookGuards.HEADER, ALIYUN_SECRET);
+  }
+
+  static Response twilio(String form, String signature) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url("/webhooks/sms/twilio")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    return signature == null ? server.send(b) : server.send(b, "X-Twilio-Signature", signature);
+  }
+
+  static String twilioSignature(String form) throws Exception {
+    return TwilioSignature.compute(TWILIO_TOKEN, PUBLIC_BASE + "/webhooks/sms/twilio", FormBody.parse(form));
+  }
+
+  static Response generic(String body, String id) {
+    long ts = Instant.now().getEpochSecond();
+    String sig = StandardWebhookSignature.sign(GENERIC_SECRET, id, ts, body.getBytes(StandardCharsets.UTF_8));
+    return server.post("/webhooks/sms/generic", body, "webhook-id", id, "webhook-timestamp", Long.toString(ts),
+        "webhook-signature", sig);
+  }
+
+  /** The one ticket of a phone, with its ack SMS in the outbox. */
+  static JsonObject onlyTicketWithAck(String phone, String description) {
+    JsonArray tickets = ticketsOf(server, phone);
+    assertEquals(1, tickets.size(), tickets.encodePrettily());
+    JsonObject t = tickets.getJsonObject(0);
+    assertEquals("SMS", t.getString("channel"));
+    assertEquals(description, t.getString("description"));
+    JsonObject ack = ackSms(server, t.getString("number"));
+    assertNotNull(ack, "ack SMS in the outbox");
+    assertEquals("sms", ack.getString("channel"));
+    assertEquals(phone, ack.getString("recipient"));
+    assertTrue(ack.getString("text").contains(t.getString("number")), ack.getString("text"));
+    return t;
+  }
+
+  @Test
+  void aliyunBatchMakesTicketsAndAnswersInAliyunFormat() {
+    Response r = aliyun(Payloads.read("sms/aliyun-smsup-numeric-sequence.json"));
+    assertEquals(200, r.status(), r.body());
+    assertEquals(new JsonObject().put("code", 0).put("msg", "接收成功"), r.json());
+    onlyTicketWithAck("13811112222", "2 谢谢");
+    onlyTicketWithAck("13900000001", "小区门口的路灯坏了一个星期了，请尽快维修");
+    assertEquals(2, count(server, "SELECT count(*) FROM inbound_messages WHERE provider = 'aliyun' AND outcome = 'ticket' "
+        + "AND phone IN ('13811112222', '13900000001')"));
+  }
+
+  @Test
+  void tencentReplyMakesATicketAndAnswersInTencentFormat() {
+    String body = Payloads.read("sms/tencent-reply.json").replace("13800138000", "13800000002");
+    Response r = server.post("/webhooks/sms/tencent?secret=" + TENCENT_SECRET, body);
+    assertEquals(200, r.status(), r.body());
+    assertEquals(new JsonObject().put("result", 0).put("errmsg", "OK"), r.json());
+    onlyTicketWithAck("13800000002", "4 不满意，问题没解决");
+  }
+
+  @Test
+  void twilioSignedMessageMakesATicketAndGetsEmptyTwiml() throws Exception {
+    String form = Payloads.read("sms/twilio-inbound.form");
+    Response r = twilio(form, twilioSignature(form));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.header("Content-Type").startsWith("text/xml"), r.header("Content-Type"));
+    assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", r.body());
+    onlyTicketWithAck("+14155550111", "满意");
+  }
+
+  @Test
+  void badTwilioSignatureIs403AndStoresNothing() throws Exception {
+    String form = Payloads.read("sms/twilio-inbound.form").replace("SM1f0e8ae6ade43cb3c0ce4525424e404f", "SMbad")
+        .replace("%2B14155550111", "%2B14155550999");
+    String signedOther = twilioSignature(form.replace("Body=%E6%BB%A1%E6%84%8F", "Body=x"));
+    assertEquals(403, twilio(form, signedOther).status());
+    assertEquals(403, twilio(form, null).status());
+    assertEquals(0, ticketsOf(server, "+14155550999").size());
+    assertEquals(0, count(server, "SELECT count(*) FROM inbound_messages WHERE provider_message_id = 'SMbad'"));
+  }
+
+  @Test
+  void genericSignedMessageMakesATicket() {
+    String body = Payloads.read("sms/generic.json").replace("138 0013 8000", "138 0000 0003");
+    Response r = generic(body, "gw-20240501-000123");
+    assertEquals(200, r.status(), r.body());
+    assertEquals(new JsonObject().put("status", "accepted"), r.json());
+    onlyTicketWithAck("13800000003", "【回复】3");
+    assertEquals("12345", ticketsOf(server, "13800000003").getJsonObject(0).getString("hotline_number"));
+  }
+
+  @Test
+  void unsignedOrWrongSecretIsRefused() {
+    String body = Payloads.read("sms/aliyun-smsup.json").replace("13811112222", "13800000004");
+    assertEquals(403, server.post("/webhooks/sms/aliyun", body).status());
+    assertEquals(403, server.post("/webhooks/sms/aliyun?secret=wrong", body).status());
+    Response forged = server.post("/webhooks/sms/generic", Payloads.read("sms/generic.json"),
+        "webhook-id", "x", "webhook-timestamp", Long.toString(Instant.now().getEpochSecond()),
+        "webhook-signature", "v1,AAAA");
+    assertEquals(403, forged.status());
+    assertEquals("forbidden", forged.json().getString("error"));
+    assertEquals(0, ticketsOf(server, "13800000004").size());
+    assertEquals(404, server.post("/webhooks/sms/nokia", "{}").status());
+  }
+
+  @Test
+  void theSameDeliveryThreeTimesMakesOneTicketAndTheSameAck() {
+    String body = "[{\"phone_number\":\"13800000005\",\"content\":\"楼道灯坏了\",\"send_time\":\"2024-05-01 08:00:00\","
+        + "\"dest_code\":\"1234\",\"sequence_id\":\"seq-3x\"}]";
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Response r = aliyun(body);
+      assertEquals(200, r.status(), r.body());
+      answers.add(r.body());
+    }
+    assertEquals(1, answers.stream().distinct().count());
+    assertEquals(1, ticketsOf(server, "13800000005").size());
+    assertEquals(1, count(server, "SELECT count(*) FROM outbox WHERE recipient = '13800000005'"));
+  }
+
+  @Test
+  void concurrentDuplicatesMakeOneTicket() throws Exception {
+    String body = Payloads.read("sms/tencent-reply.json").replace("13800138000", "13800000006")
+        .replace("4 不满意，问题没解决", "路口红绿灯坏了");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<Response>> calls = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        calls.add(() -> server.post("/webhooks/sms/tencent", body, WebhookGuards.HEADER, TENCENT_SECRET));
+      }
+      for (Future<Response> f : pool.invokeAll(calls)) {
+        assertEquals(200, f.get().status(), f.get().body());
+        assertEquals("{\"result\":0,\"errmsg\":\"OK\"}", f.get().body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, ticketsOf(server, "13800000006").size());
+    assertEquals(1, count(server, "SELECT count(*) FROM inbound_messages WHERE phone = '13800000006'"));
+  }
+
+  @Test
+  void malformedPayloadsAre400AndOnlyARejectIsStored() throws Exception {
+    long ticketsBefore = count(server, "SELECT count(*) FROM tickets");
+    long rejectsBefore = count(server, "SELECT count(*) FROM inbound_rejects");
+    Response a = aliyun("{\"phone_number\":\"13800000007\"}");
+    assertEquals(400, a.status());
+    assertEquals("invalid_payload", a.json().getString("error"));
+    Response a2 = aliyun("[{\"phone_number\":\"13800000007\",\"content\":\"x\",\"send_time\":\"yesterday\","
+        + "\"sequence_id\":\"1\"}]");
+    assertEquals(400, a2.status());
+    assertEquals("[0].send_time", a2.json().getJsonObject("details").getString("field"), a2.body());
+    Response t = server.post("/webhooks/sms/tencent", "{\"mobile\":\"13800000007\",\"text\":\"hi\",\"time\":\"soon\"}",
+        WebhookGuards.HEADER, TENCENT_SECRET);
+    assertEquals(400, t.status());
+    assertEquals("time", t.json().getJsonObject("details").getString("field"));
+    String noSid = "From=%2B14155550111&Body=hello";
+    Response tw = twilio(noSid, twilioSignature(noSid));
+    assertEquals(400, tw.status(), tw.body());
+    Response g = generic("{\"id\":\"g-bad\",\"from\":\"13800000007\",\"text\":\"\",\"received_at\":\"2024-05-01T08:30:00+08:00\"}", "g-bad");
+    assertEquals(400, g.status());
+    assertEquals(ticketsBefore, count(server, "SELECT count(*) FROM tickets"));
+    assertEquals(rejectsBefore + 5, count(server, "SELECT count(*) FROM inbound_rejects"));
+    assertEquals(0, count(server, "SELECT count(*) FROM inbound_messages WHERE phone = '13800000007'"));
+    assertEquals("{\"phone_number\":\"13800000007\"}",
+        text(server, "SELECT raw FROM inbound_rejects WHERE provider = 'aliyun' ORDER BY id LIMIT 1"));
+  }
+
+  @Test
+  void anEmergencyIsTransferredAndAlertedNotTicketed() {
+    String body = "[{\"phone_number\":\"13800000008\",\"content\":\"幸福小区3号楼着火了，快来人\","
+        + "\"send_time\":\"2024-05-01 08:00:00\",\"sequence_id\":\"fire-1\"}]";
+    assertEquals(200, aliyun(body).status());
+    assertEquals(0, ticketsOf(server, "13800000008").size());
+    assertEquals("119", text(server, "SELECT number FROM emergency_transfers WHERE phone = '13800000008'"));
+    assertEquals("着火", text(server, "SELECT matched_word FROM emergency_transfers WHERE phone = '13800000008'"));
+    assertEquals("dingtalk", text(server, "SELECT channel FROM outbox WHERE kind = 'emergency-transfer' "
+        + "AND text_body LIKE '%13800000008%'"));
+    assertEquals("supervisors", text(server, "SELECT recipient FROM outbox WHERE kind = 'emergency-transfer' "
+        + "AND text_body LIKE '%13800000008%'"));
+    assertEquals("emergency", text(server, "SELECT outcome FROM inbound_messages WHERE phone = '13800000008'"));
+  }
+}
