@@ -125,6 +125,28 @@ class SmsWebhookTest {
     assertEquals("12345", ticketsOf(server, "13800000003").getJsonObject(0).getString("hotline_number"));
   }
 
+  /** 12333 is a 设分中心 hotline: its messages carry the number and go to its sub-centre (人社). */
+  @Test
+  void aMessageToAMergedHotlineGoesToItsSubCentre() {
+    String body = new JsonObject().put("id", "gw-merged-1").put("from", "13800000021").put("to", "12333")
+        .put("text", "我想问一下养老保险断缴了怎么补缴").put("received_at", Instant.now().toString()).encode();
+    assertEquals(200, generic(body, "gw-merged-1").status());
+    JsonObject t = ticketsOf(server, "13800000021").getJsonObject(0);
+    assertEquals("12333", t.getString("hotline_number"));
+    assertEquals("hhht.hrss", t.getString("department_id"));
+    assertEquals("DISPATCHED", t.getString("status"));
+  }
+
+  /** The rule files' "unless" words keep a fire hazard report (火灾隐患) an ordinary ticket. */
+  @Test
+  void aFireHazardIsATicketNotAnEmergency() {
+    String body = new JsonObject().put("id", "gw-hazard-1").put("from", "13800000022").put("to", "12345")
+        .put("text", "楼道里堆满杂物，有火灾隐患").put("received_at", Instant.now().toString()).encode();
+    assertEquals(200, generic(body, "gw-hazard-1").status());
+    assertEquals(1, ticketsOf(server, "13800000022").size());
+    assertNull(text(server, "SELECT number FROM emergency_transfers WHERE phone = '13800000022'"));
+  }
+
   @Test
   void unsignedOrWrongSecretIsRefused() {
     String body = Payloads.read("sms/aliyun-smsup.json").replace("13811112222", "13800000004");
