@@ -22,6 +22,11 @@ public final class Chromium {
   private Chromium() {}
 
   public static WebDriver start() throws Exception {
+    return start(true);
+  }
+
+  /** @param javascript false to check that a page works for a browser without JavaScript */
+  public static WebDriver start(boolean javascript) throws Exception {
     ensureInstalled();
     Path profile = Files.createTempDirectory("hotline-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -30,6 +35,9 @@ public final class Chromium {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN");
+    if (!javascript) {
+      options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
