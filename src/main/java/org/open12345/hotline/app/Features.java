@@ -118,6 +118,15 @@ public final class Features {
 
   /** Public pages and webhooks go on {@code root}; the JSON API on {@code api} (under /api). */
   void mount(Router root, Router api) {
+    // GET /api/tickets?overdue=true is the deadline feature's overdue list under the ticket URL.
+    api.get("/tickets").handler(ctx -> {
+      if ("true".equals(ctx.queryParams().get("overdue"))) {
+        String query = ctx.request().query().replaceAll("(^|&)overdue=true", "");
+        ctx.reroute("/api/deadlines/overdue" + (query.isEmpty() ? "" : "?" + query.replaceFirst("^&", "")));
+      } else {
+        ctx.next();
+      }
+    });
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
     new OutboxRoutes(pool, outboxRepository).mount(api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);

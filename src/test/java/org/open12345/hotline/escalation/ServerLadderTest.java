@@ -145,6 +145,9 @@ class ServerLadderTest {
     clock.set(MONDAY_10.plus(Duration.ofDays(9)));
     Response overdue = server.get("/api/deadlines/overdue?department=hhht.watersupply");
     assertTrue(overdue.body().contains(n), overdue.body());
+    assertEquals(overdue.body(), server.get("/api/tickets?overdue=true&department=hhht.watersupply").body(),
+        "the same list under the tickets URL");
+    assertFalse(server.get("/api/deadlines/overdue?department=hhht.gas").body().contains(n));
     assertEquals("missed", deadline(n, "SIGN").getString("state"));
   }
 

@@ -291,37 +291,50 @@ public final class Open311Routes {
             + "WHERE ticket_id = ANY($1) AND action IN ('REPLY', 'CLOSE', 'STOP', 'ANSWER_ON_SPOT') "
             + "ORDER BY ticket_id, id DESC")
         .execute(Tuple.of(ids))
-        .map(rows -> {
+        .compose(rows -> {
           Map<Long, String> notes = new java.util.HashMap<>();
           for (Row r : rows) {
             JsonObject d = (JsonObject) r.getValue(1);
             String note = d == null ? null : d.getString("note", d.getString("reason"));
             notes.put(r.getLong(0), note);
           }
-          List<Map<String, Object>> out = new ArrayList<>();
-          for (Ticket t : found) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("service_request_id", t.number());
-            m.put("status", t.status().terminal() ? "closed" : "open");
-            m.put("status_notes", notes.get(t.id()));
-            m.put("service_name", service(t.categoryCode()).map(Open311Service::name).orElse(null));
-            m.put("service_code", t.categoryCode());
-            m.put("description", t.description());
-            m.put("agency_responsible", t.departmentId());
-            m.put("service_notice", null);
-            m.put("requested_datetime", W3C.format(t.createdAt().atZone(zone)));
-            m.put("updated_datetime", W3C.format(t.updatedAt().atZone(zone)));
-            m.put("expected_datetime", null);
-            m.put("address", t.locationText());
-            m.put("address_id", null);
-            m.put("zipcode", null);
-            m.put("lat", t.latitude());
-            m.put("long", t.longitude());
-            m.put("media_url", null);
-            out.add(m);
-          }
-          return out;
+          // expected_datetime is the ticket's resolve-by deadline (办结时限), when it has one.
+          return pool.preparedQuery("SELECT ticket_id, resolve_by FROM ticket_deadlines WHERE ticket_id = ANY($1)")
+              .execute(Tuple.of((Object) ids))
+              .map(deadlines -> {
+                Map<Long, java.time.OffsetDateTime> resolveBy = new java.util.HashMap<>();
+                deadlines.forEach(r -> resolveBy.put(r.getLong(0), r.getOffsetDateTime(1)));
+                return build(found, notes, resolveBy);
+              });
         });
+  }
+
+  private List<Map<String, Object>> build(List<Ticket> found, Map<Long, String> notes,
+      Map<Long, java.time.OffsetDateTime> resolveBy) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Ticket t : found) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("service_request_id", t.number());
+      m.put("status", t.status().terminal() ? "closed" : "open");
+      m.put("status_notes", notes.get(t.id()));
+      m.put("service_name", service(t.categoryCode()).map(Open311Service::name).orElse(null));
+      m.put("service_code", t.categoryCode());
+      m.put("description", t.description());
+      m.put("agency_responsible", t.departmentId());
+      m.put("service_notice", null);
+      m.put("requested_datetime", W3C.format(t.createdAt().atZone(zone)));
+      m.put("updated_datetime", W3C.format(t.updatedAt().atZone(zone)));
+      java.time.OffsetDateTime due = resolveBy.get(t.id());
+      m.put("expected_datetime", due == null ? null : W3C.format(due.atZoneSameInstant(zone)));
+      m.put("address", t.locationText());
+      m.put("address_id", null);
+      m.put("zipcode", null);
+      m.put("lat", t.latitude());
+      m.put("long", t.longitude());
+      m.put("media_url", null);
+      out.add(m);
+    }
+    return out;
   }
 
   private Optional<Open311Service> service(String code) {

@@ -78,6 +78,9 @@ class Open311Test {
     assertEquals(40.8424, req.getDouble("lat"));
     assertEquals(111.749, req.getDouble("long"));
     assertEquals("+08:00", OffsetDateTime.parse(req.getString("requested_datetime")).getOffset().toString());
+    // Routed to the heating company under the utilities policy: resolve within 24 hours.
+    assertEquals(OffsetDateTime.parse(req.getString("requested_datetime")).plusHours(24).toInstant(),
+        OffsetDateTime.parse(req.getString("expected_datetime")).toInstant());
     assertFalse(got.body().contains("13400000001"), "the citizen's phone is not published");
 
     server.post("/api/tickets/" + id + "/actions/dispatch", "{\"department_id\":\"hhht.urban\"}",
