@@ -9,6 +9,7 @@ import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
+import org.open12345.hotline.ticket.TicketEventLog;
 
 /**
  * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
@@ -16,6 +17,7 @@ import org.open12345.hotline.ticket.TicketChangeListener;
  * ladder.
  */
 public final class DeadlineListener implements TicketChangeListener {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineListener.class);
   private final DeadlineUpdates updates;
   private final TicketDeadlineRules rules;
   private final PolicyCatalog policies;
@@ -59,9 +61,19 @@ public final class DeadlineListener implements TicketChangeListener {
       }
       DeadlinePolicy chosen = policy != null ? policy : policies.defaultFor(t.urgency(), t.requestType());
       return updates.store().lock(tx, t.id()).compose(current -> {
-        TicketDeadlines next = current
-            .map(c -> rules.redispatch(c, chosen, at))
-            .orElseGet(() -> rules.start(t.number(), chosen, at));
+        TicketDeadlines next;
+        try {
+          next = current
+              .map(c -> rules.redispatch(c, chosen, at))
+              .orElseGet(() -> rules.start(t.number(), chosen, at));
+        } catch (CalendarMissingException e) {
+          // The ticket is dispatched all the same (a citizen's matter is never refused for our
+          // missing file); the log says which year's holiday file the centre must add.
+          log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
+          return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
+              details.put("policy", chosen.name()).put("missing_calendar_year", e.year())
+                  .put("message", e.getMessage()));
+        }
         details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
         return updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details);
       });

@@ -46,6 +46,10 @@ public final class ApiErrors {
               .put("current_status", r.current() == null ? null : r.current().name())
               .put("action", r.action().name()));
     }
+    if (t instanceof org.open12345.hotline.deadline.CalendarMissingException c) {
+      return new ApiException(409, "calendar_missing", c.getMessage(),
+          new JsonObject().put("year", c.year()).put("file", "routing-rules/calendar/" + c.year() + ".yaml"));
+    }
     if (t instanceof DecodeException || (t != null && t.getCause() instanceof DecodeException)) {
       return new ApiException(400, "malformed_json", "request body is not valid JSON", null);
     }
