@@ -188,7 +188,18 @@ public final class RuleSet {
         RoutingDecision.Kind.DISPATCH, r.id(), r.name(), lead, r.then().co(), r.then().policy(), u, null, version);
   }
 
+  /**
+   * No rule matched. A ticket that came in on a sub-centre (设分中心) hotline still never lands in
+   * the centre's queue: that hotline's own seats work it, so it goes to its department.
+   */
   private RoutingDecision manual(RoutingInput in) {
+    Optional<Hotline> subCentre = in.calledNumber() == null ? Optional.empty()
+        : hotline(in.calledNumber()).filter(h -> h.mode() == MergeMode.SUB_CENTRE && h.subCentreDepartmentId() != null);
+    if (subCentre.isPresent()) {
+      Hotline h = subCentre.get();
+      return new RoutingDecision(RoutingDecision.Kind.DISPATCH, "sub-centre:" + h.number(), h.name() + "分中心",
+          h.subCentreDepartmentId(), List.of(), defaultPolicy, in.urgency(), null, version);
+    }
     return new RoutingDecision(
         RoutingDecision.Kind.MANUAL, RoutingDecision.MANUAL_RULE_ID, "人工派单", null, List.of(), defaultPolicy,
         in.urgency(), null, version);

@@ -174,4 +174,25 @@ class RouterTest {
         route(ticket().category("070100").description("商铺占用消防通道，存在火灾隐患")).kind());
     assertFalse(RULES.emergencyFor("车祸理赔保险公司拖延").isPresent());
   }
+
+  /** A sub-centre hotline's tickets go to its seats even when no rule names its number. */
+  @Test
+  void aSubCentreHotlineWithoutARuleStillGoesToItsSubCentre(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    ShippedRules.copyTo(dir);
+    java.nio.file.Path rules = dir.resolve("rules.yaml");
+    String text = java.nio.file.Files.readString(rules);
+    int from = text.indexOf("  - id: hotline-12333");
+    int to = text.indexOf("  - id: hotline-12328");
+    java.nio.file.Files.writeString(rules, text.substring(0, from) + text.substring(to));
+    RuleSet withoutRule = RuleSetLoader.load(dir).orThrow();
+    RoutingDecision d = withoutRule.route(ticket().category("990000").called("12333").build());
+    assertEquals(RoutingDecision.Kind.DISPATCH, d.kind());
+    assertEquals("sub-centre:12333", d.ruleId());
+    assertEquals("hhht.hrss", d.leadDepartmentId());
+    assertEquals(d, withoutRule.explain(ticket().category("990000").called("12333").build()).decision());
+    assertTrue(withoutRule.route(ticket().category("990000").called("12315").type(RequestType.CONSULT).build())
+        .isManual(),
+        "a parallel (双号并行) number has no seats of its own");
+  }
 }
