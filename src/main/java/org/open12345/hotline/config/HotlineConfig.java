@@ -195,18 +195,6 @@ public final class HotlineConfig {
     return ZoneId.of(string("timezone"));
   }
 
-  /** A copy with some keys replaced; used where one process runs several logical servers. */
-  public HotlineConfig with(Map<String, String> changes) {
-    return load(null, Map.of(), merged(changes));
-  }
-
-  private Map<String, String> merged(Map<String, String> changes) {
-    Map<String, String> m = new LinkedHashMap<>(values);
-    sectionLeaves.forEach((k, v) -> m.put(k, v == null ? "" : String.valueOf(v)));
-    m.putAll(changes);
-    return m;
-  }
-
   /** The effective configuration for the start-up log; secrets and URL passwords masked. */
   public String describe() {
     Map<String, ConfigKey> schema = ConfigSchema.byName();

@@ -84,6 +84,19 @@ class OutboxDeliveryTest {
     assertEquals(1, row("sup:1").getInteger("attempts"));
   }
 
+  /** With the poll an hour away, only the NOTIFY sent at commit can get the mail out in time. */
+  @Test
+  void aFreshMessageWakesTheRelayWithoutWaitingForThePoll() throws Exception {
+    startSmtp();
+    Map<String, String> cfg = mailConfig();
+    cfg.put("outbox.poll_interval", "1h");
+    server = TestServer.start(cfg, Clock.systemUTC());
+    // The relay drains once at start; write after that so only a wake-up can deliver the message.
+    until(() -> server.get("/ready").status() == 200);
+    enqueue(mail("wake:1", "即时送达"));
+    assertTrue(smtp.waitForIncomingEmail(20_000, 1), "delivered long before the hourly poll");
+  }
+
   @Test
   void aRolledBackMessageNeverArrivesAndADuplicateKeyArrivesOnce() throws Exception {
     startSmtp();
