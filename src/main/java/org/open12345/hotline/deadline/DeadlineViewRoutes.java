@@ -1,5 +1,6 @@
 package org.open12345.hotline.deadline;
 
+import org.open12345.hotline.web.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -124,8 +125,8 @@ public final class DeadlineViewRoutes {
 
   private void overdue(RoutingContext ctx) {
     var p = ctx.queryParams();
-    int size = Params.integer(p.get("size"), "size", 50, 1, 200);
-    int page = Params.integer(p.get("page"), "page", 0, 0, 100_000);
+    int size = QueryParams.integer(p.get("size"), "size", 50, 1, 200);
+    int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
     List<Object> args = new ArrayList<>();
     args.add(clock.instant().atOffset(ZoneOffset.UTC));
     StringBuilder sql = new StringBuilder("SELECT t.number, t.status, d.department_id, d.policy, d.open_due_at "

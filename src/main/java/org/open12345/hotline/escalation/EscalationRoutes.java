@@ -1,5 +1,6 @@
 package org.open12345.hotline.escalation;
 
+import org.open12345.hotline.web.QueryParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,7 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.open12345.hotline.deadline.Params;
+import org.open12345.hotline.web.QueryParams;
 
 /**
  * {@code GET /escalations?department=&level=&from=&to=&page=&size=}: fired ladder steps, newest
@@ -32,10 +33,10 @@ public final class EscalationRoutes {
 
   private void list(RoutingContext ctx) {
     var p = ctx.queryParams();
-    int size = Params.integer(p.get("size"), "size", 50, 1, 500);
-    int page = Params.integer(p.get("page"), "page", 0, 0, 100_000);
-    Instant from = Params.day(p.get("from"), "from", 0, zone);
-    Instant to = Params.day(p.get("to"), "to", 1, zone);
+    int size = QueryParams.integer(p.get("size"), "size", 50, 1, 500);
+    int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
+    Instant from = QueryParams.day(p.get("from"), "from", 0, zone);
+    Instant to = QueryParams.day(p.get("to"), "to", 1, zone);
     List<Object> args = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, "
         + "s.deadline_due_at, s.fired_at, s.department_id, s.circulate, t.number FROM escalation_steps s "
@@ -45,7 +46,7 @@ public final class EscalationRoutes {
       sql.append(" AND s.department_id = $").append(args.size());
     }
     if (p.get("level") != null) {
-      args.add(Params.integer(p.get("level"), "level", 0, 0, 10));
+      args.add(QueryParams.integer(p.get("level"), "level", 0, 0, 10));
       sql.append(" AND s.level = $").append(args.size());
     }
     if (from != null) {

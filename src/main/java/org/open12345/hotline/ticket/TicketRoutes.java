@@ -6,10 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.RequestActor;
@@ -17,6 +14,7 @@ import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
+import org.open12345.hotline.web.QueryParams;
 
 /** {@code /api/tickets}: operators record tickets, everybody reads them, roles act on them. */
 public final class TicketRoutes {
@@ -89,10 +87,10 @@ public final class TicketRoutes {
         throw ApiException.badField("status", "unknown status '" + p.get("status") + "'");
       }
     }
-    int page = intParam(p.get("page"), "page", 0, 0, 100_000);
-    int size = intParam(p.get("size"), "size", 50, 1, MAX_PAGE_SIZE);
-    TicketQuery q = new TicketQuery(status, p.get("department"), day(p.get("from"), "from", 0),
-        day(p.get("to"), "to", 1), p.get("phone"), page, size);
+    int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
+    int size = QueryParams.integer(p.get("size"), "size", 50, 1, MAX_PAGE_SIZE);
+    TicketQuery q = new TicketQuery(status, p.get("department"), QueryParams.day(p.get("from"), "from", 0, zone),
+        QueryParams.day(p.get("to"), "to", 1, zone), p.get("phone"), page, size);
     service.repository().list(pool, q)
         .onSuccess(tickets -> {
           JsonArray items = new JsonArray();
@@ -110,30 +108,5 @@ public final class TicketRoutes {
     });
   }
 
-  private static int intParam(String v, String name, int dflt, int min, int max) {
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n < min || n > max) {
-        throw ApiException.badField(name, "must be between " + min + " and " + max);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw ApiException.badField(name, "must be a whole number");
-    }
-  }
 
-  /** A local date (yyyy-MM-dd) as the start of that day, plus {@code plusDays}. */
-  private Instant day(String v, String name, int plusDays) {
-    if (v == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(v).plusDays(plusDays).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiException.badField(name, "must be a date like 2026-11-27");
-    }
-  }
 }

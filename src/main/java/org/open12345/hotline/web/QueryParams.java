@@ -1,14 +1,14 @@
-package org.open12345.hotline.deadline;
+package org.open12345.hotline.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import org.open12345.hotline.web.ApiException;
 
-/** Query parameters of the deadline and escalation views, checked with a 400 naming the field. */
-public final class Params {
-  private Params() {}
+
+/** Query parameters checked with a 400 that names the parameter. */
+public final class QueryParams {
+  private QueryParams() {}
 
   public static int integer(String v, String name, int dflt, int min, int max) {
     if (v == null) {
