@@ -11,7 +11,9 @@ import org.open12345.hotline.testing.Chromium;
 import org.open12345.hotline.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The citizen's complaint form in a real browser (Debian's chromium) with JavaScript switched
@@ -37,6 +39,10 @@ class ComplaintFormBrowserTest {
     }
   }
 
+  static WebDriverWait waitFor() {
+    return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+  }
+
   @Test
   void aCitizenFilesAComplaintAndGetsANumberAndQueryCode() {
     browser.get(server.url("/complaint"));
@@ -49,7 +55,8 @@ class ComplaintFormBrowserTest {
     browser.findElement(By.id("description")).sendKeys("楼下烧烤店每晚营业到凌晨两点，油烟和噪音严重扰民");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-    assertEquals("您的诉求已受理", browser.findElement(By.tagName("h1")).getText());
+    // The click returns when the browser has sent the form, not when the answer page is shown.
+    waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "您的诉求已受理"));
     String number = browser.findElement(By.id("number")).getText();
     String code = browser.findElement(By.id("code")).getText();
     JsonObject view = server.get("/api/complaints/" + number + "?code=" + code).json();
@@ -67,7 +74,8 @@ class ComplaintFormBrowserTest {
     browser.findElement(By.id("description")).sendKeys("看 http://a.example http://b.example http://c.example");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-    String error = browser.findElement(By.cssSelector("[role=alert]")).getText();
+    String error = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")))
+        .getText();
     assertFalse(error.isBlank());
     assertTrue(error.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), error);
     assertEquals("13600000032", browser.findElement(By.id("phone")).getAttribute("value"), "what was typed is kept");
