@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.evaluation.RatingPromptOnClose;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
@@ -102,6 +103,7 @@ public final class Features {
     this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
         () -> Open311Services.fromCategories(rules.current().categories()),
         senders.channels().contains("wecom") ? "wecom" : "dingtalk");
+    tickets.addListener(new RatingPromptOnClose(intake.ratingPrompts));
   }
 
   /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */

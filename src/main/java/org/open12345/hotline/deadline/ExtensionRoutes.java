@@ -199,7 +199,8 @@ public final class ExtensionRoutes {
                       .put("old_resolve_by", d.resolveBy().map(Instant::toString).orElse(null))
                       .put("new_resolve_by", newDue.toString()))
               .compose(v -> outbox.enqueue(tx, new NewMessage("deadline-extended", "sms", t.citizenPhone(), null, sms,
-                  null, "extension-sms:" + json.getLong("id"), new JsonObject().put("extension_id", json.getLong("id")),
+                  null, "extension-sms:" + json.getLong("id"), new JsonObject().put("extension_id", json.getLong("id"))
+                      .put("vars", new JsonObject().put("ticketNo", t.number()).put("newDeadline", newDeadline)),
                   t.id(), true)))
               .map(json));
     });

@@ -43,7 +43,8 @@ public final class RatingPrompts {
           long id = rows.iterator().next().getLong(0);
           String text = templates.render("sms/rating-prompt", Map.of("ticketNo", ticket.number())).text();
           return outbox.enqueue(tx, new NewMessage("rating-prompt", "sms", phone, null, text, null,
-                  "rating-prompt:" + id, new JsonObject().put("prompt_id", id), ticket.id(), true))
+                  "rating-prompt:" + id, new JsonObject().put("prompt_id", id).put("vars", new JsonObject().put("ticketNo", ticket.number())),
+                  ticket.id(), true))
               .map(id);
         });
   }

@@ -39,7 +39,8 @@ public final class IntakeTickets {
     }
     String text = templates.render("sms/ticket-ack", Map.of("ticketNo", t.number())).text();
     return outbox.enqueue(tx, new NewMessage("ticket-ack", "sms", t.citizenPhone(), null, text, null,
-            "ack-sms:" + t.number(), new JsonObject().put("channel", t.channel().name()), t.id(), true))
+            "ack-sms:" + t.number(), new JsonObject().put("channel", t.channel().name())
+                .put("vars", new JsonObject().put("ticketNo", t.number())), t.id(), true))
         .mapEmpty();
   }
 }

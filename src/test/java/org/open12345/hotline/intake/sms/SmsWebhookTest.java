@@ -125,6 +125,34 @@ class SmsWebhookTest {
     assertEquals("12345", ticketsOf(server, "13800000003").getJsonObject(0).getString("hotline_number"));
   }
 
+  /** Closing a ticket asks the citizen to rate it; their SMS answer becomes the ticket's rating. */
+  @Test
+  void closingATicketPromptsTheCitizenAndTheirReplyRatesIt() {
+    var created = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800000051")
+        .put("request_type", "投诉").put("category_code", "020201").put("description", "小区停电"));
+    assertEquals(201, created.status(), created.body());
+    String number = created.json().getString("number");
+    String dept = created.json().getString("department_id");
+    for (String action : new String[] {"sign", "reply"}) {
+      assertEquals(200, server.post("/api/tickets/" + number + "/actions/" + action, "",
+          "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", dept).status());
+    }
+    assertEquals(200, server.post("/api/tickets/" + number + "/actions/close", "", "X-Hotline-Role", "DISPATCHER")
+        .status());
+    String prompt = text(server, "SELECT text_body FROM outbox WHERE kind = 'rating-prompt' AND recipient = ?",
+        "13800000051");
+    assertNotNull(prompt, "a rating prompt SMS was queued on close");
+    assertTrue(prompt.contains(number), prompt);
+
+    String body = new JsonObject().put("id", "gw-rate-1").put("from", "13800000051").put("to", "12345")
+        .put("text", "１ 非常满意，谢谢").put("received_at", Instant.now().toString()).encode();
+    assertEquals(200, generic(body, "gw-rate-1").status());
+    var timeline = server.get("/api/tickets/" + number).json().getJsonArray("timeline");
+    assertTrue(timeline.stream().anyMatch(e -> ((JsonObject) e).getString("action").equals("RATE")),
+        timeline.encode());
+    assertEquals(1, ticketsOf(server, "13800000051").size(), "the reply made no new ticket");
+  }
+
   /** 12333 is a 设分中心 hotline: its messages carry the number and go to its sub-centre (人社). */
   @Test
   void aMessageToAMergedHotlineGoesToItsSubCentre() {
