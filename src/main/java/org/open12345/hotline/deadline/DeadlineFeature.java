@@ -68,8 +68,7 @@ public final class DeadlineFeature {
     this.noticeSettings = new StepNotices.Settings(config.string("http.public_base_url"),
         config.string("escalation.robot_channel").trim(), config.string("escalation.robot_name"), supervisors,
         config.zone());
-    tickets.addListener((tx, before, after, action, actor, at) ->
-        new DeadlineListener(updates, rules, policies).afterChange(tx, before, after, action, actor, at));
+    tickets.addListener(new DeadlineListener(updates, rules, () -> policies));
     rebuildScheduler();
   }
 

@@ -3,9 +3,10 @@ package org.open12345.hotline.deadline;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
@@ -20,9 +21,10 @@ public final class DeadlineListener implements TicketChangeListener {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineListener.class);
   private final DeadlineUpdates updates;
   private final TicketDeadlineRules rules;
-  private final PolicyCatalog policies;
+  private final Supplier<PolicyCatalog> policies;
 
-  public DeadlineListener(DeadlineUpdates updates, TicketDeadlineRules rules, PolicyCatalog policies) {
+  /** @param policies read at each change: routing's catalog can be plugged in after construction */
+  public DeadlineListener(DeadlineUpdates updates, TicketDeadlineRules rules, Supplier<PolicyCatalog> policies) {
     this.updates = updates;
     this.rules = rules;
     this.policies = policies;
@@ -31,12 +33,18 @@ public final class DeadlineListener implements TicketChangeListener {
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at) {
+    return afterChange(tx, before, after, action, actor, at, null);
+  }
+
+  @Override
+  public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
+      Instant at, ActionRequest request) {
     Future<Void> work;
     if (after.status().terminal()) {
       work = updates.close(tx, after, at);
     } else {
       work = switch (action) {
-        case DISPATCH -> dispatched(tx, after, actor, at);
+        case DISPATCH -> dispatched(tx, after, request == null ? null : request.policy(), at);
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
@@ -48,44 +56,36 @@ public final class DeadlineListener implements TicketChangeListener {
     return work.map(after);
   }
 
-  private Future<Void> dispatched(SqlConnection tx, Ticket t, Actor actor, Instant at) {
-    return namedPolicy(tx, t.id()).compose(name -> {
-      JsonObject details = new JsonObject().put("department_id", t.departmentId());
-      DeadlinePolicy policy = null;
-      if (name != null) {
-        policy = policies.byName(name).orElse(null);
-        if (policy == null) {
-          // A dispatch must not fail on a policy name routing got wrong; the event says so.
-          details.put("unknown_policy", name);
-        }
+  /** @param name the policy the dispatch named (routing's rule or the dispatcher), or null */
+  private Future<Void> dispatched(SqlConnection tx, Ticket t, String name, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    JsonObject details = new JsonObject().put("department_id", t.departmentId());
+    DeadlinePolicy policy = null;
+    if (name != null) {
+      policy = policies.byName(name).orElse(null);
+      if (policy == null) {
+        // A dispatch must not fail on a policy name routing got wrong; the event says so.
+        details.put("unknown_policy", name);
       }
-      DeadlinePolicy chosen = policy != null ? policy : policies.defaultFor(t.urgency(), t.requestType());
-      return updates.store().lock(tx, t.id()).compose(current -> {
-        TicketDeadlines next;
-        try {
-          next = current
-              .map(c -> rules.redispatch(c, chosen, at))
-              .orElseGet(() -> rules.start(t.number(), chosen, at));
-        } catch (CalendarMissingException e) {
-          // The ticket is dispatched all the same (a citizen's matter is never refused for our
-          // missing file); the log says which year's holiday file the centre must add.
-          log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
-          return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
-              details.put("policy", chosen.name()).put("missing_calendar_year", e.year())
-                  .put("message", e.getMessage()));
-        }
-        details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
-        return updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details);
-      });
+    }
+    DeadlinePolicy chosen = policy != null ? policy : policies.defaultFor(t.urgency(), t.requestType());
+    return updates.store().lock(tx, t.id()).compose(current -> {
+      TicketDeadlines next;
+      try {
+        next = current
+            .map(c -> rules.redispatch(c, chosen, at))
+            .orElseGet(() -> rules.start(t.number(), chosen, at));
+      } catch (CalendarMissingException e) {
+        // The ticket is dispatched all the same (a citizen's matter is never refused for our
+        // missing file); the log says which year's holiday file the centre must add.
+        log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
+        return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
+            details.put("policy", chosen.name()).put("missing_calendar_year", e.year())
+                .put("message", e.getMessage()));
+      }
+      details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
+      return updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details);
     });
-  }
-
-  /** The {@code policy} routing put in the details of the DISPATCH event just written, if any. */
-  private static Future<String> namedPolicy(SqlConnection tx, long ticketId) {
-    return tx.preparedQuery("SELECT details->>'policy' AS policy FROM ticket_events "
-            + "WHERE ticket_id = $1 AND action = 'DISPATCH' ORDER BY id DESC LIMIT 1")
-        .execute(Tuple.of(ticketId))
-        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("policy") : null);
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {

@@ -33,18 +33,21 @@ public final class DeadlineUpdates {
   /** @param eventAction null = no event of its own */
   public Future<Void> apply(SqlConnection tx, Ticket ticket, TicketDeadlines next, String eventAction, Actor actor,
       Instant at, JsonObject details) {
-    Future<Void> saved = store.save(tx, ticket.id(), ticket.departmentId(), next, true, at)
-        .compose(v -> steps.replan(tx, ticket.id(), ticket.departmentId(), ladder.plan(next), at));
+    // The writes below do not depend on each other's results: they are sent together on the
+    // transaction's connection (pipelined) and still run in this order.
+    Future<Void> saved = store.save(tx, ticket.id(), ticket.departmentId(), next, true, at);
+    Future<Void> replanned = steps.replan(tx, ticket.id(), ticket.departmentId(), ladder.plan(next), at);
     if (eventAction == null) {
-      return saved;
+      return Future.all(saved, replanned).mapEmpty();
     }
     JsonObject d = details == null ? new JsonObject() : details.copy();
     d.put("policy", next.policy().name()).put("deadlines", summary(next));
     if (next.isPaused()) {
       d.put("paused_at", next.pausedAt().toString());
     }
-    return saved.compose(v -> TicketEventLog.append(tx, ticket.id(), at, actor, eventAction, ticket.status(),
-        ticket.status(), d));
+    Future<Void> logged = TicketEventLog.append(tx, ticket.id(), at, actor, eventAction, ticket.status(),
+        ticket.status(), d);
+    return Future.all(saved, replanned, logged).mapEmpty();
   }
 
   /** The ticket ended or left the department: no overdue, no more steps; met marks are kept. */

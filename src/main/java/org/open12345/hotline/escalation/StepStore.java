@@ -59,14 +59,16 @@ public final class StepStore {
           s.via().stream().map(Enum::name).sorted().toArray(String[]::new),
           s.circulate(), revisionOf(s.key()), at.atOffset(ZoneOffset.UTC)}));
     }
-    return cancel.compose(v -> tx.preparedQuery(
+    // Sent right behind the cancel on the same connection (pipelined); it still runs after it.
+    Future<?> upsert = tx.preparedQuery(
             "INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at, "
                 + "department_id, audience, channels, circulate, revision, created_at) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
                 + "ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, deadline_due_at = EXCLUDED.deadline_due_at, "
                 + "department_id = EXCLUDED.department_id, status = 'planned', cancelled_at = NULL "
                 + "WHERE escalation_steps.status <> 'fired'")
-        .executeBatch(rows)).mapEmpty();
+        .executeBatch(rows);
+    return Future.all(cancel, upsert).mapEmpty();
   }
 
   /** The ticket left the departments' hands (ended, returned): nothing more fires for it. */

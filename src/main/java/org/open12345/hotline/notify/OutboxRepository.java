@@ -3,6 +3,7 @@ package org.open12345.hotline.notify;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -17,25 +18,24 @@ public final class OutboxRepository {
       + "ticket_id, to_citizen, status, attempts, next_attempt_at, last_error, provider_id, provider_response, "
       + "created_at, sent_at";
 
-  /** Inserts unless the dedupe key exists; wakes the relays on commit. Returns the id or null. */
+  /**
+   * Inserts unless the dedupe key exists; wakes the relays on commit. Returns the id or null.
+   * The NOTIFY rides in the same statement (pg_notify on the inserted row only), one round trip
+   * for what every ticket's acknowledgement pays. It is delivered at commit, and not at all on
+   * rollback: exactly the wake-up we want.
+   */
   public Future<Long> insert(SqlClient tx, NewMessage m, Instant now, Instant notBefore) {
     return tx.preparedQuery(
-            "INSERT INTO outbox (kind, channel, recipient, subject, text_body, html_body, metadata, dedupe_key, "
-                + "ticket_id, to_citizen, next_attempt_at, created_at) "
+            "WITH ins AS (INSERT INTO outbox (kind, channel, recipient, subject, text_body, html_body, metadata, "
+                + "dedupe_key, ticket_id, to_citizen, next_attempt_at, created_at) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-                + "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id")
+                + "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id) "
+                + "SELECT id, pg_notify('outbox', '') FROM ins")
         .execute(Tuple.from(new Object[] {
             m.kind(), m.channel(), m.recipient(), m.subject(), m.textBody(), m.htmlBody(), m.metadata(),
             m.dedupeKey(), m.ticketId(), m.toCitizen(), notBefore.atOffset(ZoneOffset.UTC),
             now.atOffset(ZoneOffset.UTC)}))
-        .compose(rows -> {
-          if (!rows.iterator().hasNext()) {
-            return Future.succeededFuture(null);
-          }
-          long id = rows.iterator().next().getLong(0);
-          // NOTIFY is delivered at commit, and not at all on rollback: exactly the wake-up we want.
-          return tx.query("NOTIFY outbox").execute().map(id);
-        });
+        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
   }
 
   /**
@@ -44,13 +44,18 @@ public final class OutboxRepository {
    * other and cannot both take the hour's last slot.
    */
   public Future<List<Instant>> recentCitizenSends(SqlClient tx, String phone, Instant now) {
-    return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('outbox-sms:' || $1, 0))")
-        .execute(Tuple.of(phone))
-        .compose(v -> tx.preparedQuery(
-                "SELECT coalesce(sent_at, next_attempt_at) AS t FROM outbox WHERE recipient = $1 AND to_citizen "
-                    + "AND status <> 'failed' AND created_at > $2::timestamptz - interval '2 days' "
-                    + "AND coalesce(sent_at, next_attempt_at) > $2::timestamptz - interval '1 hour'")
-            .execute(Tuple.of(phone, now.atOffset(ZoneOffset.UTC))))
+    // Two statements, not one: the SELECT must take its snapshot after the lock is granted, or it
+    // could miss the row of the transaction that held the lock. Sent together (pipelined), they
+    // still run one after the other, in one round trip.
+    Future<?> locked = tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('outbox-sms:' || $1, 0))")
+        .execute(Tuple.of(phone));
+    Future<RowSet<Row>> recent = tx.preparedQuery(
+            "SELECT coalesce(sent_at, next_attempt_at) AS t FROM outbox WHERE recipient = $1 AND to_citizen "
+                + "AND status <> 'failed' AND created_at > $2::timestamptz - interval '2 days' "
+                + "AND coalesce(sent_at, next_attempt_at) > $2::timestamptz - interval '1 hour'")
+        .execute(Tuple.of(phone, now.atOffset(ZoneOffset.UTC)));
+    return Future.all(locked, recent)
+        .map(v -> recent.result())
         .map(rows -> {
           List<Instant> out = new ArrayList<>();
           rows.forEach(r -> out.add(r.getOffsetDateTime("t").toInstant()));

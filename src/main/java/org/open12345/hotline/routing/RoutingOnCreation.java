@@ -63,17 +63,20 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .put("policy", d.policy() == null ? null : d.policy().id())
         .put("urgency", d.urgency() == null ? null : d.urgency().name())
         .put("emergency_number", d.emergencyNumber());
-    Future<Ticket> routed = repository.record(tx, after.id(), d, at)
-        .compose(v -> TicketEventLog.append(tx, after.id(), at, Actor.SYSTEM, "ROUTE", after.status(), after.status(),
-            details))
-        .compose(v -> d.urgency() != null && d.urgency().compareTo(after.urgency()) > 0
-            ? tickets.repository().updateUrgency(tx, after.id(), d.urgency(), at)
-            : Future.succeededFuture(after));
+    // Independent writes, sent together on the transaction's connection (pipelined, run in order).
+    Future<Void> recorded = repository.record(tx, after.id(), d, at);
+    Future<Void> logged = TicketEventLog.append(tx, after.id(), at, Actor.SYSTEM, "ROUTE", after.status(),
+        after.status(), details);
+    Future<Ticket> raised = d.urgency() != null && d.urgency().compareTo(after.urgency()) > 0
+        ? tickets.repository().updateUrgency(tx, after.id(), d.urgency(), at)
+        : Future.succeededFuture(after);
+    Future<Ticket> routed = Future.all(recorded, logged, raised).map(v -> raised.result());
     if (d.kind() != RoutingDecision.Kind.DISPATCH) {
       return routed;
     }
     String note = "按规则 " + d.ruleId() + "（" + d.ruleName() + "）自动派单";
-    return routed.compose(t -> tickets.act(tx, t.number(), TicketAction.DISPATCH, Actor.SYSTEM,
+    // The ticket was created by this transaction, so its row is already locked and current.
+    return routed.compose(t -> tickets.act(tx, t, TicketAction.DISPATCH, Actor.SYSTEM,
         new ActionRequest(note, d.leadDepartmentId(), null, null, d.policy() == null ? null : d.policy().id())));
   }
 

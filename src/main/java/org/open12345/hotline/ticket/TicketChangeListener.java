@@ -17,4 +17,15 @@ public interface TicketChangeListener {
    */
   Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at);
+
+  /**
+   * The same, with what came with the action, for listeners that need it (a dispatch's deadline
+   * policy) without reading back the event just written.
+   *
+   * @param request null on creation
+   */
+  default Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
+      Instant at, ActionRequest request) {
+    return afterChange(tx, before, after, action, actor, at);
+  }
 }
