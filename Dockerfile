@@ -4,6 +4,8 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
+# The documented config file is also the jar's built-in defaults (see pom.xml resources).
+COPY config ./config
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
