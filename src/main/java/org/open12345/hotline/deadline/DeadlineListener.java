@@ -10,6 +10,7 @@ import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
+import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
@@ -42,7 +43,7 @@ public final class DeadlineListener implements TicketChangeListener {
       work = updates.close(tx, after, at);
     } else {
       work = switch (action) {
-        case DISPATCH -> dispatched(tx, after, request == null ? null : request.policy(), at);
+        case DISPATCH -> dispatched(tx, before, after, request == null ? null : request.policy(), at);
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
@@ -55,7 +56,7 @@ public final class DeadlineListener implements TicketChangeListener {
   }
 
   /** @param name the policy the dispatch named (routing's rule or the dispatcher), or null */
-  private Future<Void> dispatched(SqlConnection tx, Ticket t, String name, Instant at) {
+  private Future<Void> dispatched(SqlConnection tx, Ticket before, Ticket t, String name, Instant at) {
     PolicyCatalog policies = this.policies.get();
     JsonObject details = new JsonObject().put("department_id", t.departmentId());
     DeadlinePolicy policy = null;
@@ -67,6 +68,13 @@ public final class DeadlineListener implements TicketChangeListener {
       }
     }
     DeadlinePolicy chosen = policy != null ? policy : policies.defaultFor(t.urgency(), t.requestType());
+    if (before != null && before.status() == TicketStatus.RECEIVED) {
+      // Only a dispatch gives a ticket deadlines (and ladder steps), and no action leads back to
+      // RECEIVED: this is its first dispatch, so there is no row to read and lock. Every
+      // ticket's creation takes this path through routing.
+      details.put("reason", "dispatch");
+      return updates.start(tx, t, rules.start(t.number(), chosen, at), "DEADLINES_SET", Actor.SYSTEM, at, details);
+    }
     return updates.store().lock(tx, t.id()).compose(current -> {
       TicketDeadlines next = current
           .map(c -> rules.redispatch(c, chosen, at))
