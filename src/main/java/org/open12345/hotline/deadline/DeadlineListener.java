@@ -11,6 +11,7 @@ import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
 import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
@@ -44,7 +45,7 @@ public final class DeadlineListener implements TicketChangeListener {
       work = updates.close(tx, after, at);
     } else {
       work = switch (action) {
-        case DISPATCH -> dispatched(tx, after, request == null ? null : request.policy(), at);
+        case DISPATCH -> dispatched(tx, before, after, request == null ? null : request.policy(), at);
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
@@ -57,7 +58,7 @@ public final class DeadlineListener implements TicketChangeListener {
   }
 
   /** @param name the policy the dispatch named (routing's rule or the dispatcher), or null */
-  private Future<Void> dispatched(SqlConnection tx, Ticket t, String name, Instant at) {
+  private Future<Void> dispatched(SqlConnection tx, Ticket before, Ticket t, String name, Instant at) {
     PolicyCatalog policies = this.policies.get();
     JsonObject details = new JsonObject().put("department_id", t.departmentId());
     DeadlinePolicy policy = null;
@@ -69,23 +70,39 @@ public final class DeadlineListener implements TicketChangeListener {
       }
     }
     DeadlinePolicy chosen = policy != null ? policy : policies.defaultFor(t.urgency(), t.requestType());
+    if (before != null && before.status() == TicketStatus.RECEIVED) {
+      // Only a dispatch gives a ticket deadlines (and ladder steps), and no action leads back to
+      // RECEIVED: this is its first dispatch, so there is no row to read and lock. Every
+      // ticket's creation takes this path through routing.
+      details.put("reason", "dispatch");
+      return computed(tx, t, chosen, at, details, () -> rules.start(t.number(), chosen, at),
+          next -> updates.start(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
+    }
     return updates.store().lock(tx, t.id()).compose(current -> {
-      TicketDeadlines next;
-      try {
-        next = current
-            .map(c -> rules.redispatch(c, chosen, at))
-            .orElseGet(() -> rules.start(t.number(), chosen, at));
-      } catch (CalendarMissingException e) {
-        // The ticket is dispatched all the same (a citizen's matter is never refused for our
-        // missing file); the log says which year's holiday file the centre must add.
-        log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
-        return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
-            details.put("policy", chosen.name()).put("missing_calendar_year", e.year())
-                .put("message", e.getMessage()));
-      }
       details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
-      return updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details);
+      return computed(tx, t, chosen, at, details,
+          () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
+          next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
     });
+  }
+
+  /**
+   * Stores the deadlines {@code compute} gives, unless a working-day count reaches a year with no
+   * holiday file: the ticket is dispatched all the same (a citizen's matter is never refused for
+   * our missing file) and its log says which year's file the centre must add.
+   */
+  private Future<Void> computed(SqlConnection tx, Ticket t, DeadlinePolicy chosen, Instant at, JsonObject details,
+      java.util.function.Supplier<TicketDeadlines> compute,
+      java.util.function.Function<TicketDeadlines, Future<Void>> store) {
+    TicketDeadlines next;
+    try {
+      next = compute.get();
+    } catch (CalendarMissingException e) {
+      log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
+      return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
+          details.put("policy", chosen.name()).put("missing_calendar_year", e.year()).put("message", e.getMessage()));
+    }
+    return store.apply(next);
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {

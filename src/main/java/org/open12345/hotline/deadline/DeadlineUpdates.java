@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.escalation.EscalationLadder;
+import org.open12345.hotline.escalation.LadderPlan;
 import org.open12345.hotline.escalation.StepStore;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketEventLog;
@@ -33,10 +34,27 @@ public final class DeadlineUpdates {
   /** @param eventAction null = no event of its own */
   public Future<Void> apply(SqlConnection tx, Ticket ticket, TicketDeadlines next, String eventAction, Actor actor,
       Instant at, JsonObject details) {
+    return write(tx, ticket, next, false, eventAction, actor, at, details);
+  }
+
+  /**
+   * The first deadlines of a ticket, which has neither a deadline row nor ladder steps yet: the
+   * same writes as {@link #apply} minus cancelling earlier steps.
+   */
+  public Future<Void> start(SqlConnection tx, Ticket ticket, TicketDeadlines first, String eventAction, Actor actor,
+      Instant at, JsonObject details) {
+    return write(tx, ticket, first, true, eventAction, actor, at, details);
+  }
+
+  private Future<Void> write(SqlConnection tx, Ticket ticket, TicketDeadlines next, boolean first, String eventAction,
+      Actor actor, Instant at, JsonObject details) {
     // The writes below do not depend on each other's results: they are sent together on the
     // transaction's connection (pipelined) and still run in this order.
     Future<Void> saved = store.save(tx, ticket.id(), ticket.departmentId(), next, true, at);
-    Future<Void> replanned = steps.replan(tx, ticket.id(), ticket.departmentId(), ladder.plan(next), at);
+    LadderPlan plan = ladder.plan(next);
+    Future<Void> replanned = first
+        ? steps.planFirst(tx, ticket.id(), ticket.departmentId(), plan, at)
+        : steps.replan(tx, ticket.id(), ticket.departmentId(), plan, at);
     if (eventAction == null) {
       return Future.all(saved, replanned).mapEmpty();
     }

@@ -5,9 +5,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * SQL for escalation_steps. Replanning writes the ladder's plan for one ticket; the scheduler
@@ -47,28 +49,69 @@ public final class StepStore {
     Future<?> cancel = tx.preparedQuery("UPDATE escalation_steps SET status = 'cancelled', cancelled_at = $3 "
             + "WHERE ticket_id = $1 AND status = 'planned' AND NOT (key = ANY($2))")
         .execute(Tuple.of(ticketId, keys, at.atOffset(ZoneOffset.UTC)));
-    if (plan.steps().isEmpty()) {
-      return cancel.mapEmpty();
-    }
-    List<Tuple> rows = new ArrayList<>();
-    for (PlannedStep s : plan.steps()) {
-      rows.add(Tuple.from(new Object[] {
-          ticketId, s.key(), s.deadlineKind().name(), s.stepKind().name(), s.level(),
-          s.dueAt().atOffset(ZoneOffset.UTC), s.deadlineDueAt().atOffset(ZoneOffset.UTC), departmentId,
-          s.to().stream().map(Enum::name).sorted().toArray(String[]::new),
-          s.via().stream().map(Enum::name).sorted().toArray(String[]::new),
-          s.circulate(), revisionOf(s.key()), at.atOffset(ZoneOffset.UTC)}));
-    }
     // Sent right behind the cancel on the same connection (pipelined); it still runs after it.
-    Future<?> upsert = tx.preparedQuery(
+    return Future.all(cancel, upsert(tx, ticketId, departmentId, plan, at)).mapEmpty();
+  }
+
+  /**
+   * The first plan of a ticket that has no steps yet (its first dispatch): nothing to cancel, so
+   * only the insert of {@link #replan}.
+   */
+  public Future<Void> planFirst(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
+    return upsert(tx, ticketId, departmentId, plan, at);
+  }
+
+  /**
+   * All steps of the plan in one statement (one row per array element) rather than a batch of one
+   * execution per step: a dispatch plans about nine. Audience and channels travel as
+   * comma-joined enum names because unnest would flatten an array of arrays.
+   */
+  private static Future<Void> upsert(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
+    List<PlannedStep> steps = plan.steps();
+    if (steps.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = steps.size();
+    String[] keys = new String[n];
+    String[] deadlineKinds = new String[n];
+    String[] stepKinds = new String[n];
+    Integer[] levels = new Integer[n];
+    OffsetDateTime[] dueAts = new OffsetDateTime[n];
+    OffsetDateTime[] deadlineDueAts = new OffsetDateTime[n];
+    String[] audiences = new String[n];
+    String[] channels = new String[n];
+    Boolean[] circulates = new Boolean[n];
+    Integer[] revisions = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      PlannedStep s = steps.get(i);
+      keys[i] = s.key();
+      deadlineKinds[i] = s.deadlineKind().name();
+      stepKinds[i] = s.stepKind().name();
+      levels[i] = s.level();
+      dueAts[i] = s.dueAt().atOffset(ZoneOffset.UTC);
+      deadlineDueAts[i] = s.deadlineDueAt().atOffset(ZoneOffset.UTC);
+      audiences[i] = s.to().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+      channels[i] = s.via().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+      circulates[i] = s.circulate();
+      revisions[i] = revisionOf(s.key());
+    }
+    return tx.preparedQuery(
             "INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at, "
                 + "department_id, audience, channels, circulate, revision, created_at) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+                + "SELECT $1::bigint, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at, "
+                + "$2::text, string_to_array(s.audience, ','), string_to_array(s.channels, ','), s.circulate, "
+                + "s.revision, $3::timestamptz "
+                + "FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[], "
+                + "$10::text[], $11::text[], $12::boolean[], $13::int[]) "
+                + "AS s(key, deadline_kind, step_kind, level, due_at, deadline_due_at, audience, channels, circulate, "
+                + "revision) "
                 + "ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, deadline_due_at = EXCLUDED.deadline_due_at, "
                 + "department_id = EXCLUDED.department_id, status = 'planned', cancelled_at = NULL "
                 + "WHERE escalation_steps.status <> 'fired'")
-        .executeBatch(rows);
-    return Future.all(cancel, upsert).mapEmpty();
+        .execute(Tuple.from(new Object[] {
+            ticketId, departmentId, at.atOffset(ZoneOffset.UTC), keys, deadlineKinds, stepKinds, levels, dueAts,
+            deadlineDueAts, audiences, channels, circulates, revisions}))
+        .mapEmpty();
   }
 
   /** The ticket left the departments' hands (ended, returned): nothing more fires for it. */

@@ -11,10 +11,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Message texts from Pebble template files. A message named {@code mail/supervision} is made of
@@ -29,19 +29,28 @@ import java.util.Map;
  */
 public final class MessageTemplates {
 
-  private final Loader<?> loader;
+  private final Loader<?> overrides;
+  private final Loader<?> shipped;
+  /**
+   * Which shipped files exist. The jar does not change while the server runs, and asking it
+   * means a zip directory lookup on the event loop for every message rendered (three per message).
+   */
+  private final Map<String, Boolean> shippedExists = new ConcurrentHashMap<>();
   private final PebbleEngine plain;
   private final PebbleEngine html;
 
-  private MessageTemplates(Loader<?> loader) {
-    this.loader = loader;
+  /** @param overrides the centre's own files, looked up first; null when there are none */
+  private MessageTemplates(Loader<?> overrides, Loader<?> shipped) {
+    this.overrides = overrides;
+    this.shipped = shipped;
+    Loader<?> loader = overrides == null ? shipped : new DelegatingLoader(List.of(overrides, shipped));
     this.plain = engine(loader, false);
     this.html = engine(loader, true);
   }
 
   /** Only the defaults shipped in the jar. */
   public static MessageTemplates defaults() {
-    return new MessageTemplates(classpath());
+    return new MessageTemplates(null, classpath());
   }
 
   /** Files in {@code dir} override the shipped defaults of the same name. */
@@ -52,10 +61,7 @@ public final class MessageTemplates {
     FileLoader files = new FileLoader();
     files.setPrefix(dir.toAbsolutePath().toString());
     files.setCharset("UTF-8");
-    List<Loader<?>> chain = new ArrayList<>();
-    chain.add(files);
-    chain.add(classpath());
-    return new MessageTemplates(new DelegatingLoader(chain));
+    return new MessageTemplates(files, classpath());
   }
 
   private static Loader<?> classpath() {
@@ -77,7 +83,12 @@ public final class MessageTemplates {
   }
 
   public boolean exists(String name) {
-    return loader.resourceExists(name + ".text.peb");
+    return fileExists(name + ".text.peb");
+  }
+
+  private boolean fileExists(String file) {
+    return (overrides != null && overrides.resourceExists(file))
+        || shippedExists.computeIfAbsent(file, shipped::resourceExists);
   }
 
   /**
@@ -88,11 +99,11 @@ public final class MessageTemplates {
     if (!exists(name)) {
       throw new IllegalArgumentException("no message template " + name + " (" + name + ".text.peb)");
     }
-    String subject = loader.resourceExists(name + ".subject.peb")
+    String subject = fileExists(name + ".subject.peb")
         ? oneLine(evaluate(plain, name + ".subject.peb", vars))
         : null;
     String text = evaluate(plain, name + ".text.peb", vars).strip();
-    String htmlBody = loader.resourceExists(name + ".html.peb")
+    String htmlBody = fileExists(name + ".html.peb")
         ? evaluate(html, name + ".html.peb", vars)
         : null;
     return new RenderedMessage(subject, text, htmlBody);
