@@ -38,6 +38,7 @@ public final class MessageTemplates {
   private final Map<String, Boolean> shippedExists = new ConcurrentHashMap<>();
   private final PebbleEngine plain;
   private final PebbleEngine html;
+  private final Map<String, Boolean> overrideExists = new ConcurrentHashMap<>();
 
   /** @param overrides the centre's own files, looked up first; null when there are none */
   private MessageTemplates(Loader<?> overrides, Loader<?> shipped) {
@@ -86,8 +87,13 @@ public final class MessageTemplates {
     return fileExists(name + ".text.peb");
   }
 
+  /**
+   * Remembered per file, for the override folder too: rendering runs on the event loop, where a
+   * file-system check per message would block it, and Pebble caches the compiled templates
+   * anyway, so an edited override takes effect at the next restart either way.
+   */
   private boolean fileExists(String file) {
-    return (overrides != null && overrides.resourceExists(file))
+    return (overrides != null && overrideExists.computeIfAbsent(file, overrides::resourceExists))
         || shippedExists.computeIfAbsent(file, shipped::resourceExists);
   }
 
