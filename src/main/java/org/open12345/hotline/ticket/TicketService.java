@@ -76,13 +76,9 @@ public final class TicketService {
     }
     TicketStatus next = TicketStateMachine.next(before.status(), action, actor.role());
     String department = department(before, action, request);
-    // Sent together on the transaction's connection (pipelined): the event does not need the
-    // updated row, and the statements still run in this order.
-    Future<Ticket> updated = tickets.updateStatus(tx, before.id(), next, department, now);
-    Future<Void> logged = TicketEventLog.append(tx, before.id(), now, actor, action.name(), before.status(), next,
-        request.toDetails());
-    return Future.all(updated, logged)
-        .compose(v -> notifyListeners(tx, before, updated.result(), action, actor, now, request));
+    return tickets.updateStatusWithEvent(tx, before.id(), before.status(), next, department, now, actor, action.name(),
+            request.toDetails())
+        .compose(after -> notifyListeners(tx, before, after, action, actor, now, request));
   }
 
   private static String department(Ticket before, TicketAction action, ActionRequest request) {
