@@ -34,20 +34,15 @@ public final class IntakeTickets {
 
   /**
    * As {@link #create(SqlConnection, NewTicket, Actor, JsonObject)}, plus the channel's own write
-   * about the new ticket, sent on the connection alongside the acknowledgement (pipelined) instead
-   * of after it: one round trip less per ticket.
+   * about the new ticket. Both it and the acknowledgement need only the inserted row (number, id,
+   * phone), so they go out alongside routing and deadlines (pipelined) instead of after them.
    */
   public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
       Function<Ticket, Future<?>> alongside) {
-    return tickets.create(tx, draft, actor, details).compose(t -> {
+    return tickets.create(tx, draft, actor, details, t -> {
       Future<Void> acknowledged = acknowledge(tx, t);
-      Future<?> written;
-      try {
-        written = alongside.apply(t);
-      } catch (RuntimeException e) {
-        written = Future.failedFuture(e);
-      }
-      return Future.all(acknowledged, written).map(t);
+      Future<?> written = alongside.apply(t);
+      return Future.all(acknowledged, written);
     });
   }
 
