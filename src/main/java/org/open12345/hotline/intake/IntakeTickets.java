@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.Map;
+import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
@@ -28,8 +29,21 @@ public final class IntakeTickets {
   }
 
   public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details) {
-    return tickets.create(tx, draft, actor, details)
-        .compose(t -> acknowledge(tx, t).map(t));
+    return create(tx, draft, actor, details, t -> Future.succeededFuture());
+  }
+
+  /**
+   * As {@link #create(SqlConnection, NewTicket, Actor, JsonObject)}, plus the channel's own write
+   * about the new ticket. Both it and the acknowledgement need only the inserted row (number, id,
+   * phone), so they go out alongside routing and deadlines (pipelined) instead of after them.
+   */
+  public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
+      Function<Ticket, Future<?>> alongside) {
+    return tickets.create(tx, draft, actor, details, t -> {
+      Future<Void> acknowledged = acknowledge(tx, t);
+      Future<?> written = alongside.apply(t);
+      return Future.all(acknowledged, written);
+    });
   }
 
   private Future<Void> acknowledge(SqlConnection tx, Ticket t) {

@@ -11,7 +11,6 @@ import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
-import org.open12345.hotline.ticket.TicketEventLog;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.ApiException;
 
@@ -63,21 +62,26 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .put("policy", d.policy() == null ? null : d.policy().id())
         .put("urgency", d.urgency() == null ? null : d.urgency().name())
         .put("emergency_number", d.emergencyNumber());
-    // Independent writes, sent together on the transaction's connection (pipelined, run in order).
-    Future<Void> recorded = repository.record(tx, after.id(), d, at);
-    Future<Void> logged = TicketEventLog.append(tx, after.id(), at, Actor.SYSTEM, "ROUTE", after.status(),
-        after.status(), details);
-    Future<Ticket> raised = d.urgency() != null && d.urgency().compareTo(after.urgency()) > 0
+    Future<Void> recorded = repository.recordWithEvent(tx, after.id(), d, at, Actor.SYSTEM, after.status(), details);
+    boolean raise = d.urgency() != null && d.urgency().compareTo(after.urgency()) > 0;
+    Future<Ticket> raised = raise
         ? tickets.repository().updateUrgency(tx, after.id(), d.urgency(), at)
         : Future.succeededFuture(after);
-    Future<Ticket> routed = Future.all(recorded, logged, raised).map(v -> raised.result());
     if (d.kind() != RoutingDecision.Kind.DISPATCH) {
-      return routed;
+      return Future.all(recorded, raised).map(v -> raised.result());
     }
     String note = "按规则 " + d.ruleId() + "（" + d.ruleName() + "）自动派单";
-    // The ticket was created by this transaction, so its row is already locked and current.
-    return routed.compose(t -> tickets.act(tx, t, TicketAction.DISPATCH, Actor.SYSTEM,
-        new ActionRequest(note, d.leadDepartmentId(), null, null, d.policy() == null ? null : d.policy().id())));
+    ActionRequest dispatch = new ActionRequest(note, d.leadDepartmentId(), null, null,
+        d.policy() == null ? null : d.policy().id());
+    // The ticket was created by this transaction, so its row is already locked and current. Without
+    // an urgency change the dispatch needs nothing from the routing write: it is sent right behind
+    // it on the transaction's connection (pipelined, still run in this order).
+    if (!raise) {
+      Future<Ticket> dispatched = tickets.act(tx, after, TicketAction.DISPATCH, Actor.SYSTEM, dispatch);
+      return Future.all(recorded, dispatched).map(v -> dispatched.result());
+    }
+    return Future.all(recorded, raised)
+        .compose(v -> tickets.act(tx, raised.result(), TicketAction.DISPATCH, Actor.SYSTEM, dispatch));
   }
 
   private RoutingInput input(Ticket t, Instant at) {

@@ -61,11 +61,21 @@ public final class TicketRepository {
         .map(TicketRepository::first);
   }
 
-  public Future<Ticket> updateStatus(SqlClient tx, long id, TicketStatus status, String departmentId, Instant now) {
+  /**
+   * Changes status and department and appends the action's event in one statement (the event
+   * rows of the system's dispatch on creation are the hottest write after the ticket itself).
+   */
+  public Future<Ticket> updateStatusWithEvent(SqlClient tx, long id, TicketStatus from, TicketStatus status,
+      String departmentId, Instant now, Actor actor, String action, JsonObject eventDetails) {
     return tx.preparedQuery(
-            "UPDATE tickets SET status = $2, department_id = $3, updated_at = $4 WHERE id = $1 RETURNING "
-                + Ticket.COLUMNS)
-        .execute(Tuple.of(id, status.name(), departmentId, now.atOffset(ZoneOffset.UTC)))
+            "WITH u AS (UPDATE tickets SET status = $2, department_id = $3, updated_at = $4 WHERE id = $1 RETURNING "
+                + Ticket.COLUMNS + "), "
+                + "e AS (INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
+                + "SELECT id, $4::timestamptz, $5::text, $6::text, $7::text, $8::text, $2::text, $9::jsonb FROM u) "
+                + "SELECT " + Ticket.COLUMNS + " FROM u")
+        .execute(Tuple.from(new Object[] {
+            id, status.name(), departmentId, now.atOffset(ZoneOffset.UTC), actor.id(), actor.role().name(), action,
+            from == null ? null : from.name(), eventDetails == null ? new JsonObject() : eventDetails}))
         .map(rows -> Ticket.from(rows.iterator().next()));
   }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
@@ -39,9 +40,29 @@ public final class TicketService {
 
   /** Creation inside a caller's transaction (intake channels claim their message id in it). */
   public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details) {
+    return create(tx, draft, actor, details, t -> Future.succeededFuture());
+  }
+
+  /**
+   * Creation plus the caller's own writes about the new row (e.g. an intake channel's
+   * acknowledgement), started as soon as the row exists and sent on the connection alongside the
+   * listeners' statements (pipelined) instead of after them. {@code alongside} sees the ticket as
+   * inserted, before any listener changed it; the returned ticket is the one after the listeners.
+   */
+  public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
+      Function<Ticket, Future<?>> alongside) {
     Instant now = clock.instant();
     return tickets.insertWithCreateEvent(tx, draft, now, actor, details.copy().put("channel", draft.channel().name()))
-        .compose(t -> notifyListeners(tx, null, t, TicketAction.CREATE, actor, now, null));
+        .compose(t -> {
+          Future<Ticket> notified = notifyListeners(tx, null, t, TicketAction.CREATE, actor, now, null);
+          Future<?> written;
+          try {
+            written = alongside.apply(t);
+          } catch (RuntimeException e) {
+            written = Future.failedFuture(e);
+          }
+          return Future.all(notified, written).map(v -> notified.result());
+        });
   }
 
   public Future<Ticket> act(String number, TicketAction action, Actor actor, ActionRequest request) {
@@ -76,13 +97,9 @@ public final class TicketService {
     }
     TicketStatus next = TicketStateMachine.next(before.status(), action, actor.role());
     String department = department(before, action, request);
-    // Sent together on the transaction's connection (pipelined): the event does not need the
-    // updated row, and the statements still run in this order.
-    Future<Ticket> updated = tickets.updateStatus(tx, before.id(), next, department, now);
-    Future<Void> logged = TicketEventLog.append(tx, before.id(), now, actor, action.name(), before.status(), next,
-        request.toDetails());
-    return Future.all(updated, logged)
-        .compose(v -> notifyListeners(tx, before, updated.result(), action, actor, now, request));
+    return tickets.updateStatusWithEvent(tx, before.id(), before.status(), next, department, now, actor, action.name(),
+            request.toDetails())
+        .compose(after -> notifyListeners(tx, before, after, action, actor, now, request));
   }
 
   private static String department(Ticket before, TicketAction action, ActionRequest request) {

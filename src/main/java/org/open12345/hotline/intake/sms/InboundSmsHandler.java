@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.evaluation.NewRating;
 import org.open12345.hotline.evaluation.ParsedReply;
@@ -56,9 +57,23 @@ public final class InboundSmsHandler {
   }
 
   public Future<Outcome> handle(InboundSms sms) {
-    return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
-        ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-        : decide(tx, id, sms)));
+    var emergency = emergencies.detect(sms.text());
+    if (emergency.isPresent()) {
+      return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+          : emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
+              .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
+                  + " (" + emergency.get().word() + ")", null, null, null))));
+    }
+    // The prompt lookup does not depend on the claim: both go out together (pipelined, run in this
+    // order); for a repeated delivery the looked-up prompt is simply not used.
+    return pool.withTransaction(tx -> {
+      Future<Long> claimed = claim(tx, sms);
+      Future<Optional<RatingPrompt>> prompt = RatingPrompts.latestFor(tx, sms.phone());
+      return Future.all(claimed, prompt).compose(v -> claimed.result() == null
+          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+          : decide(tx, claimed.result(), sms, prompt.result()));
+    });
   }
 
   /** The claim: the new row's id, or null when this provider message was already stored. */
@@ -72,29 +87,21 @@ public final class InboundSmsHandler {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
-  private Future<Outcome> decide(SqlConnection tx, long id, InboundSms sms) {
-    var emergency = emergencies.detect(sms.text());
-    if (emergency.isPresent()) {
-      return emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
-          .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
-              + " (" + emergency.get().word() + ")", null, null, null));
-    }
-    return RatingPrompts.latestFor(tx, sms.phone()).compose(prompt -> {
-      ParsedReply parsed = SmsReplyParser.parse(sms.text());
-      if (prompt.isEmpty()) {
-        return newTicket(tx, id, sms);
-      }
-      RatingPrompt p = prompt.get();
-      boolean open = p.openAt(clock.instant());
-      if (parsed instanceof ParsedReply.Rating r) {
-        return open ? rate(tx, id, sms, p, r) : late(tx, id, sms, p, r);
-      }
-      ParsedReply.Unparsed u = (ParsedReply.Unparsed) parsed;
-      if (open && u.reason() != ParsedReply.Reason.TOO_LONG) {
-        return mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), p.ticketId(), p.id(), null);
-      }
+  private Future<Outcome> decide(SqlConnection tx, long id, InboundSms sms, Optional<RatingPrompt> prompt) {
+    ParsedReply parsed = SmsReplyParser.parse(sms.text());
+    if (prompt.isEmpty()) {
       return newTicket(tx, id, sms);
-    });
+    }
+    RatingPrompt p = prompt.get();
+    boolean open = p.openAt(clock.instant());
+    if (parsed instanceof ParsedReply.Rating r) {
+      return open ? rate(tx, id, sms, p, r) : late(tx, id, sms, p, r);
+    }
+    ParsedReply.Unparsed u = (ParsedReply.Unparsed) parsed;
+    if (open && u.reason() != ParsedReply.Reason.TOO_LONG) {
+      return mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), p.ticketId(), p.id(), null);
+    }
+    return newTicket(tx, id, sms);
   }
 
   private Future<Outcome> rate(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
@@ -124,8 +131,10 @@ public final class InboundSmsHandler {
         null, sms.text(), sms.destination(), null);
     JsonObject details = new JsonObject().put("provider", sms.provider())
         .put("provider_message_id", sms.providerMessageId()).put("inbound_message_id", id);
-    return tickets.create(tx, draft, Actor.SYSTEM, details)
-        .compose(t -> mark(tx, id, Outcome.TICKET, t.number(), t.id(), null, null));
+    // The outcome row goes out alongside the acknowledgement SMS rather than after it.
+    return tickets.create(tx, draft, Actor.SYSTEM, details,
+            t -> mark(tx, id, Outcome.TICKET, t.number(), t.id(), null, null))
+        .map(Outcome.TICKET);
   }
 
   private static Future<Outcome> mark(SqlConnection tx, long id, Outcome outcome, String detail, Long ticketId,

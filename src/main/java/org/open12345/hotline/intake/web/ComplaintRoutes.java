@@ -134,12 +134,12 @@ public final class ComplaintRoutes {
   private Future<Accepted> accept(RoutingContext ctx, NewTicket draft) {
     String code = QueryCodes.generate();
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
-    return pool.withTransaction(tx -> tickets.create(tx, draft, citizen, new JsonObject().put("remote_ip", ip(ctx)))
-        .compose(t -> tx.preparedQuery("INSERT INTO web_complaints (ticket_id, query_code_hash, remote_ip, created_at) "
-                + "VALUES ($1, $2, $3, $4)")
-            .execute(Tuple.of(t.id(), QueryCodes.hash(t.number(), code), ip(ctx),
-                clock.instant().atOffset(ZoneOffset.UTC)))
-            .map(v -> new Accepted(t.number(), code))));
+    return pool.withTransaction(tx -> tickets.create(tx, draft, citizen, new JsonObject().put("remote_ip", ip(ctx)),
+            t -> tx.preparedQuery("INSERT INTO web_complaints (ticket_id, query_code_hash, remote_ip, created_at) "
+                    + "VALUES ($1, $2, $3, $4)")
+                .execute(Tuple.of(t.id(), QueryCodes.hash(t.number(), code), ip(ctx),
+                    clock.instant().atOffset(ZoneOffset.UTC))))
+        .map(t -> new Accepted(t.number(), code)));
   }
 
   private void lookup(RoutingContext ctx) {
