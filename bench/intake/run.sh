@@ -37,7 +37,8 @@ HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_IP_PER_HOUR=0 HOTLINE_INTAKE_WEB_SUBMISSIONS_
 HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
   java ${JAVA_OPTS:-} -jar target/hotline.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+# The pre-signed deliveries take ~250 MB: remove them at exit (KEEP_WORK=1 keeps them and the log).
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 for _ in $(seq 1 60); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
   sleep 1

@@ -19,10 +19,21 @@ import org.open12345.hotline.testing.TestServer;
 
 class EmbeddedPostgresTest {
 
-  static Path tempFolder() throws Exception {
+  /** Folders made by this class, removed after each test (each holds ~100 MB of PostgreSQL). */
+  private final List<Path> folders = new ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void removeFolders() throws Exception {
+    for (Path dir : folders) {
+      PostgresBinaries.deleteRecursively(dir);
+    }
+  }
+
+  Path tempFolder() throws Exception {
     Path dir = Files.createTempDirectory("hotline-embedded-");
     dir.toFile().setExecutable(true, false);
     dir.toFile().setReadable(true, false);
+    folders.add(dir);
     return dir;
   }
 

@@ -40,7 +40,18 @@ public final class Chromium {
     }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    // The profile folder goes with the JVM; quitting the browser does not remove it.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(profile)));
+    return driver;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (Exception ignored) {
+      // Best effort at JVM exit: a leftover profile in /tmp is harmless.
+    }
   }
 
   static synchronized void ensureInstalled() throws Exception {
