@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -36,7 +36,7 @@ public final class NewTicketParser {
     }
     return new NewTicket(
         channel == null ? defaultChannel : channel,
-        normalisePhone(phone),
+        PhoneNumbers.normalize(phone),
         f.optionalText("citizen_name", 64),
         f.requiredEnum("request_type", RequestType.values(), RequestType::parse),
         f.optionalEnum("urgency", Urgency.values(), Urgency::parse),
@@ -48,17 +48,5 @@ public final class NewTicketParser {
         f.requiredText("description", MAX_DESCRIPTION),
         f.optionalText("hotline_number", 32),
         f.optionalText("call_id", 128));
-  }
-
-  /** Keeps digits (and a leading +86 dropped) so one caller is one phone in every channel. */
-  public static String normalisePhone(String phone) {
-    String digits = phone.replaceAll("[^0-9+]", "");
-    if (digits.startsWith("+86")) {
-      return digits.substring(3);
-    }
-    if (digits.startsWith("0086")) {
-      return digits.substring(4);
-    }
-    return digits.startsWith("+") ? digits : digits;
   }
 }

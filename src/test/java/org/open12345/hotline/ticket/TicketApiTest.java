@@ -62,6 +62,15 @@ class TicketApiTest {
     assertEquals("OPERATOR", got.getJsonArray("timeline").getJsonObject(0).getString("role"));
   }
 
+  /** One caller is one phone across channels: the API uses the same normal form as the webhooks. */
+  @Test
+  void aLandlineIsStoredInTheFormTheVoiceAndSmsChannelsUse() {
+    Response r = server.postJson("/api/tickets", draft().put("citizen_phone", "+86 471 6951123"));
+    assertEquals(201, r.status(), r.body());
+    assertEquals(PhoneNumbers.normalize("0471-6951123"), r.json().getString("citizen_phone"));
+    assertEquals("04716951123", r.json().getString("citizen_phone"));
+  }
+
   @Test
   void numbersAreUniqueAndIncrease() {
     String a = create();

@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake.open311;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -29,7 +30,6 @@ import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.IntakeTickets;
 import org.open12345.hotline.intake.PayloadException;
-import org.open12345.hotline.intake.PhoneNumbers;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.RequestType;

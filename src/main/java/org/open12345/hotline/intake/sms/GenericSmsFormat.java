@@ -1,12 +1,12 @@
 package org.open12345.hotline.intake.sms;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.intake.Acknowledgement;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.open12345.hotline.intake.JsonFields;
 import org.open12345.hotline.intake.PayloadException;
-import org.open12345.hotline.intake.PhoneNumbers;
 import org.open12345.hotline.intake.ProviderTimes;
 
 /**

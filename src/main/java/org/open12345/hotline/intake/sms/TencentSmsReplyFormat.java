@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake.sms;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.intake.Acknowledgement;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.List;
 import org.open12345.hotline.intake.ContentKey;
 import org.open12345.hotline.intake.JsonFields;
 import org.open12345.hotline.intake.PayloadException;
-import org.open12345.hotline.intake.PhoneNumbers;
 import org.open12345.hotline.intake.ProviderTimes;
 
 /**

@@ -1,12 +1,12 @@
 package org.open12345.hotline.intake.sms;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.intake.Acknowledgement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.PayloadException;
-import org.open12345.hotline.intake.PhoneNumbers;
 
 /**
  * Twilio incoming-message webhook: form-encoded {@code MessageSid, AccountSid, From, To, Body,

@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake.voice;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Set;
 import org.open12345.hotline.intake.Acknowledgement;
 import org.open12345.hotline.intake.JsonFields;
 import org.open12345.hotline.intake.PayloadException;
-import org.open12345.hotline.intake.PhoneNumbers;
 import org.open12345.hotline.intake.ProviderTimes;
 
 /**

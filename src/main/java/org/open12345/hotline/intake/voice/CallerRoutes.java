@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake.voice;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,6 @@ import java.time.ZoneOffset;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.RequestActor;
 import org.open12345.hotline.auth.Role;
-import org.open12345.hotline.intake.PhoneNumbers;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;

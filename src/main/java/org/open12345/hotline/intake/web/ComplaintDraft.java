@@ -1,10 +1,10 @@
 package org.open12345.hotline.intake.web;
 
+import org.open12345.hotline.ticket.PhoneNumbers;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.open12345.hotline.intake.PhoneNumbers;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.RequestType;

@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake;
+package org.open12345.hotline.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

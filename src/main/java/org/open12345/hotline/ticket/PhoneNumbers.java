@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake;
+package org.open12345.hotline.ticket;
 
 /**
  * Brings caller numbers to one form so the same citizen matches across channels: mainland numbers
