@@ -5,6 +5,8 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.evaluation.RatingPrompts;
@@ -36,13 +38,13 @@ public final class IntakeFeature {
   private final Supplier<List<Open311Service>> services;
 
   /**
-   * @param emergencyDefinitions the emergency trigger words, read on every message (the routing
-   *     rules' list once wired; {@link EmergencyDefinition#defaults()} until then)
-   * @param services Open311 services (the routing rules' category tree once wired)
+   * @param emergencyDetector finds an emergency in a text (the server passes the routing rules'
+   *     110/119/120/122 words, so a rule reload changes it)
+   * @param services Open311 services (the server passes the rule files' leaf categories)
    * @param robotChannel {@code wecom} or {@code dingtalk}: where emergency alerts go
    */
   public IntakeFeature(HotlineConfig config, Clock clock, Pool pool, TicketService tickets, Outbox outbox,
-      MessageTemplates templates, java.util.function.Function<String, java.util.Optional<EmergencyMatch>> emergencyDetector,
+      MessageTemplates templates, Function<String, Optional<EmergencyMatch>> emergencyDetector,
       Supplier<List<Open311Service>> services, String robotChannel) {
     this.config = config;
     this.clock = clock;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.open12345.hotline.intake.JsonFields;
+import org.open12345.hotline.intake.PayloadFields;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.ProviderTimes;
 
@@ -28,22 +28,22 @@ public final class AliyunSmsUpFormat implements SmsWebhookFormat {
 
   @Override
   public List<InboundSms> parse(String body, Instant arrivedAt) throws PayloadException {
-    JsonNode root = JsonFields.parse(body);
+    JsonNode root = PayloadFields.parse(body);
     if (!root.isArray()) {
       throw new PayloadException(null, "expected a JSON array of messages");
     }
     List<InboundSms> messages = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      JsonNode m = JsonFields.object(root.get(i), "[" + i + "]");
+      JsonNode m = PayloadFields.object(root.get(i), "[" + i + "]");
       try {
-        String phone = PhoneNumbers.normalize(JsonFields.text(m, "phone_number"));
-        String content = JsonFields.text(m, "content");
+        String phone = PhoneNumbers.normalize(PayloadFields.text(m, "phone_number"));
+        String content = PayloadFields.text(m, "content");
         Instant sent =
-            ProviderTimes.parseLocal("send_time", JsonFields.text(m, "send_time"), ProviderTimes.BEIJING);
-        String sequence = JsonFields.textOrNumber(m, "sequence_id", true);
-        String destCode = JsonFields.textOrNumber(m, "dest_code", false);
+            ProviderTimes.parseLocal("send_time", PayloadFields.text(m, "send_time"), ProviderTimes.BEIJING);
+        String sequence = PayloadFields.textOrNumber(m, "sequence_id", true);
+        String destCode = PayloadFields.textOrNumber(m, "dest_code", false);
         messages.add(
-            new InboundSms(PROVIDER, sequence, phone, content, sent, destCode, JsonFields.toJson(m)));
+            new InboundSms(PROVIDER, sequence, phone, content, sent, destCode, PayloadFields.toJson(m)));
       } catch (PayloadException e) {
         throw new PayloadException("[" + i + "]." + e.field(), stripField(e));
       }

@@ -5,7 +5,7 @@ import org.open12345.hotline.intake.Acknowledgement;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import org.open12345.hotline.intake.JsonFields;
+import org.open12345.hotline.intake.PayloadFields;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.ProviderTimes;
 
@@ -34,12 +34,12 @@ public final class GenericSmsFormat implements SmsWebhookFormat {
 
   @Override
   public List<InboundSms> parse(String body, Instant arrivedAt) throws PayloadException {
-    JsonNode m = JsonFields.object(JsonFields.parse(body), null);
-    String id = JsonFields.text(m, "id");
-    String from = PhoneNumbers.normalize(JsonFields.text(m, "from"));
-    String to = JsonFields.optionalText(m, "to");
-    String text = JsonFields.text(m, "text");
-    Instant at = ProviderTimes.parseIso("received_at", JsonFields.text(m, "received_at"));
+    JsonNode m = PayloadFields.object(PayloadFields.parse(body), null);
+    String id = PayloadFields.text(m, "id");
+    String from = PhoneNumbers.normalize(PayloadFields.text(m, "from"));
+    String to = PayloadFields.optionalText(m, "to");
+    String text = PayloadFields.text(m, "text");
+    Instant at = ProviderTimes.parseIso("received_at", PayloadFields.text(m, "received_at"));
     return List.of(
         new InboundSms(PROVIDER, id, from, text, at, to == null ? null : PhoneNumbers.normalize(to), body));
   }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.open12345.hotline.intake.ContentKey;
-import org.open12345.hotline.intake.JsonFields;
+import org.open12345.hotline.intake.PayloadFields;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.ProviderTimes;
 
@@ -26,13 +26,13 @@ public final class TencentSmsReplyFormat implements SmsWebhookFormat {
 
   @Override
   public List<InboundSms> parse(String body, Instant arrivedAt) throws PayloadException {
-    JsonNode m = JsonFields.object(JsonFields.parse(body), null);
+    JsonNode m = PayloadFields.object(PayloadFields.parse(body), null);
     String phone =
         PhoneNumbers.withCountryCode(
-            JsonFields.optionalText(m, "nationcode"), JsonFields.text(m, "mobile"));
-    String text = JsonFields.text(m, "text");
-    Instant at = ProviderTimes.ofEpochSeconds("time", JsonFields.longValue(m, "time"));
-    String extend = JsonFields.optionalText(m, "extend");
+            PayloadFields.optionalText(m, "nationcode"), PayloadFields.text(m, "mobile"));
+    String text = PayloadFields.text(m, "text");
+    Instant at = ProviderTimes.ofEpochSeconds("time", PayloadFields.longValue(m, "time"));
+    String extend = PayloadFields.optionalText(m, "extend");
     String id = "sha256:" + ContentKey.of(phone, at, text);
     return List.of(
         new InboundSms(

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.open12345.hotline.intake.Acknowledgement;
-import org.open12345.hotline.intake.JsonFields;
+import org.open12345.hotline.intake.PayloadFields;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.ProviderTimes;
 
@@ -45,13 +45,13 @@ public final class AliyunVoiceReportFormat implements CallEventFormat {
 
   @Override
   public List<CallEvent> parse(String body, Instant arrivedAt) throws PayloadException {
-    JsonNode root = JsonFields.parse(body);
+    JsonNode root = PayloadFields.parse(body);
     if (!root.isArray()) {
       throw new PayloadException(null, "expected a JSON array of call reports");
     }
     List<CallEvent> events = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      events.add(report(JsonFields.object(root.get(i), "[" + i + "]"), i, arrivedAt));
+      events.add(report(PayloadFields.object(root.get(i), "[" + i + "]"), i, arrivedAt));
     }
     return List.copyOf(events);
   }
@@ -83,7 +83,7 @@ public final class AliyunVoiceReportFormat implements CallEventFormat {
         null,
         null,
         at,
-        JsonFields.toJson(r));
+        PayloadFields.toJson(r));
   }
 
   private CallDirection direction(String caller, String callee) {
@@ -99,7 +99,7 @@ public final class AliyunVoiceReportFormat implements CallEventFormat {
   private static String field(JsonNode r, String name, boolean required, String prefix)
       throws PayloadException {
     try {
-      return JsonFields.textOrNumber(r, name, required);
+      return PayloadFields.textOrNumber(r, name, required);
     } catch (PayloadException e) {
       throw new PayloadException(prefix + name, e.getMessage().substring(name.length() + 2));
     }

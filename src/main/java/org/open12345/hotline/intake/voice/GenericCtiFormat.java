@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.open12345.hotline.intake.Acknowledgement;
 import org.open12345.hotline.intake.FormBody;
-import org.open12345.hotline.intake.JsonFields;
+import org.open12345.hotline.intake.PayloadFields;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.ProviderTimes;
 
@@ -48,7 +48,7 @@ public final class GenericCtiFormat implements CallEventFormat {
       throw new PayloadException(null, "empty body");
     }
     Map<String, List<String>> f =
-        body.stripLeading().startsWith("{") ? flatten(JsonFields.parse(body)) : FormBody.parse(body);
+        body.stripLeading().startsWith("{") ? flatten(PayloadFields.parse(body)) : FormBody.parse(body);
 
     CallEventType type = eventType(FormBody.required(f, "event"));
     String callId = FormBody.required(f, "callId");
@@ -107,7 +107,7 @@ public final class GenericCtiFormat implements CallEventFormat {
 
   /** JSON fields to the same name → values map the form decoder gives. */
   private static Map<String, List<String>> flatten(JsonNode root) throws PayloadException {
-    JsonFields.object(root, null);
+    PayloadFields.object(root, null);
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       var e = it.next();

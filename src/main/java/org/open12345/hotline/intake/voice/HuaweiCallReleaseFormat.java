@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.open12345.hotline.intake.Acknowledgement;
-import org.open12345.hotline.intake.JsonFields;
+import org.open12345.hotline.intake.PayloadFields;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.ProviderTimes;
 
@@ -36,14 +36,14 @@ public final class HuaweiCallReleaseFormat implements CallEventFormat {
 
   @Override
   public List<CallEvent> parse(String body, Instant arrivedAt) throws PayloadException {
-    JsonNode r = JsonFields.object(JsonFields.parse(body), null);
-    String serial = JsonFields.textOrNumber(r, "callSerialNo", true);
-    String called = PhoneNumbers.normalize(JsonFields.textOrNumber(r, "called", true));
-    String caller = JsonFields.textOrNumber(r, "caller", false);
+    JsonNode r = PayloadFields.object(PayloadFields.parse(body), null);
+    String serial = PayloadFields.textOrNumber(r, "callSerialNo", true);
+    String called = PhoneNumbers.normalize(PayloadFields.textOrNumber(r, "called", true));
+    String caller = PayloadFields.textOrNumber(r, "caller", false);
     if (caller == null) {
-      caller = JsonFields.textOrNumber(r, "callerPresent", false);
+      caller = PayloadFields.textOrNumber(r, "callerPresent", false);
     }
-    String reason = JsonFields.textOrNumber(r, "releaseReason", false);
+    String reason = PayloadFields.textOrNumber(r, "releaseReason", false);
     Instant created = time(r, "createCallTime");
     Instant talking = time(r, "talkingTime");
     Instant released = time(r, "releaseTime");
@@ -59,9 +59,9 @@ public final class HuaweiCallReleaseFormat implements CallEventFormat {
             called,
             CallDirection.OUT,
             cause,
-            JsonFields.textOrNumber(r, "serviceNo", false),
+            PayloadFields.textOrNumber(r, "serviceNo", false),
             answered ? (talking != null ? talking : at) : null,
-            JsonFields.textOrNumber(r, "recordfile", false),
+            PayloadFields.textOrNumber(r, "recordfile", false),
             null,
             null,
             at,
@@ -81,7 +81,7 @@ public final class HuaweiCallReleaseFormat implements CallEventFormat {
   }
 
   private static Instant time(JsonNode r, String field) throws PayloadException {
-    String value = JsonFields.textOrNumber(r, field, false);
+    String value = PayloadFields.textOrNumber(r, field, false);
     return value == null ? null : ProviderTimes.parseLocal(field, value, ProviderTimes.BEIJING);
   }
 

@@ -8,14 +8,14 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
 /** Typed reads of provider JSON that fail with a {@link PayloadException} naming the field. */
-public final class JsonFields {
+public final class PayloadFields {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  private JsonFields() {}
+  private PayloadFields() {}
 
   public static JsonNode parse(String body) throws PayloadException {
     if (body == null || body.isBlank()) {
