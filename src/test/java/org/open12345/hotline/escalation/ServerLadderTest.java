@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.deadline.ManualClock;
-import org.open12345.hotline.notify.Await;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 

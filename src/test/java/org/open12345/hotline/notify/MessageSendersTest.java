@@ -1,5 +1,6 @@
 package org.open12345.hotline.notify;
 
+import org.open12345.hotline.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

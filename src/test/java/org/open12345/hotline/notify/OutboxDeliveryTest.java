@@ -11,11 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.testing.FreePort;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 
 /** The outbox against a real SMTP server (GreenMail) and a real relay over PostgreSQL. */
@@ -57,7 +56,7 @@ class OutboxDeliveryTest {
   }
 
   Long enqueue(NewMessage m) {
-    return await(server.server().pool().withTransaction(tx -> server.server().features().outbox.enqueue(tx, m)));
+    return Await.resultOf(server.server().pool().withTransaction(tx -> server.server().features().outbox.enqueue(tx, m)));
   }
 
   JsonObject row(String key) {
@@ -76,7 +75,7 @@ class OutboxDeliveryTest {
     server = TestServer.start(mailConfig(), Clock.systemUTC());
     enqueue(mail("sup:1", "【督办】工单 20261127000001 已超时"));
     assertTrue(smtp.waitForIncomingEmail(15_000, 1));
-    until(() -> "sent".equals(row("sup:1").getString("status")));
+    Await.until(() -> "sent".equals(row("sup:1").getString("status")));
     MimeMessage[] got = smtp.getReceivedMessages();
     assertEquals(1, got.length);
     assertEquals("【督办】工单 20261127000001 已超时", got[0].getSubject());
@@ -92,7 +91,7 @@ class OutboxDeliveryTest {
     cfg.put("outbox.poll_interval", "1h");
     server = TestServer.start(cfg, Clock.systemUTC());
     // The relay drains once at start; write after that so only a wake-up can deliver the message.
-    until(() -> server.get("/ready").status() == 200);
+    Await.until(() -> server.get("/ready").status() == 200);
     enqueue(mail("wake:1", "即时送达"));
     assertTrue(smtp.waitForIncomingEmail(20_000, 1), "delivered long before the hourly poll");
   }
@@ -105,13 +104,13 @@ class OutboxDeliveryTest {
     var outbox = server.server().features().outbox;
     Future<Long> rolledBack = pool.withTransaction(tx -> outbox.enqueue(tx, mail("lost:1", "不应发出"))
         .compose(id -> Future.failedFuture(new IllegalStateException("the ticket change failed"))));
-    assertThrows(Exception.class, () -> await(rolledBack));
+    assertThrows(Exception.class, () -> Await.resultOf(rolledBack));
     assertNotNull(enqueue(mail("dup:1", "同一封")));
     assertNull(enqueue(mail("dup:1", "同一封")), "the second enqueue with the key is a no-op");
     // A marker written last: once it arrived, anything written before it had its chance.
     enqueue(mail("marker:1", "标记"));
-    until(() -> row("marker:1") != null && "sent".equals(row("marker:1").getString("status")));
-    until(() -> "sent".equals(row("dup:1").getString("status")));
+    Await.until(() -> row("marker:1") != null && "sent".equals(row("marker:1").getString("status")));
+    Await.until(() -> "sent".equals(row("dup:1").getString("status")));
     MimeMessage[] got = smtp.getReceivedMessages();
     assertEquals(2, got.length, "the duplicate key made one mail, the rolled-back one none");
     for (MimeMessage m : got) {
@@ -124,14 +123,14 @@ class OutboxDeliveryTest {
   void smtpDownThenUpDeliversOnceAfterRetries() throws Exception {
     server = TestServer.start(mailConfig(), Clock.systemUTC());
     enqueue(mail("down:1", "稍后送达"));
-    until(() -> {
+    Await.until(() -> {
       JsonObject r = row("down:1");
       return r != null && r.getInteger("attempts") >= 2 && r.getString("last_error") != null;
     });
     assertEquals("pending", row("down:1").getString("status"));
     startSmtp();
     assertTrue(smtp.waitForIncomingEmail(20_000, 1));
-    until(() -> "sent".equals(row("down:1").getString("status")));
+    Await.until(() -> "sent".equals(row("down:1").getString("status")));
     assertEquals(1, smtp.getReceivedMessages().length);
   }
 
@@ -141,7 +140,7 @@ class OutboxDeliveryTest {
     cfg.put("messaging.retry.maxAttempts", "2");
     server = TestServer.start(cfg, Clock.systemUTC());
     enqueue(mail("dead:1", "死信"));
-    until(() -> "failed".equals(row("dead:1").getString("status")));
+    Await.until(() -> "failed".equals(row("dead:1").getString("status")));
     var failed = server.get("/api/outbox?status=failed").json().getJsonArray("items");
     assertEquals(1, failed.size());
     assertTrue(failed.getJsonObject(0).getString("last_error").contains("gave up after 2 attempts"));
@@ -150,7 +149,7 @@ class OutboxDeliveryTest {
     var resent = server.post("/api/outbox/" + id + "/retry", "");
     assertEquals(200, resent.status(), resent.body());
     assertTrue(smtp.waitForIncomingEmail(15_000, 1));
-    until(() -> "sent".equals(row("dead:1").getString("status")));
+    Await.until(() -> "sent".equals(row("dead:1").getString("status")));
     assertEquals(409, server.post("/api/outbox/" + id + "/retry", "").status(), "only failed ones are resent");
     assertEquals(400, server.post("/api/outbox/abc/retry", "").status());
     assertEquals(404, server.post("/api/outbox/999999/retry", "").status());
@@ -183,22 +182,5 @@ class OutboxDeliveryTest {
     assertEquals(morning.plus(Duration.ofHours(1)), at.get("ack:2"), "the third waits for the cap's hour");
   }
 
-  static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  /** Polls a condition (not a sleep standing in for one) for up to 30 s. */
-  static void until(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("condition not met within 30 s");
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-  }
 }

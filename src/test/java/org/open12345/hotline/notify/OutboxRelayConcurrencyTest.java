@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.db.DatabaseUrl;
 import org.open12345.hotline.testing.TestDatabase;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 
 /**
@@ -27,6 +28,7 @@ import org.open12345.hotline.testing.TestServer;
  * HTTP server (the signed-webhook channel), which sees each message's outbox id.
  */
 class OutboxRelayConcurrencyTest {
+  static final Duration MINUTE = Duration.ofSeconds(60);
   Vertx vertx;
   HttpServer sink;
   final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
@@ -69,13 +71,6 @@ class OutboxRelayConcurrencyTest {
         new JsonObject().put("data", new JsonObject().put("i", i)), null, false);
   }
 
-  static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Test
   void twoRelaysDeliverAThousandMessagesWithNoDuplicateAndNoLoss() throws Exception {
@@ -96,9 +91,10 @@ class OutboxRelayConcurrencyTest {
         return chain;
       }));
     }
-    writes.forEach(f -> await(f));
-    until(() -> received.size() == 1000);
-    until(() -> a.get("/api/outbox?status=pending&limit=1").json().getJsonArray("items").isEmpty());
+    writes.forEach(f -> Await.resultOf(f));
+    Await.until(() -> received.size() == 1000, MINUTE);
+    Await.until(() -> a.get("/api/outbox?status=pending&limit=1").json().getJsonArray("items").isEmpty(),
+        MINUTE);
     assertEquals(1000, received.size(), "no loss");
     received.forEach((id, n) -> assertEquals(1, n.get(), "message " + id + " delivered " + n + " times"));
     var sent = a.get("/api/outbox?status=sent&limit=500").json().getJsonArray("items");
@@ -111,28 +107,19 @@ class OutboxRelayConcurrencyTest {
     DatabaseUrl db = TestDatabase.freshDatabase();
     TestServer writer = start(db, false);
     var pool = writer.server().pool();
-    await(pool.withTransaction(tx -> writer.server().features().outbox.enqueue(tx, hook(1))));
+    Await.resultOf(pool.withTransaction(tx -> writer.server().features().outbox.enqueue(tx, hook(1))));
     // The "killed" relay: claims with a 1 s lease and never reports back.
-    var claimed = await(new OutboxRepository().claimDue(pool, "relay-killed", 10, Duration.ofSeconds(1)));
+    var claimed = Await.resultOf(new OutboxRepository().claimDue(pool, "relay-killed", 10, Duration.ofSeconds(1)));
     assertEquals(1, claimed.size());
     TestServer survivor = start(db, true);
-    until(() -> received.size() == 1);
-    until(() -> "sent".equals(survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0)
-        .getString("status")));
+    Await.until(() -> received.size() == 1, MINUTE);
+    Await.until(() -> "sent".equals(survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0)
+        .getString("status")), MINUTE);
     JsonObject row = survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0);
     assertEquals(2, row.getInteger("attempts"), "the dead relay's attempt, then the survivor's");
     assertEquals(1, received.values().iterator().next().get());
     // The dead relay coming back with a late outcome cannot overwrite the survivor's.
-    assertFalse(await(new OutboxRepository().markFailed(pool, row.getLong("id"), 1, "late")));
+    assertFalse(Await.resultOf(new OutboxRepository().markFailed(pool, row.getLong("id"), 1, "late")));
   }
 
-  static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("condition not met within 60 s");
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-  }
 }

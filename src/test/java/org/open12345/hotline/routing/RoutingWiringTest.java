@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 
 /** Routing inside the server: on creation, explain, the directory, and hot reload. */
@@ -99,14 +98,14 @@ class RoutingWiringTest {
     try (TestServer s = TestServer.start(reloading(), Clock.systemUTC())) {
       String v1 = version(s);
       rewriteLead("hhht.gas");
-      until(() -> !version(s).equals(v1));
+      Await.until(() -> !version(s).equals(v1));
       assertEquals("hhht.gas", s.postJson("/api/tickets", draft("020201", "停电")).json().getString("department_id"));
 
       String v2 = version(s);
       Path rules = rulesCopy.resolve("rules.yaml");
       Files.writeString(rules, Files.readString(rules).replace("lead: hhht.power", "lead: hhht.nonexistent")
           .replace("lead: hhht.gas\n      policy: utilities", "lead: hhht.nonexistent\n      policy: utilities"));
-      until(() -> s.get("/api/routing/rules").json().getValue("last_refused_change") != null);
+      Await.until(() -> s.get("/api/routing/rules").json().getValue("last_refused_change") != null);
       JsonArray errors = s.get("/api/routing/rules").json().getJsonArray("last_refused_change");
       assertTrue(errors.getString(0).matches(".*rules\\.yaml:\\d+: .*hhht\\.nonexistent.*"), errors.encode());
       assertEquals(v2, version(s), "the previous rules stay in force");
@@ -137,7 +136,7 @@ class RoutingWiringTest {
         String before = version(s);
         lead = lead.equals("hhht.power") ? "hhht.gas" : "hhht.power";
         rewriteLead(lead);
-        until(() -> !version(s).equals(before));
+        Await.until(() -> !version(s).equals(before));
         leadByVersion.put(version(s), lead);
       }
       running.set(false);
@@ -188,13 +187,4 @@ class RoutingWiringTest {
     return s.get("/api/routing/rules").json().getString("version");
   }
 
-  static void until(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail("condition not met within 30 s");
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-  }
 }

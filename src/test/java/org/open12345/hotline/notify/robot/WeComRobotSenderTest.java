@@ -10,7 +10,7 @@ import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.notify.Await;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.notify.ConfigSection;
 import org.open12345.hotline.notify.OutboundMessage;
 import org.open12345.hotline.notify.Outcomes;

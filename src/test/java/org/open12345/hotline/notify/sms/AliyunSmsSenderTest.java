@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.notify.Await;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.notify.ConfigSection;
 import org.open12345.hotline.notify.Outcomes;
 import org.open12345.hotline.notify.ProviderStub;

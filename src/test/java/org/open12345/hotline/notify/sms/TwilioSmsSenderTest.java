@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.notify.Await;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.notify.ConfigSection;
 import org.open12345.hotline.notify.Outcomes;
 import org.open12345.hotline.notify.ProviderStub;
