@@ -4,7 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import org.open12345.hotline.ticket.TransitionRefused;
+import org.open12345.hotline.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +39,9 @@ public final class ApiErrors {
     if (t instanceof ApiException a) {
       return a;
     }
-    if (t instanceof TransitionRefused r) {
-      int code = r.reason() == TransitionRefused.Reason.ROLE ? 403 : 409;
-      return new ApiException(code, code == 403 ? "forbidden_action" : "invalid_transition", r.getMessage(),
-          new JsonObject()
-              .put("current_status", r.current() == null ? null : r.current().name())
-              .put("action", r.action().name()));
-    }
-    if (t instanceof org.open12345.hotline.deadline.CalendarMissingException c) {
-      return new ApiException(409, "calendar_missing", c.getMessage(),
-          new JsonObject().put("year", c.year()).put("file", "routing-rules/calendar/" + c.year() + ".yaml"));
+    if (t instanceof Problem p) {
+      return new ApiException(status(p.kind()), p.code(), p.getMessage(),
+          p.details() == null ? null : new JsonObject(new java.util.LinkedHashMap<>(p.details())));
     }
     if (t instanceof DecodeException || (t != null && t.getCause() instanceof DecodeException)) {
       return new ApiException(400, "malformed_json", "request body is not valid JSON", null);
@@ -67,6 +60,17 @@ public final class ApiErrors {
       default -> status >= 400 && status < 500
           ? new ApiException(status, "client_error", "request refused", null)
           : new ApiException(500, "internal_error", "internal error; the request was not applied", null);
+    };
+  }
+
+  static int status(Problem.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_MANY -> 429;
     };
   }
 }
