@@ -32,10 +32,12 @@ import org.open12345.hotline.routing.RoutingRoutes;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.routing.RuleSetLoader;
 import org.open12345.hotline.routing.RuleSetWatcher;
-import org.open12345.hotline.ticket.TicketRepository;
-import org.open12345.hotline.ticket.TicketRoutes;
+import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.deadline.DeadlineFeature;
+import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.web.Feature;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The features of the server, built once and wired together: each one's services, its routes,
@@ -56,11 +58,17 @@ public final class Features {
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
 
-  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
+  private final List<Feature> features = new ArrayList<>();
+
+  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+      PrometheusMeterRegistry registry) {
     this.config = config;
     this.clock = clock;
     this.pool = pool;
-    this.tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
+    features.add(new OpsFeature(pool, registry));
+    TicketFeature ticketFeature = new TicketFeature(pool, clock, config.zone());
+    features.add(ticketFeature);
+    this.tickets = ticketFeature.service();
 
     Path rulesDir = Path.of(config.string("routing.dir"));
     LoadResult loaded = RuleSetLoader.load(rulesDir);
@@ -114,22 +122,17 @@ public final class Features {
     });
   }
 
-  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
-    return new Features(config, clock, vertx, pool, connect);
+  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+      PrometheusMeterRegistry registry) {
+    return new Features(config, clock, vertx, pool, connect, registry);
   }
 
-  /** Public pages and webhooks go on {@code root}; the JSON API on {@code api} (under /api). */
-  void mount(Router root, Router api) {
-    // GET /api/tickets?overdue=true is the deadline feature's overdue list under the ticket URL.
-    api.get("/tickets").handler(ctx -> {
-      if ("true".equals(ctx.queryParams().get("overdue"))) {
-        String query = ctx.request().query().replaceAll("(^|&)overdue=true", "");
-        ctx.reroute("/api/deadlines/overdue" + (query.isEmpty() ? "" : "?" + query.replaceFirst("^&", "")));
-      } else {
-        ctx.next();
-      }
-    });
-    new TicketRoutes(pool, tickets, config.zone()).mount(api);
+  /**
+   * Every feature's routes, in feature order: public pages and webhooks on {@code root}, the
+   * JSON API on {@code api} (under /api). Called once per HTTP verticle instance.
+   */
+  void mount(Vertx vertx, Router root, Router api) {
+    features.forEach(f -> f.mount(vertx, root, api));
     new OutboxRoutes(pool, outboxRepository).mount(api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);
     deadlines.mount(api);
@@ -137,11 +140,19 @@ public final class Features {
   }
 
   Future<Void> startBackground() {
-    return all(starts);
+    List<Supplier<Future<?>>> steps = new ArrayList<>();
+    features.forEach(f -> steps.add(f::start));
+    steps.addAll(starts);
+    return all(steps);
   }
 
   Future<Void> stopBackground() {
-    return all(stops);
+    List<Supplier<Future<?>>> steps = new ArrayList<>(stops);
+    for (int i = features.size() - 1; i >= 0; i--) {
+      Feature f = features.get(i);
+      steps.add(f::stop);
+    }
+    return all(steps);
   }
 
   private static Future<Void> all(List<Supplier<Future<?>>> steps) {

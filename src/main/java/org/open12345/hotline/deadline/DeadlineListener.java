@@ -10,7 +10,7 @@ import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 import org.open12345.hotline.ticket.TicketStatus;
 
 /**
@@ -99,7 +99,7 @@ public final class DeadlineListener implements TicketChangeListener {
       next = compute.get();
     } catch (CalendarMissingException e) {
       log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
-      return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
+      return TicketEventRepository.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
           details.put("policy", chosen.name()).put("missing_calendar_year", e.year()).put("message", e.getMessage()));
     }
     return store.apply(next);

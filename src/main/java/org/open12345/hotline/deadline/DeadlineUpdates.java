@@ -9,7 +9,7 @@ import org.open12345.hotline.escalation.EscalationLadder;
 import org.open12345.hotline.escalation.LadderPlan;
 import org.open12345.hotline.escalation.StepStore;
 import org.open12345.hotline.ticket.Ticket;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 
 /**
  * Stores a ticket's new deadlines and replans its ladder steps, in the caller's transaction; with
@@ -63,7 +63,7 @@ public final class DeadlineUpdates {
     if (next.isPaused()) {
       d.put("paused_at", next.pausedAt().toString());
     }
-    Future<Void> logged = TicketEventLog.append(tx, ticket.id(), at, actor, eventAction, ticket.status(),
+    Future<Void> logged = TicketEventRepository.append(tx, ticket.id(), at, actor, eventAction, ticket.status(),
         ticket.status(), d);
     return Future.all(saved, replanned, logged).mapEmpty();
   }

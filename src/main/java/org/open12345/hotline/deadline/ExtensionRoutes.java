@@ -24,7 +24,7 @@ import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.Ticket;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 import org.open12345.hotline.ticket.TicketStatus;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -128,7 +128,7 @@ public final class ExtensionRoutes {
                           + " already has a pending extension request") : e))
                   .compose(rows -> {
                     JsonObject ext = json(rows.iterator().next());
-                    return TicketEventLog.append(tx, t.id(), now, actor, "EXTENSION_REQUESTED", t.status(), t.status(),
+                    return TicketEventRepository.append(tx, t.id(), now, actor, "EXTENSION_REQUESTED", t.status(), t.status(),
                         new JsonObject().put("extension_id", ext.getLong("id")).put("span", ext.getString("span"))
                             .put("until", ext.getString("until")).put("reason", reason))
                         .map(ext);
@@ -172,7 +172,7 @@ public final class ExtensionRoutes {
 
   private Future<JsonObject> refuse(SqlConnection tx, Ticket t, Row ext, Actor actor, String reason, Instant now) {
     return finish(tx, ext.getLong("id"), "refused", null, actor, reason, now)
-        .compose(json -> TicketEventLog.append(tx, t.id(), now, actor, "EXTENSION_REFUSED", t.status(), t.status(),
+        .compose(json -> TicketEventRepository.append(tx, t.id(), now, actor, "EXTENSION_REFUSED", t.status(), t.status(),
             new JsonObject().put("extension_id", json.getLong("id")).put("reason", reason)).map(json));
   }
 

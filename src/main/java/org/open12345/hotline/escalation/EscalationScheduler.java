@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +133,7 @@ public final class EscalationScheduler {
         .put("messages", messages.size())
         .put("scheduler", instance);
     List<Future<?>> writes = new java.util.ArrayList<>();
-    writes.add(TicketEventLog.append(tx, s.ticketId(), s.firedAt(), Actor.SYSTEM, s.stepKind().name(),
+    writes.add(TicketEventRepository.append(tx, s.ticketId(), s.firedAt(), Actor.SYSTEM, s.stepKind().name(),
         null, null, details));
     for (NewMessage m : messages) {
       writes.add(outbox.enqueue(tx, m));

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 
 /**
  * Stores ratings and their ticket events. Only the first answer to a prompt (or call) counts; a
@@ -66,9 +66,9 @@ public final class Ratings {
             case DUPLICATE -> "RATE_DUPLICATE";
             case LATE -> "RATE_LATE";
           };
-          Future<Void> f = TicketEventLog.append(tx, r.ticketId(), now, citizen, action, null, null, details);
+          Future<Void> f = TicketEventRepository.append(tx, r.ticketId(), now, citizen, action, null, null, details);
           if (followUp) {
-            f = f.compose(v -> TicketEventLog.append(tx, r.ticketId(), now, Actor.SYSTEM, "BAD_RATING", null, null,
+            f = f.compose(v -> TicketEventRepository.append(tx, r.ticketId(), now, Actor.SYSTEM, "BAD_RATING", null, null,
                 new JsonObject().put("rating_id", id).put("level", r.level().name())
                     .put("follow_up_required", true)
                     .put("callback_due", now.plus(BAD_RATING_CALLBACK).toString())));

@@ -36,7 +36,7 @@ public final class TicketRepository {
                 + "call_id, created_at, updated_at) VALUES ($1 || lpad(nextval('ticket_serial')::text, "
                 + TicketNumber.SERIAL_DIGITS + ", '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
                 + "$15, $16, $16) RETURNING " + Ticket.COLUMNS + "), "
-                + "e AS (INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
+                + "e AS (" + TicketEventRepository.INSERT_INTO + " "
                 + "SELECT id, $16::timestamptz, $17::text, $18::text, $19::text, NULL, status, $20::jsonb FROM t) "
                 + "SELECT " + Ticket.COLUMNS + " FROM t")
         .execute(Tuple.from(new Object[] {
@@ -70,7 +70,7 @@ public final class TicketRepository {
     return tx.preparedQuery(
             "WITH u AS (UPDATE tickets SET status = $2, department_id = $3, updated_at = $4 WHERE id = $1 RETURNING "
                 + Ticket.COLUMNS + "), "
-                + "e AS (INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
+                + "e AS (" + TicketEventRepository.INSERT_INTO + " "
                 + "SELECT id, $4::timestamptz, $5::text, $6::text, $7::text, $8::text, $2::text, $9::jsonb FROM u) "
                 + "SELECT " + Ticket.COLUMNS + " FROM u")
         .execute(Tuple.from(new Object[] {

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
-import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.problem.InvalidField;
 
 /** Creates tickets and applies actions to them, each in one transaction with its event. */
 public final class TicketService {
@@ -32,6 +32,20 @@ public final class TicketService {
 
   public TicketRepository repository() {
     return tickets;
+  }
+
+  /** A ticket with its timeline, as staff read it. */
+  public Future<TicketDetail> detail(String number) {
+    return tickets.findByNumber(pool, number)
+        .compose(t -> t.map(this::withTimeline).orElseGet(() -> Future.failedFuture(new TicketNotFound(number))));
+  }
+
+  public Future<TicketDetail> withTimeline(Ticket t) {
+    return TicketEventRepository.timeline(pool, t.id()).map(events -> new TicketDetail(t, events));
+  }
+
+  public Future<List<Ticket>> list(TicketQuery query) {
+    return tickets.list(pool, query);
   }
 
   public Future<Ticket> create(NewTicket draft, Actor actor) {
@@ -71,7 +85,7 @@ public final class TicketService {
 
   public Future<Ticket> act(SqlConnection tx, String number, TicketAction action, Actor actor, ActionRequest request) {
     return tickets.lockByNumber(tx, number)
-        .compose(found -> act(tx, found.orElseThrow(() -> ApiException.notFound("no ticket " + number)), action,
+        .compose(found -> act(tx, found.orElseThrow(() -> new TicketNotFound(number)), action,
             actor, request));
   }
 
@@ -91,9 +105,7 @@ public final class TicketService {
       ActionRequest request) {
     Instant now = clock.instant();
     if (actor.role() == Role.DEPARTMENT && !actor.department().equals(before.departmentId())) {
-      throw new ApiException(403, "not_your_ticket",
-          "ticket " + before.number() + " is assigned to " + before.departmentId() + ", not to " + actor.department(),
-          null);
+      throw new NotYourTicket(before.number(), before.departmentId(), actor.department());
     }
     TicketStatus next = TicketStateMachine.next(before.status(), action, actor.role());
     String department = department(before, action, request);
@@ -107,7 +119,7 @@ public final class TicketService {
       return before.departmentId();
     }
     if (request.departmentId() == null) {
-      throw ApiException.badField("department_id", "is required to dispatch a ticket");
+      throw new InvalidField("department_id", "is required to dispatch a ticket");
     }
     return request.departmentId();
   }

@@ -13,15 +13,21 @@ import org.open12345.hotline.auth.Actor;
  * Appends to and reads a ticket's event log. Appends take the caller's transaction connection so
  * an event exists exactly when the change it records was committed.
  */
-public final class TicketEventLog {
-  private TicketEventLog() {}
+public final class TicketEventRepository {
+  /**
+   * The one INSERT into the event log. Writers that append an event in the same statement as
+   * their change (a CTE, one round trip) use it as {@code INSERT_INTO + " SELECT ..."}.
+   */
+  public static final String INSERT_INTO =
+      "INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details)";
+
+  private TicketEventRepository() {}
 
   public static Future<Void> append(
       SqlClient tx, long ticketId, Instant at, Actor actor, String action, TicketStatus from, TicketStatus to,
       JsonObject details) {
     return tx.preparedQuery(
-            "INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            INSERT_INTO + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .execute(Tuple.from(new Object[] {
             ticketId, at.atOffset(ZoneOffset.UTC), actor.id(), actor.role().name(), action,
             from == null ? null : from.name(), to == null ? null : to.name(),
@@ -31,8 +37,9 @@ public final class TicketEventLog {
 
   public static Future<List<TicketEvent>> timeline(SqlClient db, long ticketId) {
     return db.preparedQuery(
-            "SELECT id, at, actor, role, action, from_status, to_status, details FROM ticket_events "
-                + "WHERE ticket_id = $1 ORDER BY id")
+            """
+            SELECT id, at, actor, role, action, from_status, to_status, details
+              FROM ticket_events WHERE ticket_id = $1 ORDER BY id""")
         .execute(Tuple.of(ticketId))
         .map(rows -> {
           List<TicketEvent> out = new java.util.ArrayList<>();
