@@ -58,4 +58,17 @@ public final class TicketDeadlinesJson {
     String v = o.getString(key);
     return v == null ? null : Instant.parse(v);
   }
+
+  /** The short form events and answers carry: each deadline's span, points, revision and met mark. */
+  public static JsonObject summary(TicketDeadlines d) {
+    JsonObject out = new JsonObject();
+    d.deadlines().forEach((k, dl) -> out.put(k.name(), new JsonObject()
+        .put("span", dl.span().toString())
+        .put("due_at", dl.dueAt().toString())
+        .put("warn_at", dl.warnAt().toString())
+        .put("escalate_at", dl.escalateAt().toString())
+        .put("revision", dl.revision())
+        .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())));
+    return out;
+  }
 }

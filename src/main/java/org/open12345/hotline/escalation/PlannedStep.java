@@ -29,6 +29,12 @@ public record PlannedStep(
     return revision == 0 ? base : base + "#" + revision;
   }
 
+  /** The revision a key names: the number after {@code #}, 0 without one. */
+  static int revisionOf(String key) {
+    int hash = key.lastIndexOf('#');
+    return hash < 0 ? 0 : Integer.parseInt(key.substring(hash + 1));
+  }
+
   /** How late the deadline is when this step fires; zero or negative for a reminder (time left). */
   public Duration lateness() {
     return Duration.between(deadlineDueAt, dueAt);

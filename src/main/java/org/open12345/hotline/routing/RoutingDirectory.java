@@ -3,7 +3,7 @@ package org.open12345.hotline.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.open12345.hotline.deadline.DepartmentContacts;
+import org.open12345.hotline.escalation.DepartmentContacts;
 import org.open12345.hotline.deadline.PolicyCatalog;
 import org.open12345.hotline.deadline.TimeSpan;
 import org.open12345.hotline.ticket.RequestType;

@@ -60,7 +60,7 @@ class ServerLadderTest {
   }
 
   static int fire(Instant asOf) throws Exception {
-    return Await.result(server.server().features().deadlines.scheduler().drain(asOf));
+    return Await.result(server.server().features().escalation.scheduler().drain(asOf));
   }
 
   static List<String> rows(String sql, Object... args) throws Exception {
