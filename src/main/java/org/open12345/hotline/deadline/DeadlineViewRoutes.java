@@ -48,6 +48,7 @@ public final class DeadlineViewRoutes {
       JsonObject j = new JsonObject()
           .put("kind", dl.kind().name()).put("label", dl.kind().label()).put("span", dl.span().toString())
           .put("due_at", dl.dueAt().toString()).put("warn_at", dl.warnAt().toString())
+          .put("warnings", TicketDeadlinesJson.warnAts(dl))
           .put("escalate_at", dl.escalateAt().toString()).put("revision", dl.revision())
           .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
           .put("state", d.stateOf(dl, v.now(), ended));
