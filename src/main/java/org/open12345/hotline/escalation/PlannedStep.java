@@ -25,10 +25,6 @@ public record PlannedStep(
     Set<NoticeChannel> via,
     boolean circulate) {
 
-  public static String key(String ticketId, DeadlineKind kind, StepKind step, int revision) {
-    return key(ticketId, kind, step, null, revision);
-  }
-
   /**
    * @param point the warning point a reminder is for ({@code 4h}, {@code 75%}) when its deadline has
    *     several, else null
