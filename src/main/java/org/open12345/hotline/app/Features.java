@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +24,15 @@ import org.open12345.hotline.notify.OutboxRelay;
 import org.open12345.hotline.notify.OutboxRepository;
 import org.open12345.hotline.notify.OutboxRoutes;
 import org.open12345.hotline.notify.template.MessageTemplates;
-import org.open12345.hotline.routing.LoadResult;
-import org.open12345.hotline.routing.RoutingDirectory;
-import org.open12345.hotline.routing.RoutingOnCreation;
-import org.open12345.hotline.routing.RoutingRoutes;
+import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
-import org.open12345.hotline.routing.RuleSetLoader;
-import org.open12345.hotline.routing.RuleSetWatcher;
 import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.ops.OpsFeature;
 import org.open12345.hotline.web.Feature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.open12345.hotline.escalation.EscalationFeature;
 
 /**
  * The features of the server, built once and wired together: each one's services, its routes,
@@ -55,6 +50,9 @@ public final class Features {
   public final IntakeFeature intake;
   private final OutboxRepository outboxRepository;
   public final DeadlineFeature deadlines;
+  public final EscalationFeature escalation;
+  private final RoutingFeature routing;
+  private final Vertx vertx;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
 
@@ -64,25 +62,16 @@ public final class Features {
       PrometheusMeterRegistry registry) {
     this.config = config;
     this.clock = clock;
+    this.vertx = vertx;
     this.pool = pool;
     features.add(new OpsFeature(pool, registry));
     TicketFeature ticketFeature = new TicketFeature(pool, clock, config.zone());
     features.add(ticketFeature);
     this.tickets = ticketFeature.service();
 
-    Path rulesDir = Path.of(config.string("routing.dir"));
-    LoadResult loaded = RuleSetLoader.load(rulesDir);
-    if (!loaded.isValid()) {
-      StringBuilder sb = new StringBuilder("routing rules in " + rulesDir + " are invalid:");
-      loaded.errors().forEach(e -> sb.append("\n  ").append(rulesDir.resolve(e.file()).normalize()).append(':')
-          .append(e.line()).append(": ").append(e.message()));
-      throw new ConfigException(sb.toString());
-    }
-    this.rules = new RuleSetHolder(loaded.orThrow());
-    tickets.addListener(new RoutingOnCreation(rules, tickets, config.zone()));
-    RuleSetWatcher watcher = new RuleSetWatcher(vertx, rulesDir, rules, config.duration("routing.reload_interval"));
-    starts.add(watcher::start);
-    stops.add(watcher::stop);
+    this.routing = new RoutingFeature(config, clock, vertx, tickets);
+    this.rules = routing.rules();
+    features.add(routing);
 
     JsonObject messaging = config.section("messaging");
     DeliveryPolicies policies;
@@ -102,11 +91,13 @@ public final class Features {
       starts.add(relay::start);
       stops.add(relay::stop);
     }
-    this.deadlines = DeadlineFeature.build(config, clock, vertx, pool, tickets, outbox, templates)
-        .withPolicies(new RoutingDirectory(rules))
-        .withContacts(new RoutingDirectory(rules));
-    starts.add(deadlines.scheduler()::start);
-    stops.add(deadlines.scheduler()::stop);
+    this.deadlines = new DeadlineFeature(config, clock, pool, tickets, outbox, templates)
+        .withPolicies(routing.directory());
+    this.escalation = new EscalationFeature(config, vertx, pool, outbox, templates)
+        .withContacts(routing.directory());
+    deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    features.add(deadlines);
+    features.add(escalation);
     stops.add(senders::close);
     this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
         () -> Open311Services.fromCategories(rules.current().categories()),
@@ -134,8 +125,6 @@ public final class Features {
   void mount(Vertx vertx, Router root, Router api) {
     features.forEach(f -> f.mount(vertx, root, api));
     new OutboxRoutes(pool, outboxRepository).mount(api);
-    new RoutingRoutes(rules, config.zone(), clock).mount(api);
-    deadlines.mount(api);
     intake.mount(root, api);
   }
 
