@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.ticket.ActionRequest;
@@ -51,6 +52,8 @@ final class DeadlineListener implements TicketChangeListener {
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
         // The department gave it back: its ladder stops until the centre dispatches again.
         case RETURN -> updates.close(tx, after, at);
+        // Out of a merge and back with its department: a new round under the policy it had.
+        case UNMERGE -> after.status() == TicketStatus.DISPATCHED ? unmerged(tx, after, at) : Future.succeededFuture();
         default -> Future.succeededFuture();
       };
     }
@@ -80,10 +83,16 @@ final class DeadlineListener implements TicketChangeListener {
     }
     return updates.repository().lock(tx, t.id()).compose(current -> {
       details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
-      return computed(tx, t, chosen, at, details,
-          () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
-          next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
+      return newRound(tx, t, current, chosen, at, details);
     });
+  }
+
+  /** Deadlines from {@code at} under {@code chosen}: a new round over the current ones, if any. */
+  private Future<Void> newRound(SqlConnection tx, Ticket t, Optional<TicketDeadlines> current, DeadlinePolicy chosen,
+      Instant at, JsonObject details) {
+    return computed(tx, t, chosen, at, details,
+        () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
+        next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
   }
 
   /**
@@ -103,6 +112,18 @@ final class DeadlineListener implements TicketChangeListener {
           details.put("policy", chosen.name()).put("missing_calendar_year", e.year()).put("message", e.getMessage()));
     }
     return store.apply(next);
+  }
+
+  /** The policy of the round the merge ended (as the rule files define it now), else the default. */
+  private Future<Void> unmerged(SqlConnection tx, Ticket t, Instant at) {
+    return updates.repository().lock(tx, t.id()).compose(current -> {
+      PolicyCatalog policies = this.policies.get();
+      DeadlinePolicy chosen = current.map(TicketDeadlines::policy)
+          .flatMap(p -> policies.byName(p.name()).or(() -> Optional.of(p)))
+          .orElseGet(() -> policies.defaultFor(t.urgency(), t.requestType()));
+      JsonObject details = new JsonObject().put("department_id", t.departmentId()).put("reason", "unmerge");
+      return newRound(tx, t, current, chosen, at, details);
+    });
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {

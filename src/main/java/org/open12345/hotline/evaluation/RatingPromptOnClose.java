@@ -10,9 +10,9 @@ import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
 
 /**
- * When a ticket is closed (办结), the citizen is asked to rate it by SMS (一事一评), in the closing
- * transaction: the prompt exists exactly when the close committed, and the reply that follows is
- * matched to it by the SMS webhook.
+ * When a ticket is closed (办结), or answered on the spot (直接办结), the citizen is asked to rate
+ * it by SMS (一事一评), in the closing transaction: the prompt exists exactly when the close
+ * committed, and the reply that follows is matched to it by the SMS webhook.
  */
 public final class RatingPromptOnClose implements TicketChangeListener {
   /** Only mainland mobiles can answer an SMS prompt; landlines and withheld numbers are skipped. */
@@ -26,7 +26,8 @@ public final class RatingPromptOnClose implements TicketChangeListener {
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at) {
-    if (action != TicketAction.CLOSE || after.citizenPhone() == null
+    boolean concluded = action == TicketAction.CLOSE || action == TicketAction.ANSWER_ON_SPOT;
+    if (!concluded || after.citizenPhone() == null
         || !MOBILE.matcher(after.citizenPhone()).matches()) {
       return Future.succeededFuture(after);
     }

@@ -35,6 +35,13 @@ public final class RoutingOnCreation implements TicketChangeListener {
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at) {
+    return afterChange(tx, before, after, action, actor, at, null);
+  }
+
+  /** A ticket answered on the spot (直接办结) is routed for the statistics but never dispatched. */
+  @Override
+  public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
+      Instant at, ActionRequest request) {
     if (action == TicketAction.DISPATCH && actor.role() != org.open12345.hotline.auth.Role.SYSTEM) {
       if (rules.current().departments().get(after.departmentId()).isEmpty()) {
         throw new InvalidField("department_id", "unknown department '" + after.departmentId() + "'");
@@ -62,12 +69,16 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .put("policy", d.policy() == null ? null : d.policy().id())
         .put("urgency", d.urgency() == null ? null : d.urgency().name())
         .put("emergency_number", d.emergencyNumber());
+    boolean answered = request != null && request.answer() != null;
+    if (answered) {
+      details.put("answered_on_spot", true);
+    }
     Future<Void> recorded = repository.recordWithEvent(tx, after.id(), d, at, Actor.SYSTEM, after.status(), details);
     boolean raise = d.urgency() != null && d.urgency().compareTo(after.urgency()) > 0;
     Future<Ticket> raised = raise
         ? tickets.repository().updateUrgency(tx, after.id(), d.urgency(), at)
         : Future.succeededFuture(after);
-    if (d.kind() != RoutingDecision.Kind.DISPATCH) {
+    if (d.kind() != RoutingDecision.Kind.DISPATCH || answered) {
       return Future.all(recorded, raised).map(v -> raised.result());
     }
     String note = "按规则 " + d.ruleId() + "（" + d.ruleName() + "）自动派单";

@@ -10,13 +10,32 @@ import org.open12345.hotline.web.JsonFields;
 public final class NewTicketParser {
   private static final Set<String> FIELDS = Set.of("channel", "citizen_phone", "citizen_name", "request_type",
       "urgency", "category_code", "location", "latitude", "longitude", "area_code", "description",
-      "hotline_number", "call_id");
+      "hotline_number", "call_id", "answered_on_spot", "answer");
   /** Mainland mobiles, landlines with area code, and +86 forms; separators allowed. */
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,19}");
   private static final Pattern CATEGORY = Pattern.compile("\\d{2,6}");
   public static final int MAX_DESCRIPTION = 4000;
+  public static final int MAX_ANSWER = 4000;
 
   private NewTicketParser() {}
+
+  /**
+   * The answer of a ticket the operator answered on the call (直接办结): {@code "answered_on_spot":
+   * true} with the {@code "answer"} given; null for a ticket to dispatch. An answer without the flag,
+   * or the flag without an answer, is refused naming the field.
+   */
+  public static String onSpotAnswer(JsonObject body) {
+    JsonFields f = new JsonFields(body);
+    boolean onSpot = f.optionalBoolean("answered_on_spot", false);
+    String answer = f.optionalText("answer", MAX_ANSWER);
+    if (onSpot && answer == null) {
+      throw new InvalidField("answer", "is required when answered_on_spot is true (the answer given on the call)");
+    }
+    if (!onSpot && answer != null) {
+      throw new InvalidField("answered_on_spot", "must be true when an answer is given");
+    }
+    return answer;
+  }
 
   public static NewTicket parse(JsonObject body, Channel defaultChannel) {
     JsonFields f = new JsonFields(body).onlyKnown(FIELDS);

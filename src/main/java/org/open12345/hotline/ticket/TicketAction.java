@@ -12,6 +12,7 @@ public enum TicketAction {
   CLOSE("办结"),
   REOPEN("重办"),
   MERGE("并案"),
+  UNMERGE("撤销并案"),
   STOP("终止办理");
 
   private final String label;

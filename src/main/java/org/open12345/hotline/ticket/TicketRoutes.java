@@ -38,8 +38,10 @@ public final class TicketRoutes {
     if (!EnumSet.of(Role.OPERATOR, Role.DISPATCHER).contains(actor.role())) {
       throw new ApiException(403, "forbidden_action", "role " + actor.role() + " may not record tickets", null);
     }
-    NewTicket draft = NewTicketParser.parse(JsonBody.of(ctx), Channel.PHONE);
-    service.create(draft, actor)
+    JsonObject body = JsonBody.of(ctx);
+    NewTicket draft = NewTicketParser.parse(body, Channel.PHONE);
+    String answer = NewTicketParser.onSpotAnswer(body);
+    (answer == null ? service.create(draft, actor) : service.createAnswered(draft, actor, answer, null))
         .compose(service::withTimeline)
         .onSuccess(detail -> {
           ctx.response().putHeader("Location", "/api/tickets/" + detail.ticket().number());
@@ -64,9 +66,10 @@ public final class TicketRoutes {
     JsonObject body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0
         ? new JsonObject() : JsonBody.of(ctx);
     JsonFields f = new JsonFields(body).onlyKnown(java.util.Set.of("note", "department_id", "reason",
-        "master_number"));
+        "master_number", "answer"));
     ActionRequest req = new ActionRequest(f.optionalText("note", 2000), f.optionalText("department_id", 64),
-        f.optionalText("reason", 2000), f.optionalText("master_number", 32));
+        f.optionalText("reason", 2000), f.optionalText("master_number", 32), null,
+        f.optionalText("answer", NewTicketParser.MAX_ANSWER));
     service.act(ctx.pathParam("number"), action, actor, req)
         .compose(service::withTimeline)
         .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson()))

@@ -19,11 +19,13 @@ public final class TicketService {
   private final TicketRepository tickets;
   private final Clock clock;
   private final List<TicketChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private final TicketMerges merges;
 
   public TicketService(Pool pool, TicketRepository tickets, Clock clock) {
     this.pool = pool;
     this.tickets = tickets;
     this.clock = clock;
+    this.merges = new TicketMerges(new TicketMergeRepository(), this);
   }
 
   public void addListener(TicketChangeListener l) {
@@ -41,7 +43,17 @@ public final class TicketService {
   }
 
   public Future<TicketDetail> withTimeline(Ticket t) {
-    return TicketEventRepository.timeline(pool, t.id()).map(events -> new TicketDetail(t, events));
+    Future<List<TicketEvent>> events = TicketEventRepository.timeline(pool, t.id());
+    Future<MergeLinks> links = merges.linksOf(pool, t.id());
+    return Future.all(events, links).map(v -> new TicketDetail(t, events.result(), links.result()));
+  }
+
+  /**
+   * The tickets merged into {@code master} (并案), locked until the caller's transaction ends,
+   * whatever their state now; e.g. to pass the master's reply on to their citizens.
+   */
+  public Future<List<Ticket>> lockMergedInto(SqlConnection tx, Ticket master) {
+    return merges.lockMerged(tx, master.id());
   }
 
   public Future<List<Ticket>> list(TicketQuery query) {
@@ -50,6 +62,26 @@ public final class TicketService {
 
   public Future<Ticket> create(NewTicket draft, Actor actor) {
     return pool.withTransaction(tx -> create(tx, draft, actor, new JsonObject()));
+  }
+
+  /**
+   * A ticket the operator answered on the call (直接办结): created, routed for the statistics (its
+   * ROUTE event; the listeners are told it is answered, so it is not dispatched), then ANSWERED
+   * with the answer in its log, in one transaction. A role that may not answer gets no ticket.
+   */
+  public Future<Ticket> createAnswered(NewTicket draft, Actor actor, String answer, String note) {
+    if (answer == null || answer.isBlank()) {
+      return Future.failedFuture(new InvalidField("answer", "is required to answer a ticket on the spot"));
+    }
+    try {
+      TicketStateMachine.next(TicketStatus.RECEIVED, TicketAction.ANSWER_ON_SPOT, actor.role());
+    } catch (RuntimeException refused) {
+      return Future.failedFuture(refused);
+    }
+    ActionRequest answered = ActionRequest.answeredOnSpot(answer, note);
+    return pool.withTransaction(tx -> insert(tx, draft, actor, new JsonObject().put("answered_on_spot", true),
+            answered, t -> Future.succeededFuture())
+        .compose(t -> act(tx, t, TicketAction.ANSWER_ON_SPOT, actor, answered)));
   }
 
   /** Creation inside a caller's transaction (intake channels claim their message id in it). */
@@ -65,10 +97,16 @@ public final class TicketService {
    */
   public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
       Function<Ticket, Future<?>> alongside) {
+    return insert(tx, draft, actor, details, null, alongside);
+  }
+
+  /** @param creation what the CREATE listeners are told besides the ticket; null for an ordinary ticket */
+  private Future<Ticket> insert(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
+      ActionRequest creation, Function<Ticket, Future<?>> alongside) {
     Instant now = clock.instant();
     return tickets.insertWithCreateEvent(tx, draft, now, actor, details.copy().put("channel", draft.channel().name()))
         .compose(t -> {
-          Future<Ticket> notified = notifyListeners(tx, null, t, TicketAction.CREATE, actor, now, null);
+          Future<Ticket> notified = notifyListeners(tx, null, t, TicketAction.CREATE, actor, now, creation);
           Future<?> written;
           try {
             written = alongside.apply(t);
@@ -84,6 +122,10 @@ public final class TicketService {
   }
 
   public Future<Ticket> act(SqlConnection tx, String number, TicketAction action, Actor actor, ActionRequest request) {
+    if (action == TicketAction.MERGE) {
+      // Locks the master with the ticket, in id order.
+      return merges.merge(tx, number, actor, request, clock.instant());
+    }
     return tickets.lockByNumber(tx, number)
         .compose(found -> act(tx, found.orElseThrow(() -> new TicketNotFound(number)), action,
             actor, request));
@@ -94,6 +136,9 @@ public final class TicketService {
    * is now: spares reading the row back, e.g. for the dispatch that routing does on creation.
    */
   public Future<Ticket> act(SqlConnection tx, Ticket before, TicketAction action, Actor actor, ActionRequest request) {
+    if (action == TicketAction.MERGE) {
+      return act(tx, before.number(), action, actor, request);
+    }
     try {
       return actOnLocked(tx, before, action, actor, request);
     } catch (RuntimeException refused) {
@@ -107,8 +152,24 @@ public final class TicketService {
     if (actor.role() == Role.DEPARTMENT && !actor.department().equals(before.departmentId())) {
       throw new NotYourTicket(before.number(), before.departmentId(), actor.department());
     }
+    if (action == TicketAction.UNMERGE) {
+      return merges.unmerge(tx, before, actor, request, now);
+    }
     TicketStatus next = TicketStateMachine.next(before.status(), action, actor.role());
-    String department = department(before, action, request);
+    if (action == TicketAction.ANSWER_ON_SPOT && request.answer() == null) {
+      throw new InvalidField("answer", "is required to answer a ticket on the spot (the answer given on the call)");
+    }
+    Future<Ticket> changed = change(tx, before, action, next, department(before, action, request), actor, request,
+        now);
+    // Closing a master closes the tickets merged into it (并案: they follow the master).
+    return action == TicketAction.CLOSE
+        ? changed.compose(after -> merges.closeMerged(tx, after, now).map(after))
+        : changed;
+  }
+
+  /** A state change the rules already allowed, with its event, then the listeners. */
+  Future<Ticket> change(SqlConnection tx, Ticket before, TicketAction action, TicketStatus next, String department,
+      Actor actor, ActionRequest request, Instant now) {
     return tickets.updateStatusWithEvent(tx, before.id(), before.status(), next, department, now, actor, action.name(),
             request.toDetails())
         .compose(after -> notifyListeners(tx, before, after, action, actor, now, request));

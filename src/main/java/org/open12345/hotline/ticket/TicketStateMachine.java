@@ -3,8 +3,10 @@ package org.open12345.hotline.ticket;
 import static org.open12345.hotline.auth.Role.*;
 import static org.open12345.hotline.ticket.TicketStatus.*;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.open12345.hotline.auth.Role;
@@ -18,7 +20,8 @@ public final class TicketStateMachine {
   /** One allowed move: who may do it, from which states, and the state it leads to. */
   record Rule(Set<Role> roles, Set<TicketStatus> from, TicketStatus to) {}
 
-  private static final Map<TicketAction, Rule> RULES = new EnumMap<>(TicketAction.class);
+  /** An action may have several moves (CLOSE: the centre closes a replied ticket, the system a merged one). */
+  private static final Map<TicketAction, List<Rule>> RULES = new EnumMap<>(TicketAction.class);
 
   static {
     rule(TicketAction.ANSWER_ON_SPOT, roles(OPERATOR), states(RECEIVED), ANSWERED);
@@ -33,6 +36,11 @@ public final class TicketStateMachine {
     rule(TicketAction.CLOSE, roles(DISPATCHER, SUPERVISOR, SYSTEM), states(REPLIED), CLOSED);
     rule(TicketAction.REOPEN, roles(DISPATCHER, SUPERVISOR, SYSTEM), states(REPLIED, CLOSED), REOPENED);
     rule(TicketAction.MERGE, roles(DISPATCHER, SUPERVISOR), states(RECEIVED, DISPATCHED, SIGNED, RETURNED), MERGED);
+    // A merged ticket follows its master: closing the master closes it (only the system does that).
+    rule(TicketAction.CLOSE, roles(SYSTEM), states(MERGED), CLOSED);
+    // The target here is nominal: an unmerge goes back to where the merge took the ticket from,
+    // see unmergeTo.
+    rule(TicketAction.UNMERGE, roles(DISPATCHER, SUPERVISOR), states(MERGED), DISPATCHED);
     rule(TicketAction.STOP, roles(DISPATCHER, SUPERVISOR), states(RECEIVED, DISPATCHED, SIGNED, RETURNED, REOPENED),
         STOPPED);
   }
@@ -45,24 +53,42 @@ public final class TicketStateMachine {
    * @throws TransitionRefused saying whether the role or the state is the reason
    */
   public static TicketStatus next(TicketStatus current, TicketAction action, Role role) {
-    Rule r = RULES.get(action);
-    if (r == null) {
+    List<Rule> rules = RULES.get(action);
+    if (rules == null) {
       throw new TransitionRefused(TransitionRefused.Reason.NOT_AN_ACTION, current, action, role);
     }
-    if (!r.roles().contains(role)) {
+    if (rules.stream().noneMatch(r -> r.roles().contains(role))) {
       throw new TransitionRefused(TransitionRefused.Reason.ROLE, current, action, role);
     }
-    if (!r.from().contains(current)) {
-      throw new TransitionRefused(TransitionRefused.Reason.STATE, current, action, role);
+    for (Rule r : rules) {
+      if (r.roles().contains(role) && r.from().contains(current)) {
+        return r.to();
+      }
     }
-    return r.to();
+    throw new TransitionRefused(TransitionRefused.Reason.STATE, current, action, role);
+  }
+
+  /**
+   * Where an UNMERGE (撤销并案) by {@code role} leads a ticket that a merge took from
+   * {@code mergedFrom}: back to the dispatch queue or the returns if it was there; a ticket a
+   * department had (dispatched or signed) is dispatched to it again, as a new round with new
+   * deadlines, so the department signs for it anew.
+   *
+   * @throws TransitionRefused as {@link #next} for a ticket that is not merged or a role that may not
+   */
+  public static TicketStatus unmergeTo(TicketStatus current, TicketStatus mergedFrom, Role role) {
+    next(current, TicketAction.UNMERGE, role);
+    return switch (mergedFrom) {
+      case RECEIVED, RETURNED -> mergedFrom;
+      default -> DISPATCHED;
+    };
   }
 
   /** Actions {@code role} may take now; lets a screen show only the buttons that work. */
   public static Set<TicketAction> allowed(TicketStatus current, Role role) {
     Set<TicketAction> out = EnumSet.noneOf(TicketAction.class);
-    RULES.forEach((a, r) -> {
-      if (r.roles().contains(role) && r.from().contains(current)) {
+    RULES.forEach((a, rules) -> {
+      if (rules.stream().anyMatch(r -> r.roles().contains(role) && r.from().contains(current))) {
         out.add(a);
       }
     });
@@ -70,7 +96,7 @@ public final class TicketStateMachine {
   }
 
   private static void rule(TicketAction a, Set<Role> roles, Set<TicketStatus> from, TicketStatus to) {
-    RULES.put(a, new Rule(roles, from, to));
+    RULES.computeIfAbsent(a, k -> new ArrayList<>()).add(new Rule(roles, from, to));
   }
 
   private static Set<Role> roles(Role... r) {

@@ -69,6 +69,18 @@ public final class JsonFields {
     return d;
   }
 
+  /** A JSON true/false; absent or null is {@code defaultValue}. */
+  public boolean optionalBoolean(String field, boolean defaultValue) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (!(v instanceof Boolean b)) {
+      throw ApiException.badField(field, "must be true or false");
+    }
+    return b;
+  }
+
   public <E extends Enum<E>> E requiredEnum(String field, E[] values, Function<String, E> parse) {
     E e = optionalEnum(field, values, parse);
     if (e == null) {

@@ -52,21 +52,57 @@ class TicketStateMachineTest {
     assertThrows(TransitionRefused.class, () -> TicketStateMachine.next(REPLIED, CLOSE, CITIZEN));
   }
 
+  /**
+   * Terminal states allow nothing but reopening a closed ticket, and for a merged one (并案) what
+   * following its master needs: the centre unmerges it, the system closes it with the master.
+   */
   @Test
-  void terminalStatesAllowNothingButReopeningAClosedTicket() {
+  void terminalStatesAllowNothingButReopeningAClosedTicketOrLeavingAMerge() {
     for (TicketStatus s : TicketStatus.values()) {
       if (!s.terminal()) {
         continue;
       }
       for (var role : org.open12345.hotline.auth.Role.values()) {
         var allowed = TicketStateMachine.allowed(s, role);
-        if (s == CLOSED && (role == SUPERVISOR || role == DISPATCHER || role == SYSTEM)) {
+        boolean centre = role == SUPERVISOR || role == DISPATCHER;
+        if (s == CLOSED && (centre || role == SYSTEM)) {
           assertEquals(java.util.Set.of(REOPEN), allowed, s + " " + role);
+        } else if (s == MERGED && centre) {
+          assertEquals(java.util.Set.of(UNMERGE), allowed, s + " " + role);
+        } else if (s == MERGED && role == SYSTEM) {
+          assertEquals(java.util.Set.of(CLOSE), allowed, s + " " + role);
         } else {
           assertTrue(allowed.isEmpty(), s + " " + role + " " + allowed);
         }
       }
     }
+  }
+
+  @Test
+  void onlyTheSystemClosesAMergedTicketAndTheCentreStillClosesOnlyReplied() {
+    assertEquals(CLOSED, TicketStateMachine.next(MERGED, CLOSE, SYSTEM));
+    TransitionRefused byCentre = assertThrows(TransitionRefused.class,
+        () -> TicketStateMachine.next(MERGED, CLOSE, DISPATCHER));
+    assertEquals(TransitionRefused.Reason.STATE, byCentre.reason(), "the centre may close, not this");
+    assertEquals(CLOSED, TicketStateMachine.next(REPLIED, CLOSE, SYSTEM));
+    assertThrows(TransitionRefused.class, () -> TicketStateMachine.next(SIGNED, CLOSE, SYSTEM));
+    TransitionRefused byDepartment = assertThrows(TransitionRefused.class,
+        () -> TicketStateMachine.next(MERGED, CLOSE, DEPARTMENT));
+    assertEquals(TransitionRefused.Reason.ROLE, byDepartment.reason());
+  }
+
+  @Test
+  void unmergeGoesBackToWhereTheMergeFoundTheTicket() {
+    assertEquals(RECEIVED, TicketStateMachine.unmergeTo(MERGED, RECEIVED, DISPATCHER));
+    assertEquals(RETURNED, TicketStateMachine.unmergeTo(MERGED, RETURNED, SUPERVISOR));
+    assertEquals(DISPATCHED, TicketStateMachine.unmergeTo(MERGED, DISPATCHED, DISPATCHER));
+    assertEquals(DISPATCHED, TicketStateMachine.unmergeTo(MERGED, SIGNED, DISPATCHER), "signs again in its new round");
+    TransitionRefused notMerged = assertThrows(TransitionRefused.class,
+        () -> TicketStateMachine.unmergeTo(CLOSED, SIGNED, DISPATCHER));
+    assertEquals(TransitionRefused.Reason.STATE, notMerged.reason());
+    TransitionRefused operator = assertThrows(TransitionRefused.class,
+        () -> TicketStateMachine.unmergeTo(MERGED, SIGNED, OPERATOR));
+    assertEquals(TransitionRefused.Reason.ROLE, operator.reason());
   }
 
   @Test
