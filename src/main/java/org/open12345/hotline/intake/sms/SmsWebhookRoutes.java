@@ -14,6 +14,7 @@ import org.open12345.hotline.intake.InboundRejects;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.WebhookAnswers;
 import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

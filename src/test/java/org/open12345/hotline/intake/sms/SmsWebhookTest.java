@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.Payloads;
 import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
