@@ -2,7 +2,6 @@ package org.open12345.hotline.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -18,12 +17,8 @@ import org.open12345.hotline.evaluation.RatingPromptOnClose;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
-import org.open12345.hotline.notify.DeliveryPolicies;
-import org.open12345.hotline.notify.MessageSenders;
+import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
-import org.open12345.hotline.notify.OutboxRelay;
-import org.open12345.hotline.notify.OutboxRepository;
-import org.open12345.hotline.notify.OutboxRoutes;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.routing.LoadResult;
 import org.open12345.hotline.routing.RoutingDirectory;
@@ -48,17 +43,18 @@ public final class Features {
   public final TicketService tickets;
   public final Outbox outbox;
   public final MessageTemplates templates;
-  public final MessageSenders senders;
+  public final NotifyFeature notify;
   public final RuleSetHolder rules;
   public final IntakeFeature intake;
-  private final OutboxRepository outboxRepository;
   public final DeadlineFeature deadlines;
+  private final Vertx vertx;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
 
   private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
     this.config = config;
     this.clock = clock;
+    this.vertx = vertx;
     this.pool = pool;
     this.tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
 
@@ -76,33 +72,19 @@ public final class Features {
     starts.add(watcher::start);
     stops.add(watcher::stop);
 
-    JsonObject messaging = config.section("messaging");
-    DeliveryPolicies policies;
-    try {
-      policies = DeliveryPolicies.from(messaging);
-      this.templates = DeliveryPolicies.templates(messaging);
-      this.senders = MessageSenders.fromConfig(vertx, messaging);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("configuration: " + e.getMessage());
-    }
-    this.outboxRepository = new OutboxRepository();
-    this.outbox = new Outbox(outboxRepository, policies.citizenSms(), clock);
-    if (config.bool("outbox.relay_enabled")) {
-      OutboxRelay relay = new OutboxRelay(vertx, pool, connect, outboxRepository, senders,
-          new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
-              config.duration("outbox.poll_interval"), policies.retry()), clock);
-      starts.add(relay::start);
-      stops.add(relay::stop);
-    }
+    this.notify = new NotifyFeature(config, clock, vertx, pool, connect);
+    this.templates = notify.templates();
+    this.outbox = notify.outbox();
+    starts.add(notify::start);
+    stops.add(notify::stop);
     this.deadlines = DeadlineFeature.build(config, clock, vertx, pool, tickets, outbox, templates)
         .withPolicies(new RoutingDirectory(rules))
         .withContacts(new RoutingDirectory(rules));
     starts.add(deadlines.scheduler()::start);
     stops.add(deadlines.scheduler()::stop);
-    stops.add(senders::close);
     this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
         () -> Open311Services.fromCategories(rules.current().categories()),
-        senders.channels().contains("wecom") ? "wecom" : "dingtalk");
+        notify.channels().contains("wecom") ? "wecom" : "dingtalk");
     tickets.addListener(new RatingPromptOnClose(intake.ratingPrompts));
   }
 
@@ -130,7 +112,7 @@ public final class Features {
       }
     });
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
-    new OutboxRoutes(pool, outboxRepository).mount(api);
+    notify.mount(vertx, root, api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);
     deadlines.mount(api);
     intake.mount(root, api);
