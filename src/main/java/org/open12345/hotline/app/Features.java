@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
-import org.open12345.hotline.evaluation.RatingPromptOnClose;
+import org.open12345.hotline.evaluation.EvaluationFeature;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
+import org.open12345.hotline.intake.open311.ExpectedTimes;
 import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
@@ -31,6 +32,8 @@ import org.open12345.hotline.ticket.TicketRepository;
 import org.open12345.hotline.ticket.TicketRoutes;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.deadline.DeadlineFeature;
+import org.open12345.hotline.deadline.DeadlineStore;
+import org.open12345.hotline.deadline.TicketDeadlines;
 
 /**
  * The features of the server, built once and wired together: each one's services, its routes,
@@ -44,6 +47,7 @@ public final class Features {
   public final Outbox outbox;
   public final MessageTemplates templates;
   public final NotifyFeature notify;
+  public final EvaluationFeature evaluation;
   public final RuleSetHolder rules;
   public final IntakeFeature intake;
   public final DeadlineFeature deadlines;
@@ -82,10 +86,14 @@ public final class Features {
         .withContacts(new RoutingDirectory(rules));
     starts.add(deadlines.scheduler()::start);
     stops.add(deadlines.scheduler()::stop);
-    this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
-        () -> Open311Services.fromCategories(rules.current().categories()),
+    this.evaluation = new EvaluationFeature(config, clock, tickets, outbox, templates);
+    // Interim: the deadline feature should implement ExpectedTimes itself (one query per listing).
+    DeadlineStore deadlineStore = new DeadlineStore();
+    ExpectedTimes resolveBy = id -> deadlineStore.find(pool, id).map(d -> d.flatMap(TicketDeadlines::resolveBy));
+    this.intake = new IntakeFeature(config, clock, pool,
+        new IntakeFeature.Neighbours(tickets, outbox, templates, evaluation.ratings(), evaluation.prompts(), resolveBy),
+        this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
         notify.channels().contains("wecom") ? "wecom" : "dingtalk");
-    tickets.addListener(new RatingPromptOnClose(intake.ratingPrompts));
   }
 
   /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
@@ -115,7 +123,7 @@ public final class Features {
     notify.mount(vertx, root, api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);
     deadlines.mount(api);
-    intake.mount(root, api);
+    intake.mount(vertx, root, api);
   }
 
   Future<Void> startBackground() {
