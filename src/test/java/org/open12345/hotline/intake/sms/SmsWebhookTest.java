@@ -267,4 +267,24 @@ class SmsWebhookTest {
         + "AND text_body LIKE '%13800000008%'"));
     assertEquals("emergency", text(server, "SELECT outcome FROM inbound_messages WHERE phone = '13800000008'"));
   }
+
+  @Test
+  void operatorsSeeTheInboundLogAndTheRejectsThroughTheApi() {
+    String body = "[{\"phone_number\":\"13800000009\",\"content\":\"小区路灯坏了三天了\","
+        + "\"send_time\":\"2024-05-01 08:00:00\",\"sequence_id\":\"log-1\"}]";
+    assertEquals(200, aliyun(body).status());
+    Response listed = server.get("/api/inbound?phone=%2B86%20138%200000%200009");
+    assertEquals(200, listed.status(), listed.body());
+    JsonObject m = listed.json().getJsonArray("items").getJsonObject(0);
+    assertEquals("ticket", m.getString("status"));
+    assertEquals("小区路灯坏了三天了", m.getString("text"));
+    assertEquals(ticketsOf(server, "13800000009").getJsonObject(0).getString("number"), m.getString("ticket_number"));
+    assertEquals(400, server.get("/api/inbound?status=nonsense").status());
+
+    assertEquals(400, aliyun("{\"phone_number\":\"13800000010\"}").status());
+    JsonObject reject = server.get("/api/inbound/rejects").json().getJsonArray("items").getJsonObject(0);
+    assertEquals("sms", reject.getString("channel"));
+    assertEquals("aliyun", reject.getString("provider"));
+    assertEquals("{\"phone_number\":\"13800000010\"}", reject.getString("raw"));
+  }
 }
