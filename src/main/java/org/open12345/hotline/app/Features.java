@@ -87,9 +87,10 @@ public final class Features {
     starts.add(deadlines.scheduler()::start);
     stops.add(deadlines.scheduler()::stop);
     this.evaluation = new EvaluationFeature(config, clock, tickets, outbox, templates);
-    // Interim: the deadline feature should implement ExpectedTimes itself (one query per listing).
+    // Interim, one read per ticket: the deadline feature should offer a batch read (ExpectedTimes).
     DeadlineStore deadlineStore = new DeadlineStore();
-    ExpectedTimes resolveBy = id -> deadlineStore.find(pool, id).map(d -> d.flatMap(TicketDeadlines::resolveBy));
+    ExpectedTimes resolveBy = ExpectedTimes.eachOf(
+        id -> deadlineStore.find(pool, id).map(d -> d.flatMap(TicketDeadlines::resolveBy)));
     this.intake = new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, templates, evaluation.ratings(), evaluation.prompts(), resolveBy),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),

@@ -8,35 +8,46 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
- * When a ticket is expected to be resolved: Open311's {@code expected_datetime}, the ticket's
- * resolve-by deadline (办结时限). The deadline feature owns that and implements this; Open311
- * asks here instead of reading the deadline tables.
+ * When tickets are expected to be resolved: Open311's {@code expected_datetime}, each ticket's
+ * resolve-by deadline (办结时限). The deadline feature owns those; Open311 asks here instead of
+ * reading the deadline tables.
+ *
+ * <p>The deadline package cannot implement this interface itself (deadline → intake → routing →
+ * deadline would be a cycle), so {@code app/} wires a method of the deadline feature to it:
+ * {@code ExpectedTimes expected = deadlines::resolveByOf}.
  */
 @FunctionalInterface
 public interface ExpectedTimes {
   /** No deadlines known: every {@code expected_datetime} is empty. */
-  ExpectedTimes NONE = ticketId -> Future.succeededFuture(Optional.empty());
-
-  /** The ticket's resolve-by time; empty when it has none (not yet routed, or stopped). */
-  Future<Optional<Instant>> expectedAt(long ticketId);
+  ExpectedTimes NONE = ticketIds -> Future.succeededFuture(Map.of());
 
   /**
-   * The resolve-by times of many tickets (a listing has up to 1000); tickets without one are
-   * absent. The default asks one by one; an implementation should answer in one query.
+   * The resolve-by times of these tickets (a listing has up to 1000, so one query, not one per
+   * ticket); tickets without one (not yet routed, stopped) are absent.
    */
-  default Future<Map<Long, Instant>> expectedAt(Collection<Long> ticketIds) {
-    List<Long> ids = List.copyOf(ticketIds);
-    List<Future<Optional<Instant>>> each = new ArrayList<>(ids.size());
-    ids.forEach(id -> each.add(expectedAt(id)));
-    return Future.all(each).map(v -> {
-      Map<Long, Instant> out = new HashMap<>();
-      for (int i = 0; i < ids.size(); i++) {
-        Long id = ids.get(i);
-        each.get(i).result().ifPresent(at -> out.put(id, at));
-      }
-      return out;
-    });
+  Future<Map<Long, Instant>> expectedAt(Collection<Long> ticketIds);
+
+  default Future<Optional<Instant>> expectedAt(long ticketId) {
+    return expectedAt(List.of(ticketId)).map(m -> Optional.ofNullable(m.get(ticketId)));
+  }
+
+  /** Adapts a one-ticket lookup; each ticket costs a query, so only for few tickets or interim wiring. */
+  static ExpectedTimes eachOf(LongFunction<Future<Optional<Instant>>> one) {
+    return ticketIds -> {
+      List<Long> ids = List.copyOf(ticketIds);
+      List<Future<Optional<Instant>>> each = new ArrayList<>(ids.size());
+      ids.forEach(id -> each.add(one.apply(id)));
+      return Future.all(each).map(v -> {
+        Map<Long, Instant> out = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+          Long id = ids.get(i);
+          each.get(i).result().ifPresent(at -> out.put(id, at));
+        }
+        return out;
+      });
+    };
   }
 }

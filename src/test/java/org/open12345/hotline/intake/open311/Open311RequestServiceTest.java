@@ -34,10 +34,12 @@ class Open311RequestServiceTest {
   @Test
   void expectedTimesOfManyTicketsLeaveOutThoseWithout() throws Exception {
     Instant due = Instant.parse("2026-12-02T02:00:00Z");
-    ExpectedTimes evenOnly = id -> Future.succeededFuture(id % 2 == 0 ? Optional.of(due.plusSeconds(id))
-        : Optional.empty());
+    ExpectedTimes evenOnly = ExpectedTimes.eachOf(id -> Future.succeededFuture(id % 2 == 0
+        ? Optional.of(due.plusSeconds(id)) : Optional.empty()));
     Map<Long, Instant> got = Await.result(evenOnly.expectedAt(List.of(1L, 2L, 3L, 4L)));
     assertEquals(Map.of(2L, due.plusSeconds(2), 4L, due.plusSeconds(4)), got);
+    assertEquals(Optional.of(due.plusSeconds(2)), Await.result(evenOnly.expectedAt(2L)));
+    assertEquals(Optional.empty(), Await.result(evenOnly.expectedAt(3L)));
     assertEquals(Map.of(), Await.result(ExpectedTimes.NONE.expectedAt(List.of(7L))));
   }
 }
