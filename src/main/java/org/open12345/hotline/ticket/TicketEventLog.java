@@ -55,7 +55,8 @@ public final class TicketEventLog {
         .execute(Tuple.tuple().addValue(ticketIds.toArray(Long[]::new)).addValue(actions.toArray(String[]::new)))
         .map(rows -> {
           Map<Long, List<TicketEvent>> out = new HashMap<>();
-          rows.forEach(r -> out.computeIfAbsent(r.getLong("ticket_id"), k -> new ArrayList<>()).add(TicketEvent.from(r)));
+          rows.forEach(r -> out.computeIfAbsent(r.getLong("ticket_id"), k -> new ArrayList<>())
+              .add(TicketEvent.from(r)));
           return out;
         });
   }
