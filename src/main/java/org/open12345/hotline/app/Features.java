@@ -15,6 +15,7 @@ import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
+import org.open12345.hotline.followup.FollowUpFeature;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
@@ -42,6 +43,7 @@ public final class Features {
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
   public final EvaluationFeature evaluation;
+  public final FollowUpFeature followUp;
   public final IntakeFeature intake;
   private final List<Feature> all = new ArrayList<>();
 
@@ -61,9 +63,10 @@ public final class Features {
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
     this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
+    this.followUp = add(new FollowUpFeature(config, clock, pool, tickets, outbox, notify.templates()));
     this.intake = add(new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
-            deadlines.deadlines()::resolveByOf),
+            deadlines.deadlines()::resolveByOf, followUp.followUps()),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
         notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
   }

@@ -3,8 +3,8 @@ package org.open12345.hotline.evaluation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
-import java.util.regex.Pattern;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
@@ -15,8 +15,6 @@ import org.open12345.hotline.ticket.TicketChangeListener;
  * committed, and the reply that follows is matched to it by the SMS webhook.
  */
 public final class RatingPromptOnClose implements TicketChangeListener {
-  /** Only mainland mobiles can answer an SMS prompt; landlines and withheld numbers are skipped. */
-  private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private final RatingPromptService prompts;
 
   public RatingPromptOnClose(RatingPromptService prompts) {
@@ -27,8 +25,7 @@ public final class RatingPromptOnClose implements TicketChangeListener {
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at) {
     boolean concluded = action == TicketAction.CLOSE || action == TicketAction.ANSWER_ON_SPOT;
-    if (!concluded || after.citizenPhone() == null
-        || !MOBILE.matcher(after.citizenPhone()).matches()) {
+    if (!concluded || !PhoneNumbers.isMainlandMobile(after.citizenPhone())) {
       return Future.succeededFuture(after);
     }
     return prompts.open(tx, after, after.citizenPhone()).map(after);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
+import org.open12345.hotline.followup.FollowUps;
 import org.open12345.hotline.intake.open311.ExpectedTimes;
 import org.open12345.hotline.intake.open311.Open311RequestService;
 import org.open12345.hotline.intake.open311.Open311Routes;
@@ -62,7 +63,7 @@ public final class IntakeFeature implements Feature {
 
   /** What intake needs from the features around it. */
   public record Neighbours(TicketService tickets, Outbox outbox, MessageTemplates templates,
-      RatingService ratings, RatingPromptService prompts, ExpectedTimes expectedTimes) {}
+      RatingService ratings, RatingPromptService prompts, ExpectedTimes expectedTimes, FollowUps followUps) {}
 
   /**
    * @param emergencyDetector finds an emergency in a text (the server passes the routing rules'
@@ -82,7 +83,8 @@ public final class IntakeFeature implements Feature {
     this.inbound = new InboundRoutes(inboundLog);
 
     this.sms = new SmsWebhookRoutes(inboundLog,
-        new InboundSmsHandler(pool, messages, intakeTickets, n.ratings(), n.prompts(), emergencies, clock),
+        new InboundSmsHandler(pool, messages, intakeTickets, n.ratings(), n.prompts(), emergencies,
+            n.followUps(), clock),
         WebhookGuards.from(config, "sms", List.of("aliyun", "tencent")),
         new SmsWebhookRoutes.Signing(config.string("intake.sms.twilio.auth_token"),
             config.string("intake.sms.generic.secret"), config.string("http.public_base_url")), clock);

@@ -9,7 +9,18 @@ package org.open12345.hotline.ticket;
  * a number stored by any channel is dialled the same way.
  */
 public final class PhoneNumbers {
+  private static final java.util.regex.Pattern MAINLAND_MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
+
   private PhoneNumbers() {}
+
+  /**
+   * Whether a number in the normal form is a mainland mobile: the only numbers an SMS that asks
+   * for an answer (rating prompt, follow-up question) can reach; landlines and withheld numbers
+   * cannot answer.
+   */
+  public static boolean isMainlandMobile(String normalized) {
+    return normalized != null && MAINLAND_MOBILE.matcher(normalized).matches();
+  }
 
   public static String normalize(String raw) {
     if (raw == null) {

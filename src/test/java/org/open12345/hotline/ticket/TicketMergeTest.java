@@ -163,6 +163,29 @@ class TicketMergeTest {
   }
 
   @Test
+  void theMastersReplyReachesEveryMergedTicketsCitizen() {
+    String master = powerCut("13600000071");
+    String dup1 = powerCut("13600000072");
+    String dup2 = powerCut("13600000073");
+    assertEquals(200, merge(dup1, master).status());
+    assertEquals(200, merge(dup2, master).status());
+    assertEquals(200, act(master, "sign", new JsonObject(), POWER).status());
+    assertEquals(200, act(master, "reply", new JsonObject().put("note", "线路故障已抢修，供电已恢复"), POWER).status());
+    for (String dup : List.of(dup1, dup2)) {
+      JsonArray out = IntakeTesting.outboxOf(server, dup);
+      JsonObject sms = out.stream().map(o -> (JsonObject) o).filter(m -> "merged-reply".equals(m.getString("kind")))
+          .findFirst().orElseThrow(() -> new AssertionError(out.encodePrettily()));
+      assertTrue(sms.getString("text").contains("线路故障已抢修，供电已恢复"), sms.getString("text"));
+      assertTrue(sms.getString("text").contains(master) && sms.getString("text").contains(dup), sms.getString("text"));
+      JsonObject shown = last(read(dup), "MASTER_REPLIED");
+      assertEquals(master, shown.getJsonObject("details").getString("master_number"));
+      assertEquals("MERGED", read(dup).getString("status"), "it waits for the master's close");
+    }
+    assertEquals(1, IntakeTesting.outboxOf(server, dup1).stream()
+        .filter(m -> "merged-reply".equals(((JsonObject) m).getString("kind"))).count(), "one reply SMS, no more");
+  }
+
+  @Test
   void aMergedTicketCannotBeClosedOnItsOwnByTheCentre() {
     String master = powerCut("13600000041");
     String dup = powerCut("13600000042");

@@ -14,6 +14,10 @@ import org.open12345.hotline.evaluation.RatingPrompt;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.evaluation.SmsReplyParser;
+import org.open12345.hotline.followup.FollowUpReplyParser;
+import org.open12345.hotline.followup.FollowUpRepository.OpenQuestion;
+import org.open12345.hotline.followup.FollowUpResult;
+import org.open12345.hotline.followup.FollowUps;
 import org.open12345.hotline.intake.EmergencyTransfers;
 import org.open12345.hotline.intake.IntakeTickets;
 import org.open12345.hotline.ticket.Channel;
@@ -26,6 +30,10 @@ import org.open12345.hotline.ticket.RequestType;
  * <ol>
  *   <li>id already claimed → nothing (a retry; the caller answers the same acknowledgement);
  *   <li>names an emergency → emergency transfer and robot alert, no ticket;
+ *   <li>the phone's follow-up question (回访, 「1已解决 2未解决」) is open and newer than its latest
+ *       rating prompt: a clear answer → the follow-up's result (the ticket closes or is
+ *       reopened); a short text that is not one → {@code unparsed}, no guess; a long one → a new
+ *       ticket;
  *   <li>the phone's latest rating prompt is open and the text parses as a rating → the rating
  *       (a second, later answer to the same prompt is kept as {@code duplicate});
  *   <li>open prompt, text does not parse (and is not long enough to be a request) → kept as
@@ -37,7 +45,9 @@ import org.open12345.hotline.ticket.RequestType;
  */
 public final class InboundSmsHandler {
   /** What happened to a message. */
-  public enum Outcome { DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY }
+  public enum Outcome {
+    DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY, FOLLOW_UP
+  }
 
   private final Pool pool;
   private final InboundMessageRepository messages;
@@ -45,16 +55,19 @@ public final class InboundSmsHandler {
   private final RatingService ratings;
   private final RatingPromptService prompts;
   private final EmergencyTransfers emergencies;
+  private final FollowUps followUps;
   private final Clock clock;
 
   public InboundSmsHandler(Pool pool, InboundMessageRepository messages, IntakeTickets tickets,
-      RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, Clock clock) {
+      RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, FollowUps followUps,
+      Clock clock) {
     this.pool = pool;
     this.messages = messages;
     this.tickets = tickets;
     this.ratings = ratings;
     this.prompts = prompts;
     this.emergencies = emergencies;
+    this.followUps = followUps;
     this.clock = clock;
   }
 
@@ -67,14 +80,22 @@ public final class InboundSmsHandler {
               .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
                   + " (" + emergency.get().word() + ")", null, null, null))));
     }
-    // The prompt lookup does not depend on the claim: both go out together (pipelined, run in this
-    // order); for a repeated delivery the looked-up prompt is simply not used.
+    // The lookups do not depend on the claim: all go out together (pipelined, run in this order);
+    // for a repeated delivery the looked-up prompt and question are simply not used.
     return pool.withTransaction(tx -> {
       Future<Long> claimed = claim(tx, sms);
       Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
-      return Future.all(claimed, prompt).compose(v -> claimed.result() == null
-          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-          : decide(tx, claimed.result(), sms, prompt.result()));
+      Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());
+      return Future.all(claimed, prompt, question).compose(v -> {
+        if (claimed.result() == null) {
+          return Future.succeededFuture(Outcome.DUPLICATE_DELIVERY);
+        }
+        Optional<OpenQuestion> q = question.result();
+        boolean questionIsNewest = q.isPresent()
+            && prompt.result().map(p -> !q.get().askedAt().isBefore(p.sentAt())).orElse(true);
+        return questionIsNewest ? answer(tx, claimed.result(), sms, q.get())
+            : decide(tx, claimed.result(), sms, prompt.result());
+      });
     });
   }
 
@@ -98,6 +119,23 @@ public final class InboundSmsHandler {
       return mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), p.ticketId(), p.id(), null);
     }
     return newTicket(tx, id, sms);
+  }
+
+  /** The newest thing the phone was asked is the follow-up question. */
+  private Future<Outcome> answer(SqlConnection tx, long id, InboundSms sms, OpenQuestion q) {
+    Optional<FollowUpResult> result = FollowUpReplyParser.parse(sms.text());
+    if (result.isPresent()) {
+      return followUps.answer(tx, q, result.get(), id)
+          .compose(f -> mark(tx, id, Outcome.FOLLOW_UP, "follow-up " + f.result().label()
+              + (f.conclusion() == null ? "; decides nothing, the ticket is no longer awaiting it" : ""),
+              q.ticketId(), null, null));
+    }
+    ParsedReply parsed = SmsReplyParser.parse(sms.text());
+    if (parsed instanceof ParsedReply.Unparsed u && u.reason() == ParsedReply.Reason.TOO_LONG) {
+      return newTicket(tx, id, sms);
+    }
+    return mark(tx, id, Outcome.UNPARSED, "not a clear answer to the follow-up question of ticket "
+        + q.ticketNumber(), q.ticketId(), null, null);
   }
 
   private Future<Outcome> rate(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
