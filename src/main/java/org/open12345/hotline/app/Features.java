@@ -50,25 +50,25 @@ public final class Features {
   private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
       PrometheusMeterRegistry registry) {
     this.pool = pool;
-    add(new OpsFeature(pool, registry));
+    OpsFeature ops = add(new OpsFeature(pool, registry));
     TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
     this.tickets = ticket.service();
-    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
+    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();
-    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
+    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect, routing.directory()));
     this.outbox = notify.outbox();
+    ops.addWarnings(notify::warnings).addWarnings(routing::warnings);
     this.deadlines = add(new DeadlineFeature(config, clock, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
-    this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
+    this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates(), notify.supervisors())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
     this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
     this.followUp = add(new FollowUpFeature(config, clock, pool, tickets, outbox, notify.templates()));
     this.intake = add(new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
-            deadlines.deadlines()::resolveByOf, followUp.followUps()),
-        this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
-        notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
+            deadlines.deadlines()::resolveByOf, followUp.followUps(), notify.supervisors()),
+        this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories())));
   }
 
   private <F extends Feature> F add(F feature) {
@@ -78,8 +78,9 @@ public final class Features {
 
   /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
   private Optional<EmergencyMatch> emergencyIn(String text) {
-    return rules.current().emergencyFor(text).map(e -> {
-      String word = e.words().stream().filter(text::contains).findFirst().orElse(e.name());
+    var set = rules.current();
+    return set.emergencyFor(text).map(e -> {
+      String word = set.emergencyWord(text).orElse(e.name());
       return new EmergencyMatch(e.number(), word, Math.max(0, text.indexOf(word)));
     });
   }

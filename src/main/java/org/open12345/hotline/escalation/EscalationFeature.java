@@ -5,10 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.notify.Outbox;
+import org.open12345.hotline.notify.Supervisors;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.web.Feature;
 
@@ -24,15 +23,14 @@ public final class EscalationFeature implements Feature {
   private final ZoneId zone;
   private volatile DepartmentContacts contacts = DepartmentContacts.placeholder();
 
-  public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, Outbox outbox, MessageTemplates templates) {
+  /** @param supervisors the centre's supervisors as the outbox reaches them (the notify feature's) */
+  public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, Outbox outbox, MessageTemplates templates,
+      Supervisors supervisors) {
     this.zone = config.zone();
     EscalationStepRepository steps = new EscalationStepRepository();
     this.escalations = new Escalations(pool, steps, EscalationLadder.shippedDefault());
-    List<String> supervisors = Arrays.stream(config.string("escalation.supervisors_mail").split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
     StepNotices.Settings noticeSettings = new StepNotices.Settings(config.string("http.public_base_url"),
-        config.string("escalation.robot_channel").trim(), config.string("escalation.robot_name"), supervisors,
-        config.zone());
+        supervisors, config.zone());
     // Looks the directory up at each notice, so contacts plugged in after construction count.
     StepNotices notices = new StepNotices(templates, id -> contacts.of(id), noticeSettings);
     this.scheduler = new EscalationScheduler(vertx, pool, steps, notices, outbox,

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.open12345.hotline.deadline.DeadlineKind;
 import org.open12345.hotline.deadline.Durations;
 import org.open12345.hotline.escalation.DepartmentContacts.Contacts;
 import org.open12345.hotline.notify.NewMessage;
+import org.open12345.hotline.notify.Supervisors;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.notify.template.RenderedMessage;
 
@@ -26,12 +28,10 @@ import org.open12345.hotline.notify.template.RenderedMessage;
 public final class StepNotices {
 
   /**
-   * @param robotChannel outbox channel of the supervisors' robot ("wecom", "dingtalk"); empty = none
-   * @param robotName the robot's name in that channel's config
-   * @param supervisorsMail the centre's supervisors' mailboxes
+   * @param supervisors the centre's supervisors as the outbox can reach them (their robot only
+   *     when configured)
    */
-  public record Settings(String publicBaseUrl, String robotChannel, String robotName, List<String> supervisorsMail,
-      ZoneId zone) {}
+  public record Settings(String publicBaseUrl, Supervisors supervisors, ZoneId zone) {}
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -49,36 +49,67 @@ public final class StepNotices {
     Optional<Contacts> dept = contacts.of(s.departmentId());
     String deptName = dept.map(Contacts::name).orElse(s.departmentId() == null ? "承办单位" : s.departmentId());
     Set<String> mail = new LinkedHashSet<>();
+    boolean departmentAudience = false;
     for (Audience a : s.audience()) {
       switch (a) {
-        case DEPARTMENT -> dept.ifPresent(c -> mail.addAll(c.mail()));
+        case DEPARTMENT -> {
+          departmentAudience = true;
+          dept.ifPresent(c -> mail.addAll(c.mail()));
+        }
         case ESCALATION_CONTACTS -> dept.ifPresent(c -> mail.addAll(c.escalationContacts(Math.max(1, s.level()))));
         case PARENT_DEPARTMENT -> dept.map(Contacts::parent).flatMap(contacts::of).ifPresent(p -> mail.addAll(p.mail()));
-        case SUPERVISORS -> mail.addAll(settings.supervisorsMail());
+        case SUPERVISORS -> mail.addAll(settings.supervisors().mail());
       }
     }
     Map<String, Object> vars = vars(s, deptName);
     JsonObject meta = new JsonObject().put("step_key", s.key()).put("step", s.stepKind().name())
         .put("deadline", s.deadlineKind().name()).put("level", s.level()).put("circulate", s.circulate());
-    List<NewMessage> out = new java.util.ArrayList<>();
-    if (s.channels().contains(NoticeChannel.MAIL)) {
+    String kind = "escalation-" + s.stepKind().name().toLowerCase();
+    List<NewMessage> out = new ArrayList<>();
+    boolean byMail = s.channels().contains(NoticeChannel.MAIL);
+    if (byMail) {
       RenderedMessage m = templates.render(mailTemplate(s.stepKind()), vars);
       for (String to : mail) {
-        out.add(new NewMessage("escalation-" + s.stepKind().name().toLowerCase(), "mail", to, m.subject(),
-            m.text(), m.html(), "step:" + s.key() + ":mail:" + to, meta, s.ticketId(), false));
+        out.add(new NewMessage(kind, "mail", to, m.subject(), m.text(), m.html(), "step:" + s.key() + ":mail:" + to,
+            meta, s.ticketId(), false));
+      }
+      // A department without a mailbox is told through its own robots and duty mobiles instead.
+      if (departmentAudience && dept.isPresent() && dept.get().mail().isEmpty()) {
+        out.addAll(DepartmentReach.byRobotAndSms(dept.get(), kind, headline(s) + "\n" + vars.get("link"),
+            "step:" + s.key(), meta, s.ticketId()));
       }
     }
-    if (s.channels().contains(NoticeChannel.ROBOT) && s.level() >= 1 && !settings.robotChannel().isEmpty()) {
+    if (byMail && !reachesItsAudience(s, out)) {
+      // Never silent: the supervisors are told the step fired and why nobody else was.
+      String reason = dept.isEmpty() ? "承办单位" + (s.departmentId() == null ? "" : s.departmentId()) + "不在部门目录中"
+          : "承办单位" + deptName + "未配置邮箱、群机器人或值班手机";
+      Map<String, Object> alert = Map.of("headline", headline(s),
+          "detail", reason + "，本提醒无法送达，请督查人员跟进", "link", vars.get("link"));
+      String text = templates.render("robot/alert", alert).text();
+      out.addAll(settings.supervisors().alert(kind, "【12345】" + headline(s), text, "step:" + s.key() + ":unreached",
+          meta.copy().put("unreached", reason), s.ticketId()));
+    }
+    if (s.channels().contains(NoticeChannel.ROBOT) && s.level() >= 1) {
       Map<String, Object> alert = Map.of(
-          "headline", s.stepKind().label() + "：工单" + s.ticketNumber() + "「" + stage(s.deadlineKind()) + "」已超期"
-              + Durations.chinese(s.lateBy()),
+          "headline", headline(s),
           "detail", deptName + "，时限" + vars.get("deadline") + (s.circulate() ? "，拟予通报" : ""),
           "link", vars.get("link"));
       RenderedMessage m = templates.render("robot/alert", alert);
-      out.add(new NewMessage("escalation-" + s.stepKind().name().toLowerCase(), settings.robotChannel(),
-          settings.robotName(), null, m.text(), null, "step:" + s.key() + ":robot", meta, s.ticketId(), false));
+      out.addAll(settings.supervisors().robotOnly(kind, m.text(), "step:" + s.key() + ":robot", meta, s.ticketId()));
     }
     return out;
+  }
+
+  private static String headline(FiredStep s) {
+    return s.stepKind().label() + "：工单" + s.ticketNumber() + "「" + stage(s.deadlineKind()) + "」"
+        + (s.lateBy().isNegative() ? "剩余" + Durations.chinese(s.lateBy().negated())
+            : "已超期" + Durations.chinese(s.lateBy()));
+  }
+
+  /** Whether some message goes to the step's own audience besides the supervisors' robot. */
+  private boolean reachesItsAudience(FiredStep s, List<NewMessage> out) {
+    boolean onlySupervisors = s.audience().equals(Set.of(Audience.SUPERVISORS));
+    return onlySupervisors || out.stream().anyMatch(m -> !settings.supervisors().mail().contains(m.recipient()));
   }
 
   private Map<String, Object> vars(FiredStep s, String deptName) {

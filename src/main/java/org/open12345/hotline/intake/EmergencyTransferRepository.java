@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** SQL of emergency_transfers: at most one per call and one per inbound SMS (unique keys). */
 public final class EmergencyTransferRepository {
@@ -14,6 +17,31 @@ public final class EmergencyTransferRepository {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT DO NOTHING
       RETURNING id""";
+
+  /** Newest first; null filters match any; {@code to} is exclusive. */
+  private static final String LIST = "SELECT " + EmergencyTransfer.COLUMNS + "\n" + """
+      FROM emergency_transfers e LEFT JOIN calls c ON c.id = e.call_pk
+      WHERE ($1::timestamptz IS NULL OR e.created_at >= $1)
+        AND ($2::timestamptz IS NULL OR e.created_at < $2)
+        AND ($3::text IS NULL OR e.number = $3)
+        AND ($4::text IS NULL OR e.source = $4)
+      ORDER BY e.created_at DESC, e.id DESC
+      LIMIT $5 OFFSET $6""";
+
+  public Future<List<EmergencyTransfer>> list(SqlClient db, Instant from, Instant to, String number, String source,
+      int limit, long offset) {
+    return db.preparedQuery(LIST)
+        .execute(Tuple.from(new Object[] {utc(from), utc(to), number, source, limit, offset}))
+        .map(rows -> {
+          List<EmergencyTransfer> out = new ArrayList<>();
+          rows.forEach(r -> out.add(EmergencyTransfer.from(r)));
+          return out;
+        });
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
 
   /** The new transfer's id, or null when its call or message already has one. */
   public Future<Long> insert(SqlClient tx, EmergencyMatch m, String source, Long callPk, Long inboundId,

@@ -2,45 +2,54 @@ package org.open12345.hotline.intake;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
+import org.open12345.hotline.notify.Supervisors;
 import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.ticket.PhoneNumbers;
 
 /**
- * Records a transfer to 110/119/120/122 and alerts the supervisors' robot channel, in the caller's
- * transaction. Detection is a function so the routing rules' emergency list (with its "unless"
- * words) applies, and a rule reload changes it without a restart.
+ * Emergencies (110/119/120/122) found in a citizen's SMS or call transcript: recorded, the
+ * supervisors alerted (robot and mail, as configured) and, for an SMS, the citizen told at once
+ * to call the number; all in the caller's transaction. The alert says what happened: the server
+ * transfers nobody, a person must call back. Detection is a function so the routing rules'
+ * emergency list (with its "unless" words) applies, and a rule reload changes it without a restart.
  */
 public final class EmergencyTransfers {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private final Function<String, Optional<EmergencyMatch>> detector;
   private final EmergencyTransferRepository repository;
+  private final Pool pool;
   private final Outbox outbox;
   private final MessageTemplates templates;
-  private final String robotChannel;
+  private final Supervisors supervisors;
   private final Clock clock;
   private final ZoneId zone;
 
   /**
    * @param detector finds an emergency in a text; the server feeds the routing rules' list
-   * @param robotChannel {@code wecom} or {@code dingtalk}: where supervisors get the alert
+   * @param supervisors who gets the alert (their robot and mailboxes, as configured)
    */
   public EmergencyTransfers(Function<String, Optional<EmergencyMatch>> detector,
-      EmergencyTransferRepository repository, Outbox outbox, MessageTemplates templates, String robotChannel,
-      Clock clock, ZoneId zone) {
+      EmergencyTransferRepository repository, Pool pool, Outbox outbox, MessageTemplates templates,
+      Supervisors supervisors, Clock clock, ZoneId zone) {
     this.detector = detector;
     this.repository = repository;
+    this.pool = pool;
     this.outbox = outbox;
     this.templates = templates;
-    this.robotChannel = robotChannel;
+    this.supervisors = supervisors;
     this.clock = clock;
     this.zone = zone;
   }
@@ -60,6 +69,12 @@ public final class EmergencyTransfers {
     return record(tx, m, "call", callPk, null, phone, text, callId);
   }
 
+  /** Newest first; null filters match any. */
+  public Future<List<EmergencyTransfer>> list(Instant from, Instant to, String number, String channel, int limit,
+      long offset) {
+    return repository.list(pool, from, to, number, channel, limit, offset);
+  }
+
   private Future<Long> record(SqlConnection tx, EmergencyMatch m, String source, Long callPk, Long inboundId,
       String phone, String text, String reference) {
     Instant now = clock.instant();
@@ -68,17 +83,29 @@ public final class EmergencyTransfers {
           if (id == null) {
             return Future.succeededFuture(null);
           }
-          String body = templates.render("robot/emergency-transfer", Map.of(
+          Map<String, Object> vars = Map.of(
               "transferTo", m.number(),
               "caller", phone == null ? "未知" : phone,
-              "callId", reference,
-              "summary", "识别到“" + m.word() + "”：" + abbreviate(text),
-              "operator", "系统自动识别",
-              "transferredAt", SHOWN.format(now.atZone(zone)))).text();
-          return outbox.enqueue(tx, new NewMessage("emergency-transfer", robotChannel, "supervisors", null, body,
-                  null, "emergency:" + id, new JsonObject().put("number", m.number()).put("source", source),
-                  null, false))
-              .map(id);
+              "reference", reference,
+              "word", m.word(),
+              "summary", abbreviate(text),
+              "receivedAt", SHOWN.format(now.atZone(zone)));
+          String body = templates.render(source.equals("sms") ? "robot/emergency-sms" : "robot/emergency-call", vars)
+              .text();
+          JsonObject meta = new JsonObject().put("number", m.number()).put("source", source)
+              .put("emergency_transfer_id", id);
+          List<NewMessage> messages = new ArrayList<>(supervisors.alert("emergency-transfer",
+              "【12345紧急情况】" + m.word() + "，应由" + m.number() + "处置", body, "emergency:" + id, meta, null));
+          if (source.equals("sms") && PhoneNumbers.isMainlandMobile(phone)) {
+            // Not a courtesy SMS: no quiet hours, no hourly cap for telling someone to call 119.
+            String advice = templates.render("sms/emergency-advice", Map.of("number", m.number())).text();
+            messages.add(new NewMessage("emergency-advice", "sms", phone, null, advice, null,
+                "emergency-advice:" + id, meta.copy().put("vars", new JsonObject().put("number", m.number())), null,
+                false));
+          }
+          List<Future<?>> queued = new ArrayList<>();
+          messages.forEach(msg -> queued.add(outbox.enqueue(tx, msg)));
+          return Future.all(queued).map(id);
         });
   }
 

@@ -16,7 +16,7 @@ import org.open12345.hotline.web.JsonBody;
  */
 public final class InboundRoutes {
   private static final Set<String> OUTCOMES = Set.of("pending", "ticket", "rating", "rating_duplicate",
-      "rating_late", "unparsed", "emergency");
+      "rating_late", "unparsed", "emergency", "follow_up");
   private final InboundService inbound;
 
   public InboundRoutes(InboundService inbound) {

@@ -35,6 +35,7 @@ import org.open12345.hotline.intake.web.ComplaintService;
 import org.open12345.hotline.intake.web.ComplaintSettings;
 import org.open12345.hotline.intake.web.WebComplaintRepository;
 import org.open12345.hotline.notify.Outbox;
+import org.open12345.hotline.notify.Supervisors;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.Feature;
@@ -60,24 +61,25 @@ public final class IntakeFeature implements Feature {
   private final CallbackTaskRoutes callbackTasks;
   private final ComplaintRoutes complaints;
   private final Open311Routes open311;
+  private final EmergencyTransferRoutes emergencyTransfers;
 
   /** What intake needs from the features around it. */
   public record Neighbours(TicketService tickets, Outbox outbox, MessageTemplates templates,
-      RatingService ratings, RatingPromptService prompts, ExpectedTimes expectedTimes, FollowUps followUps) {}
+      RatingService ratings, RatingPromptService prompts, ExpectedTimes expectedTimes, FollowUps followUps,
+      Supervisors supervisors) {}
 
   /**
    * @param emergencyDetector finds an emergency in a text (the server passes the routing rules'
    *     110/119/120/122 words, so a rule reload changes it)
    * @param services Open311 services (the server passes the rule files' leaf categories)
-   * @param robotChannel {@code wecom} or {@code dingtalk}: where emergency alerts go
    */
   public IntakeFeature(HotlineConfig config, Clock clock, Pool pool, Neighbours n,
-      Function<String, Optional<EmergencyMatch>> emergencyDetector, Supplier<List<Open311Service>> services,
-      String robotChannel) {
+      Function<String, Optional<EmergencyMatch>> emergencyDetector, Supplier<List<Open311Service>> services) {
     TicketService tickets = n.tickets();
     IntakeTickets intakeTickets = new IntakeTickets(tickets, n.outbox(), n.templates());
     EmergencyTransfers emergencies = new EmergencyTransfers(emergencyDetector, new EmergencyTransferRepository(),
-        n.outbox(), n.templates(), robotChannel, clock, config.zone());
+        pool, n.outbox(), n.templates(), n.supervisors(), clock, config.zone());
+    this.emergencyTransfers = new EmergencyTransferRoutes(emergencies, config.zone());
     InboundMessageRepository messages = new InboundMessageRepository();
     InboundService inboundLog = new InboundService(pool, messages, new InboundRejectRepository(), tickets);
     this.inbound = new InboundRoutes(inboundLog);
@@ -126,5 +128,6 @@ public final class IntakeFeature implements Feature {
     api.route("/callers/*").subRouter(callers.router(vertx));
     api.route("/callback-tasks*").subRouter(callbackTasks.router(vertx));
     api.route("/complaints*").subRouter(complaints.apiRouter(vertx));
+    api.route("/emergency-transfers*").subRouter(emergencyTransfers.router(vertx));
   }
 }

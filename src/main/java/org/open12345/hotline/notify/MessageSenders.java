@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.open12345.hotline.notify.mail.MailSender;
 import org.open12345.hotline.notify.mail.SmtpSettings;
+import org.open12345.hotline.notify.robot.DepartmentRobotSender;
 import org.open12345.hotline.notify.robot.DingTalkRobotSender;
 import org.open12345.hotline.notify.robot.DingTalkRobotSettings;
 import org.open12345.hotline.notify.robot.WeComRobotSender;
@@ -51,6 +52,14 @@ public final class MessageSenders {
    * config stops the server at startup rather than dead-lettering every message.
    */
   public static MessageSenders fromConfig(Vertx vertx, JsonObject messaging) {
+    return fromConfig(vertx, messaging, null);
+  }
+
+  /**
+   * As {@link #fromConfig(Vertx, JsonObject)}, plus the {@code department-robot} channel over the
+   * departments' own robots when {@code departmentRobots} is given.
+   */
+  public static MessageSenders fromConfig(Vertx vertx, JsonObject messaging, DepartmentRobots departmentRobots) {
     ConfigSection root = new ConfigSection("messaging", messaging);
     WebClient web = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("open12345-hotline")
@@ -76,6 +85,9 @@ public final class MessageSenders {
       if (root.has("webhook")) {
         senders.put(WebhookSender.CHANNEL,
             new WebhookSender(web, WebhookSettings.from(root.section("webhook"))));
+      }
+      if (departmentRobots != null) {
+        senders.put(DepartmentRobotSender.CHANNEL, new DepartmentRobotSender(web, departmentRobots, 10_000));
       }
     } catch (RuntimeException e) {
       mail.forEach(MailSender::close);
@@ -112,6 +124,12 @@ public final class MessageSenders {
 
   public Set<String> channels() {
     return byChannel.keySet();
+  }
+
+  /** Whether the channel is configured and knows the recipient (a robot or endpoint name). */
+  public boolean canAddress(String channel, String recipient) {
+    MessageSender sender = byChannel.get(channel);
+    return sender != null && sender.addresses(recipient);
   }
 
   /**

@@ -7,11 +7,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.web.Feature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Messages out: the outbox every feature writes to in its own transaction, the relay that
@@ -19,6 +24,7 @@ import org.open12345.hotline.web.Feature;
  * {@code /api/outbox} view. A bad {@code messaging} section fails here, at startup.
  */
 public final class NotifyFeature implements Feature {
+  private static final Logger log = LoggerFactory.getLogger(NotifyFeature.class);
   private final HotlineConfig config;
   private final Clock clock;
   private final Vertx vertx;
@@ -29,11 +35,22 @@ public final class NotifyFeature implements Feature {
   private final MessageSenders senders;
   private final OutboxRepository repository = new OutboxRepository();
   private final Outbox outbox;
+  private final Supervisors supervisors;
+  private final List<String> warnings = new ArrayList<>();
   /** Set by start() on the background context, read by stop(): volatile for the hand-over. */
   private volatile OutboxRelay relay;
 
   /** @param connect where the relay LISTENs for new messages (a connection of its own) */
   public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
+    this(config, clock, vertx, pool, connect, null);
+  }
+
+  /**
+   * @param departmentRobots the departments' own robots (the rule files'), for the
+   *     {@code department-robot} channel; null = no such channel
+   */
+  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+      DepartmentRobots departmentRobots) {
     this.config = config;
     this.clock = clock;
     this.vertx = vertx;
@@ -43,11 +60,27 @@ public final class NotifyFeature implements Feature {
     try {
       this.policies = DeliveryPolicies.from(messaging);
       this.templates = DeliveryPolicies.templates(messaging);
-      this.senders = MessageSenders.fromConfig(vertx, messaging);
+      this.senders = MessageSenders.fromConfig(vertx, messaging, departmentRobots);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("configuration: " + e.getMessage());
     }
     this.outbox = new Outbox(pool, repository, policies.citizenSms(), clock);
+    // The supervisors' addresses keep their escalation.* keys: they were configured there first.
+    List<String> mail = Arrays.stream(config.string("escalation.supervisors_mail").split(","))
+        .map(String::trim).filter(m -> !m.isEmpty()).toList();
+    this.supervisors = Supervisors.usable(config.string("escalation.robot_channel").trim(),
+        config.string("escalation.robot_name"), mail, senders, warnings);
+    warnings.forEach(w -> log.warn("{}", w));
+  }
+
+  /** The centre's supervisors, as far as the config lets the outbox reach them. */
+  public Supervisors supervisors() {
+    return supervisors;
+  }
+
+  /** What the configuration leaves undeliverable, found at start (also in {@code /ready}). */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.open12345.hotline.routing;
 
 import java.util.List;
 import java.util.Map;
+import org.open12345.hotline.ticket.PhoneNumbers;
 
 /**
  * A handling unit (承办单位): an area government, an agency or a public enterprise.
@@ -32,5 +33,15 @@ public record Department(
 
   public List<EscalationContact> escalationContacts(int level) {
     return escalation.getOrDefault(level, List.of());
+  }
+
+  /** The duty phones an SMS notice can reach (mainland mobiles, normal form); landlines cannot. */
+  public List<String> smsPhones() {
+    return phones.stream().map(PhoneNumbers::normalize).filter(PhoneNumbers::isMainlandMobile).toList();
+  }
+
+  /** Whether a notice can reach the department at all: a mailbox, a robot or a duty mobile. */
+  public boolean hasContact() {
+    return !mail.isEmpty() || !webhooks.isEmpty() || !smsPhones().isEmpty();
   }
 }

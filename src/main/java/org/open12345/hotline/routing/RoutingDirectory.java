@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.escalation.DepartmentContacts;
+import org.open12345.hotline.notify.DepartmentRobots;
 import org.open12345.hotline.deadline.DeadlinePolicy;
 import org.open12345.hotline.deadline.PolicyCatalog;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.Urgency;
 
 /**
- * The rule files as the deadline feature sees them: named policies and the department directory,
- * always from the rule set in force (a reload changes both at once).
+ * The rule files as the other features see them: named policies, the department directory and
+ * the departments' robots, always from the rule set in force (a reload changes them at once).
  */
-public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts {
+public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts, DepartmentRobots {
   private final RuleSetHolder rules;
 
   public RoutingDirectory(RuleSetHolder rules) {
@@ -53,8 +54,15 @@ public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts
         }
         leaders.add(mails);
       }
-      return new Contacts(d.id(), d.name(), d.mail(), leaders, d.parentId());
+      return new Contacts(d.id(), d.name(), d.mail(), leaders, d.parentId(), d.smsPhones(), d.webhooks().size());
     });
+  }
+
+  @Override
+  public Optional<String> url(String departmentId, int n) {
+    return rules.current().departments().get(departmentId)
+        .filter(d -> n >= 1 && n <= d.webhooks().size())
+        .map(d -> d.webhooks().get(n - 1));
   }
 
 }

@@ -3,9 +3,11 @@ package org.open12345.hotline.routing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.ticket.TicketService;
@@ -18,13 +20,15 @@ import org.open12345.hotline.web.Feature;
  * deadline policies and department contacts, always from the rule set in force.
  */
 public final class RoutingFeature implements Feature {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RoutingFeature.class);
   private final RuleSetHolder rules;
   private final RoutingDirectory directory;
   private final RuleSetWatcher watcher;
+  private final DispatchQueue queue;
   private final ZoneId zone;
   private final Clock clock;
 
-  public RoutingFeature(HotlineConfig config, Clock clock, Vertx vertx, TicketService tickets) {
+  public RoutingFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, TicketService tickets) {
     this.zone = config.zone();
     this.clock = clock;
     Path dir = Path.of(config.string("routing.dir"));
@@ -36,8 +40,11 @@ public final class RoutingFeature implements Feature {
       throw new ConfigException(sb.toString());
     }
     this.rules = new RuleSetHolder(loaded.orThrow());
+    rules.current().contactWarnings().forEach(w -> log.warn("{}", w));
     this.directory = new RoutingDirectory(rules);
-    tickets.addListener(new RoutingOnCreation(rules, tickets, zone));
+    RoutingRepository repository = new RoutingRepository();
+    tickets.addListener(new RoutingOnCreation(rules, tickets, repository, zone));
+    this.queue = new DispatchQueue(pool, tickets, repository);
     this.watcher = new RuleSetWatcher(vertx, dir, rules, config.duration("routing.reload_interval"));
   }
 
@@ -51,6 +58,11 @@ public final class RoutingFeature implements Feature {
     return rules;
   }
 
+  /** What the rule files in force leave unreachable (for {@code /ready}). */
+  public List<String> warnings() {
+    return rules.current().contactWarnings();
+  }
+
   /** Deadline policies and department contacts from the rule files in force. */
   public RoutingDirectory directory() {
     return directory;
@@ -59,6 +71,7 @@ public final class RoutingFeature implements Feature {
   @Override
   public void mount(Vertx vertx, Router root, Router api) {
     new RoutingRoutes(rules, zone, clock).mount(api);
+    new DispatchQueueRoutes(queue).mount(api);
   }
 
   @Override

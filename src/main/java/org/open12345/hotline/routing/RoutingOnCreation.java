@@ -24,11 +24,12 @@ public final class RoutingOnCreation implements TicketChangeListener {
   private final RuleSetHolder rules;
   private final TicketService tickets;
   private final ZoneId zone;
-  private final RoutingRepository repository = new RoutingRepository();
+  private final RoutingRepository repository;
 
-  public RoutingOnCreation(RuleSetHolder rules, TicketService tickets, ZoneId zone) {
+  RoutingOnCreation(RuleSetHolder rules, TicketService tickets, RoutingRepository repository, ZoneId zone) {
     this.rules = rules;
     this.tickets = tickets;
+    this.repository = repository;
     this.zone = zone;
   }
 
@@ -69,11 +70,18 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .put("policy", d.policy() == null ? null : d.policy().id())
         .put("urgency", d.urgency() == null ? null : d.urgency().name())
         .put("emergency_number", d.emergencyNumber());
+    String emergencyWord = null;
+    if (d.kind() == RoutingDecision.Kind.EMERGENCY) {
+      // Shown at the top of the dispatch queue: the dispatcher sees why at a glance.
+      emergencyWord = set.emergencyWord(after.description()).orElse(d.ruleName());
+      details.put("emergency_word", emergencyWord);
+    }
     boolean answered = request != null && request.answer() != null;
     if (answered) {
       details.put("answered_on_spot", true);
     }
-    Future<Void> recorded = repository.recordWithEvent(tx, after.id(), d, at, Actor.SYSTEM, after.status(), details);
+    Future<Void> recorded = repository.recordWithEvent(tx, after.id(), d, emergencyWord, at, Actor.SYSTEM,
+        after.status(), details);
     boolean raise = d.urgency() != null && d.urgency().compareTo(after.urgency()) > 0;
     Future<Ticket> raised = raise
         ? tickets.repository().updateUrgency(tx, after.id(), d.urgency(), at)

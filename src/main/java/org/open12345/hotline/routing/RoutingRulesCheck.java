@@ -43,6 +43,7 @@ public final class RoutingRulesCheck {
     out.println("  hotlines:    centre " + rs.centreNumber() + ", " + rs.hotlines().size() + " merged, "
         + rs.emergencyNumbers().size() + " emergency");
     out.println("  rules:       " + rs.rules().size());
+    rs.contactWarnings().forEach(w -> out.println("warning: " + w));
     return 0;
   }
 }

@@ -99,6 +99,19 @@ public final class RuleSet {
     return emergencyNumbers;
   }
 
+  /**
+   * Departments no notice can reach (no mailbox, no robot, no duty mobile): what a dispatch notice
+   * or a ladder step for them sends goes to the centre's supervisors instead. One line each, for
+   * the start log, {@code /ready} and the rule check; they do not make the files invalid.
+   */
+  public List<String> contactWarnings() {
+    return departments.all().stream().filter(d -> !d.hasContact())
+        .sorted(java.util.Comparator.comparing(Department::id))
+        .map(d -> "departments.yaml: " + d.id() + " (" + d.name() + ") has no mail, robot (webhooks) or duty mobile"
+            + " (phones that take SMS): its notices and ladder steps go to the centre's supervisors")
+        .toList();
+  }
+
   public List<Rule> rules() {
     return rules;
   }
@@ -110,6 +123,19 @@ public final class RuleSet {
     }
     int i = emergencyIndex(description.toLowerCase(Locale.ROOT));
     return i < 0 ? Optional.empty() : Optional.of(emergencyNumbers.get(i));
+  }
+
+  /**
+   * The word that made {@code description} an emergency (the first of its service's words found,
+   * as written in the rule files), for the people who must act on it; empty when it is none.
+   */
+  public Optional<String> emergencyWord(String description) {
+    if (description == null) {
+      return Optional.empty();
+    }
+    String lower = description.toLowerCase(Locale.ROOT);
+    return emergencyFor(description).flatMap(e -> e.words().stream()
+        .filter(w -> lower.contains(w.toLowerCase(Locale.ROOT))).findFirst());
   }
 
   /** Decides where a ticket goes. Never null: no match gives a MANUAL decision. */

@@ -89,6 +89,7 @@ public final class RuleSetWatcher {
       applied = hash;
       lastRefused = null;
       log.info("routing rules reloaded: version {} -> {} ({} rules)", old, next.version(), next.rules().size());
+      next.contactWarnings().forEach(w -> log.warn("{}", w));
     } else {
       lastRefused = hash;
       java.util.List<String> lines = result.errors().stream()

@@ -86,6 +86,16 @@ public final class TicketRepository {
         .map(rows -> Ticket.from(rows.iterator().next()));
   }
 
+  /** The manual dispatch queue: the most urgent first, then the oldest (it waits longest). */
+  private static final String QUEUE = "SELECT " + Ticket.COLUMNS + " FROM tickets\n" + """
+      WHERE status = 'RECEIVED'
+      ORDER BY CASE urgency WHEN 'CRITICAL' THEN 0 WHEN 'URGENT' THEN 1 ELSE 2 END, created_at, id
+      LIMIT $1 OFFSET $2""";
+
+  public Future<List<Ticket>> queue(SqlClient db, int limit, long offset) {
+    return db.preparedQuery(QUEUE).execute(Tuple.of(limit, offset)).map(TicketRepository::all);
+  }
+
   public Future<List<Ticket>> list(SqlClient db, TicketQuery q) {
     // Fixed fragments with positional parameters: nothing from the request enters the SQL text.
     StringBuilder sql = new StringBuilder("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE true");

@@ -61,6 +61,11 @@ public final class TicketService {
     return merges.lockMerged(tx, master.id());
   }
 
+  /** Tickets waiting for a dispatcher (RECEIVED), the most urgent first, then the oldest. */
+  public Future<List<Ticket>> dispatchQueue(int limit, long offset) {
+    return tickets.queue(pool, limit, offset);
+  }
+
   public Future<List<Ticket>> list(TicketQuery query) {
     return tickets.list(pool, query);
   }

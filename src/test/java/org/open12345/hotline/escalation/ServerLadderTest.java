@@ -33,8 +33,10 @@ class ServerLadderTest {
 
   @BeforeAll
   static void start() {
+    // The supervisors' robot is configured: an unconfigured one is skipped (no dead letters).
     server = TestServer.start(Map.of("escalation.scheduler_enabled", "false", "outbox.relay_enabled", "false",
-        "escalation.supervisors_mail", "duban@example.gov.cn"), clock);
+        "escalation.supervisors_mail", "duban@example.gov.cn",
+        "messaging.wecom.robots.supervisors.key", "test-key"), clock);
   }
 
   @AfterAll

@@ -34,6 +34,11 @@ public final class IntakeTesting {
     c.put("intake.voice.huawei.secret", VOICE_SECRET);
     c.put("intake.open311.api_keys", "other-key," + OPEN311_KEY);
     c.put("http.public_base_url", PUBLIC_BASE);
+    // The supervisors' robot, so emergency alerts have somewhere to go (an unconfigured robot is
+    // skipped); it points nowhere reachable, nothing here waits for its answer.
+    c.put("escalation.robot_channel", "dingtalk");
+    c.put("messaging.dingtalk.baseUrl", "http://127.0.0.1:9");
+    c.put("messaging.dingtalk.robots.supervisors.accessToken", "test-token");
     return c;
   }
 

@@ -42,6 +42,11 @@ public final class DingTalkRobotSender implements MessageSender {
   }
 
   @Override
+  public boolean addresses(String recipient) {
+    return settings.robots().containsKey(recipient);
+  }
+
+  @Override
   public Future<SendOutcome> send(OutboundMessage message) {
     DingTalkRobotSettings.Robot robot = settings.robots().get(message.recipient());
     if (robot == null) {

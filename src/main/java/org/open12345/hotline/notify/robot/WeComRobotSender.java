@@ -36,6 +36,11 @@ public final class WeComRobotSender implements MessageSender {
   }
 
   @Override
+  public boolean addresses(String recipient) {
+    return settings.robots().containsKey(recipient);
+  }
+
+  @Override
   public Future<SendOutcome> send(OutboundMessage message) {
     WeComRobotSettings.Robot robot = settings.robots().get(message.recipient());
     if (robot == null) {

@@ -43,6 +43,11 @@ public final class WebhookSender implements MessageSender {
   }
 
   @Override
+  public boolean addresses(String recipient) {
+    return settings.endpoints().containsKey(recipient);
+  }
+
+  @Override
   public Future<SendOutcome> send(OutboundMessage message) {
     WebhookSettings.Endpoint endpoint = settings.endpoints().get(message.recipient());
     if (endpoint == null) {

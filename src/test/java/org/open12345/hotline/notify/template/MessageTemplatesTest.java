@@ -61,14 +61,20 @@ class MessageTemplatesTest {
   void everyShippedTemplateRendersWithItsDocumentedVariables() {
     Map<String, Object> vars = overdueVars();
     vars.putAll(Map.of("headline", "签收超时", "detail", "3张工单超过2小时未签收",
-        "transferTo", "120", "caller", "138****8000", "callId", "c-1", "operator", "王芳",
-        "transferredAt", "2026-03-02 09:31"));
+        "transferTo", "120", "caller", "138****8000", "reference", "c-1", "word", "昏迷",
+        "receivedAt", "2026-03-02 09:31"));
+    vars.putAll(Map.of("queryCode", "K7M2QX", "masterNo", "GD20260301000", "reply", "已抢修", "number", "120",
+        "departmentName", "市水务局", "role", "承办", "urgency", "特急", "deadlines", "签收 2026-03-02 11:30"));
     for (String name : new String[] {"sms/ticket-ack", "sms/rating-prompt", "mail/reminder", "mail/supervision",
-        "mail/circular", "robot/alert", "robot/emergency-transfer"}) {
+        "mail/circular", "robot/alert", "robot/emergency-sms", "robot/emergency-call", "sms/emergency-advice",
+        "sms/follow-up-question", "sms/merged-reply"}) {
       RenderedMessage message = templates.render(name, vars);
       assertTrue(!message.text().isBlank(), name);
     }
-    assertTrue(templates.render("robot/emergency-transfer", vars).text().startsWith("【紧急转接】来电已转120"));
+    // Emergency alerts say what happened: nobody was transferred by the server.
+    assertTrue(templates.render("robot/emergency-sms", vars).text().startsWith("【紧急情况】市民短信报告紧急情况，系统未转接"));
+    assertTrue(templates.render("robot/emergency-call", vars).text().contains("系统未转接"));
+    assertTrue(!templates.render("robot/emergency-call", vars).text().contains("已转"));
     assertEquals("【通报】市水务局工单GD20260301001督办后仍未办结", templates.render("mail/circular", vars).subject());
   }
 
