@@ -16,6 +16,7 @@ import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
 import org.open12345.hotline.followup.FollowUpFeature;
+import org.open12345.hotline.handling.HandlingFeature;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
@@ -42,6 +43,7 @@ public final class Features {
   public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
+  public final HandlingFeature handling;
   public final EvaluationFeature evaluation;
   public final FollowUpFeature followUp;
   public final IntakeFeature intake;
@@ -63,6 +65,8 @@ public final class Features {
     this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates(), notify.supervisors())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    this.handling = add(new HandlingFeature(config, clock, pool, tickets, outbox, notify.templates(),
+        routing.directory(), notify.supervisors()));
     this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
     this.followUp = add(new FollowUpFeature(config, clock, pool, tickets, outbox, notify.templates()));
     this.intake = add(new IntakeFeature(config, clock, pool,

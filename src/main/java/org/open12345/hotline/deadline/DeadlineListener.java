@@ -34,12 +34,6 @@ final class DeadlineListener implements TicketChangeListener {
 
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
-      Instant at) {
-    return afterChange(tx, before, after, action, actor, at, null);
-  }
-
-  @Override
-  public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at, ActionRequest request) {
     Future<Void> work;
     if (after.status().terminal()) {

@@ -18,6 +18,13 @@ public final class DepartmentReach {
   public static List<NewMessage> byRobotAndSms(Contacts c, String kind, String text, String dedupeKey,
       JsonObject metadata, Long ticketId) {
     List<NewMessage> out = new ArrayList<>(byRobot(c, kind, text, dedupeKey, metadata, ticketId));
+    out.addAll(bySms(c, kind, text, dedupeKey, metadata, ticketId));
+    return out;
+  }
+
+  public static List<NewMessage> bySms(Contacts c, String kind, String text, String dedupeKey, JsonObject metadata,
+      Long ticketId) {
+    List<NewMessage> out = new ArrayList<>();
     for (String mobile : c.mobiles()) {
       out.add(new NewMessage(kind, "sms", mobile, null, text, null, dedupeKey + ":sms:" + mobile, metadata, ticketId,
           false));

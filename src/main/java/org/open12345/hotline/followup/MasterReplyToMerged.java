@@ -40,12 +40,6 @@ final class MasterReplyToMerged implements TicketChangeListener {
 
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
-      Instant at) {
-    return afterChange(tx, before, after, action, actor, at, null);
-  }
-
-  @Override
-  public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at, ActionRequest request) {
     if (action != TicketAction.REPLY) {
       return Future.succeededFuture(after);

@@ -33,19 +33,22 @@ public final class RoutingOnCreation implements TicketChangeListener {
     this.zone = zone;
   }
 
-  @Override
-  public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
-      Instant at) {
-    return afterChange(tx, before, after, action, actor, at, null);
-  }
-
   /** A ticket answered on the spot (直接办结) is routed for the statistics but never dispatched. */
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at, ActionRequest request) {
     if (action == TicketAction.DISPATCH && actor.role() != org.open12345.hotline.auth.Role.SYSTEM) {
-      if (rules.current().departments().get(after.departmentId()).isEmpty()) {
+      DepartmentTree departments = rules.current().departments();
+      if (departments.get(after.departmentId()).isEmpty()) {
         throw new InvalidField("department_id", "unknown department '" + after.departmentId() + "'");
+      }
+      for (String co : request == null ? java.util.List.<String>of() : request.coDepartmentIds()) {
+        if (departments.get(co).isEmpty()) {
+          throw new InvalidField("co_department_ids", "unknown department '" + co + "'");
+        }
+        if (co.equals(after.departmentId())) {
+          throw new InvalidField("co_department_ids", "the lead department '" + co + "' cannot also assist");
+        }
       }
       return Future.succeededFuture(after);
     }
@@ -90,7 +93,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
       return Future.all(recorded, raised).map(v -> raised.result());
     }
     String note = "按规则 " + d.ruleId() + "（" + d.ruleName() + "）自动派单";
-    ActionRequest dispatch = new ActionRequest(note, d.leadDepartmentId(), null, null,
+    ActionRequest dispatch = ActionRequest.dispatch(note, d.leadDepartmentId(), d.coDepartmentIds(),
         d.policy() == null ? null : d.policy().id());
     // The ticket was created by this transaction, so its row is already locked and current. Without
     // an urgency change the dispatch needs nothing from the routing write: it is sent right behind

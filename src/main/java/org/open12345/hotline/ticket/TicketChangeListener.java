@@ -12,17 +12,22 @@ import org.open12345.hotline.auth.Actor;
 public interface TicketChangeListener {
 
   /**
+   * A listener implements this or {@link #afterChange(SqlConnection, Ticket, Ticket, TicketAction,
+   * Actor, Instant, ActionRequest)}, the one the ticket service calls.
+   *
    * @param before null on creation
    * @return the ticket as the listener leaves it (a listener may change it, e.g. dispatch it)
    */
-  Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
-      Instant at);
+  default Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
+      Instant at) {
+    throw new UnsupportedOperationException(getClass().getName() + " implements neither afterChange method");
+  }
 
   /**
    * The same, with what came with the action, for listeners that need it (a dispatch's deadline
-   * policy) without reading back the event just written.
+   * policy, an answer given on the spot) without reading back the event just written.
    *
-   * @param request null on creation
+   * @param request null on creation, except for a ticket answered on the spot
    */
   default Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at, ActionRequest request) {

@@ -72,8 +72,7 @@ final class TicketMerges {
       TicketMergeRepository.Unlinked link = found.orElseThrow(() -> new IllegalStateException(
           "ticket " + ticket.number() + " is MERGED without a merge link"));
       TicketStatus next = TicketStateMachine.unmergeTo(ticket.status(), link.mergedFrom(), actor.role());
-      ActionRequest withMaster = new ActionRequest(request.note(), null, request.reason(), link.masterNumber(),
-          null, null);
+      ActionRequest withMaster = new ActionRequest(request.note(), null, request.reason(), link.masterNumber());
       JsonObject masterDetails = new JsonObject().put("unmerged_number", ticket.number());
       Future<Void> shown = TicketEventRepository.append(tx, link.masterId(), at, actor, "UNMERGED_OUT",
           link.masterStatus(), link.masterStatus(), masterDetails);

@@ -169,6 +169,9 @@ public final class TicketService {
     if (action == TicketAction.ANSWER_ON_SPOT && request.answer() == null) {
       throw new InvalidField("answer", "is required to answer a ticket on the spot (the answer given on the call)");
     }
+    if (!request.coDepartmentIds().isEmpty() && action != TicketAction.DISPATCH) {
+      throw new InvalidField("co_department_ids", "only a dispatch names co-departments (协办)");
+    }
     Future<Ticket> changed = change(tx, before, action, next, department(before, action, request), actor, request,
         now);
     // Closing a master closes the tickets merged into it (并案: they follow the master).

@@ -69,6 +69,31 @@ public final class JsonFields {
     return d;
   }
 
+  /** An array of non-blank strings (trimmed, duplicates dropped); absent or null is empty. */
+  public java.util.List<String> optionalTextList(String field, int maxItems, int maxLength) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return java.util.List.of();
+    }
+    if (!(v instanceof io.vertx.core.json.JsonArray a)) {
+      throw ApiException.badField(field, "must be an array of strings");
+    }
+    if (a.size() > maxItems) {
+      throw ApiException.badField(field, "has more than " + maxItems + " entries");
+    }
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Object o : a) {
+      if (!(o instanceof String s) || s.isBlank()) {
+        throw ApiException.badField(field, "must be an array of non-empty strings");
+      }
+      if (s.strip().length() > maxLength) {
+        throw ApiException.badField(field, "has an entry longer than " + maxLength + " characters");
+      }
+      out.add(s.strip());
+    }
+    return java.util.List.copyOf(out);
+  }
+
   /** A JSON true/false; absent or null is {@code defaultValue}. */
   public boolean optionalBoolean(String field, boolean defaultValue) {
     Object v = body.getValue(field);

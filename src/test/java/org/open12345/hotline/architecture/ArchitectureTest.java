@@ -33,6 +33,7 @@ class ArchitectureTest {
   private static final String[] FEATURES = {
       ROOT + ".ticket..", ROOT + ".routing..", ROOT + ".deadline..", ROOT + ".escalation..",
       ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..",
+      ROOT + ".followup..", ROOT + ".handling..",
       ROOT + ".app.."};
 
   /** The domain rules: plain Java, testable in milliseconds, no Vert.x. */

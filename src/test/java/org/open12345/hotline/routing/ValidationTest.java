@@ -325,5 +325,19 @@ class ValidationTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("OK, version " + ShippedRules.load().version()), printed);
     assertTrue(printed.contains("rules:"), printed);
+    // A department nothing can reach is a warning, not an error: the region itself has no contact.
+    assertTrue(printed.contains("warning: departments.yaml: nmg (内蒙古自治区) has no mail"), printed);
+  }
+
+  @Test
+  void departmentsWithoutAnyContactAreNamedAndLandlinesDoNotCount() throws Exception {
+    replace("departments.yaml", "    mail: [hhht-gas@hhht.gov.example]", "    # no mail");
+    replace("departments.yaml", "phones: [\"0471-6706020\"]", "phones: [\"138 0013 8000\"]");
+    replace("departments.yaml", "    mail: [hhht-market@hhht.gov.example]", "    webhooks: [\"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k\"]");
+    replace("departments.yaml", "    mail: [hhht-housing@hhht.gov.example]", "    # no mail");
+    RuleSet rs = RuleSetLoader.load(dir).orThrow();
+    java.util.List<String> warned = rs.contactWarnings().stream().map(w -> w.split(" ")[1]).toList();
+    assertEquals(java.util.List.of("hhht.housing", "nmg"), warned, "gas has a mobile, market a robot; "
+        + "housing has only its landline duty phone");
   }
 }
