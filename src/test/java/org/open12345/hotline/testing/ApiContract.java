@@ -57,9 +57,9 @@ public final class ApiContract {
   private final JsonObject document;
   private final SchemaRepository schemas;
   private final List<Route> routes;
-  /** By schema object (identity: each is a node of the one document); validators are thread-safe. */
   /** "operationId status" pairs the tests produced, for {@link #unexercised()}. */
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  /** By schema object (identity: each is a node of the one document); validators are thread-safe. */
   private final Map<JsonObject, Validator> validators = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
   private ApiContract(JsonObject document, SchemaRepository schemas, List<Route> routes) {
@@ -86,8 +86,8 @@ public final class ApiContract {
     try {
       repository = version.getRepository(vertx, BASE_URI).toCompletionStage().toCompletableFuture()
           .get(60, TimeUnit.SECONDS);
-      OutputUnit valid = version.validateContract(vertx, repository, strict).toCompletionStage().toCompletableFuture()
-          .get(60, TimeUnit.SECONDS);
+      OutputUnit valid = version.validateContract(vertx, repository, doc.asJson()).toCompletionStage()
+          .toCompletableFuture().get(60, TimeUnit.SECONDS);
       valid.checkValidity();
     } catch (JsonSchemaValidationException e) {
       throw new IllegalStateException(ContractDocument.RESOURCE + " is not a valid OpenAPI " + strict.getString("openapi")

@@ -48,6 +48,11 @@ public final class ContractDocument {
     return raw;
   }
 
+  /** The document as published, as JSON. */
+  public JsonObject asJson() {
+    return new JsonObject(Json.encode(raw));
+  }
+
   /**
    * What the OpenAPI schema lets pass but is wrong here: a key with no value (a comma inside an
    * unquoted flow-mapping text makes one, and schema objects accept unknown keys), an operation
