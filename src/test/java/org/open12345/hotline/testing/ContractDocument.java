@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -23,6 +26,7 @@ public final class ContractDocument {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
       "trace");
   /** Keys whose value may be null on purpose. */
+  private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
   private static final Set<String> NULL_ALLOWED = Set.of("default", "const", "example");
 
   private final Map<String, Object> raw;
@@ -56,12 +60,13 @@ public final class ContractDocument {
   /**
    * What the OpenAPI schema lets pass but is wrong here: a key with no value (a comma inside an
    * unquoted flow-mapping text makes one, and schema objects accept unknown keys), an operation
-   * without an operationId, a JSON body without a schema, an error without a body, a JSON API error not in the one error
+   * without an operationId or with one used twice, a path parameter not declared, a JSON body without a schema, an error without a body, a JSON API error not in the one error
    * shape.
    */
   public List<String> problems() {
     List<String> out = new ArrayList<>();
     nullValues(raw, "#", out);
+    Set<String> operationIds = new HashSet<>();
     for (var path : map(raw.get("paths")).entrySet()) {
       for (var op : map(path.getValue()).entrySet()) {
         if (!METHODS.contains(op.getKey())) {
@@ -69,8 +74,25 @@ public final class ContractDocument {
         }
         String where = op.getKey().toUpperCase() + " " + path.getKey();
         Map<String, Object> operation = map(op.getValue());
-        if (!(operation.get("operationId") instanceof String)) {
+        if (!(operation.get("operationId") instanceof String id)) {
           out.add(where + ": no operationId");
+        } else if (!operationIds.add(id)) {
+          out.add(where + ": operationId " + id + " is used twice");
+        }
+        Set<String> declared = new HashSet<>();
+        List<Object> parameters = new ArrayList<>(list(map(path.getValue()).get("parameters")));
+        parameters.addAll(list(operation.get("parameters")));
+        for (Object p : parameters) {
+          Map<String, Object> parameter = resolve(p);
+          if ("path".equals(parameter.get("in"))) {
+            declared.add(String.valueOf(parameter.get("name")));
+          }
+        }
+        Matcher m = TEMPLATE.matcher(path.getKey());
+        while (m.find()) {
+          if (!declared.contains(m.group(1))) {
+            out.add(where + ": path parameter " + m.group(1) + " is not declared");
+          }
         }
         Object body = operation.get("requestBody");
         if (body != null && jsonWithoutSchema(resolve(body))) {
@@ -146,6 +168,10 @@ public final class ContractDocument {
       target = map(target).get(part);
     }
     return resolve(target);
+  }
+
+  private static List<?> list(Object o) {
+    return o instanceof List<?> l ? l : List.of();
   }
 
   @SuppressWarnings("unchecked")
