@@ -30,7 +30,7 @@ class TokenBucketsTest {
     assertTrue(buckets.tryTake("k"));
     assertFalse(buckets.tryTake("k"));
     clock.advance(Duration.ofMinutes(29));
-    assertFalse(buckets.tryTake("k"), "half a token after 29 of the 30 minutes one token needs");
+    assertFalse(buckets.tryTake("k"), "29/30 of a token after 29 of the 30 minutes one token takes");
     clock.advance(Duration.ofMinutes(2));
     assertTrue(buckets.tryTake("k"));
     assertFalse(buckets.tryTake("k"));
