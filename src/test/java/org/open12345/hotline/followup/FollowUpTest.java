@@ -185,8 +185,9 @@ class FollowUpTest {
   @Test
   void resolutionRateCountsReachedTicketsOnce() {
     TestServer own = TestServer.start(config(), java.time.Clock.systemUTC());
+    TestServer saved = server;
     try {
-      TestServer saved = server;
+      // The helpers talk to `server`: a server of its own, so other tests' follow-ups do not count.
       server = own;
       String a = replied("13500000011");
       String b = replied("13500000012");
@@ -205,8 +206,8 @@ class FollowUpTest {
       JsonObject other = own.get("/api/follow-ups/figures?department=hhht.water").json();
       assertEquals(0, other.getLong("reached"));
       assertNull(other.getDouble("resolution_rate"));
-      server = saved;
     } finally {
+      server = saved;
       own.close();
     }
   }
