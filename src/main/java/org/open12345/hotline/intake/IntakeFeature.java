@@ -76,7 +76,10 @@ public final class IntakeFeature implements Feature {
   public IntakeFeature(HotlineConfig config, Clock clock, Pool pool, Neighbours n,
       Function<String, Optional<EmergencyMatch>> emergencyDetector, Supplier<List<Open311Service>> services) {
     TicketService tickets = n.tickets();
-    IntakeTickets intakeTickets = new IntakeTickets(tickets, n.outbox(), n.templates());
+    Acknowledgements acknowledgements = new Acknowledgements(new QueryCodeRepository(), n.outbox(), n.templates(),
+        clock);
+    IntakeTickets intakeTickets = new IntakeTickets(tickets, acknowledgements);
+    tickets.addListener(new StaffTicketAcknowledgement(acknowledgements));
     EmergencyTransfers emergencies = new EmergencyTransfers(emergencyDetector, new EmergencyTransferRepository(),
         pool, n.outbox(), n.templates(), n.supervisors(), clock, config.zone());
     this.emergencyTransfers = new EmergencyTransferRoutes(emergencies, config.zone());
@@ -102,7 +105,8 @@ public final class IntakeFeature implements Feature {
 
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
-        new WebComplaintRepository(), new ComplaintLimits(complaintSettings, clock), clock), complaintSettings);
+        new WebComplaintRepository(), new QueryCodeRepository(), new ComplaintLimits(complaintSettings, clock), clock),
+        complaintSettings);
 
     this.open311 = new Open311Routes(new Open311RequestService(pool, intakeTickets, tickets, n.expectedTimes(), clock),
         services, WebhookGuards.list(config.string("intake.open311.api_keys")), config.zone());

@@ -3,29 +3,26 @@ package org.open12345.hotline.intake;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import java.util.Map;
 import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.notify.NewMessage;
-import org.open12345.hotline.notify.Outbox;
-import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketService;
 
 /**
- * A ticket from an intake channel plus its acknowledgement SMS, in the caller's transaction: the
- * citizen is told the number exactly when the ticket exists.
+ * A ticket from an intake channel plus its query code and acknowledgement SMS, in the caller's
+ * transaction: the citizen is told the number and code exactly when the ticket exists.
  */
 public final class IntakeTickets {
   private final TicketService tickets;
-  private final Outbox outbox;
-  private final MessageTemplates templates;
+  private final Acknowledgements acknowledgements;
 
-  public IntakeTickets(TicketService tickets, Outbox outbox, MessageTemplates templates) {
+  /** A new ticket and its plain query code (shown once, e.g. on the web form's answer). */
+  public record Created(Ticket ticket, String queryCode) {}
+
+  public IntakeTickets(TicketService tickets, Acknowledgements acknowledgements) {
     this.tickets = tickets;
-    this.outbox = outbox;
-    this.templates = templates;
+    this.acknowledgements = acknowledgements;
   }
 
   public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details) {
@@ -39,22 +36,17 @@ public final class IntakeTickets {
    */
   public Future<Ticket> create(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
       Function<Ticket, Future<?>> alongside) {
-    return tickets.create(tx, draft, actor, details, t -> {
-      Future<Void> acknowledged = acknowledge(tx, t);
-      Future<?> written = alongside.apply(t);
-      return Future.all(acknowledged, written);
-    });
+    return createWithCode(tx, draft, actor, details, alongside).map(Created::ticket);
   }
 
-  private Future<Void> acknowledge(SqlConnection tx, Ticket t) {
-    // Open311 and some web callers leave no phone; there is no one to text then.
-    if (t.citizenPhone() == null || !t.citizenPhone().matches("\\+?\\d{5,}")) {
-      return Future.succeededFuture();
-    }
-    String text = templates.render("sms/ticket-ack", Map.of("ticketNo", t.number())).text();
-    return outbox.enqueue(tx, new NewMessage("ticket-ack", "sms", t.citizenPhone(), null, text, null,
-            "ack-sms:" + t.number(), new JsonObject().put("channel", t.channel().name())
-                .put("vars", new JsonObject().put("ticketNo", t.number())), t.id(), true))
-        .mapEmpty();
+  /** As {@link #create(SqlConnection, NewTicket, Actor, JsonObject, Function)}, with the query code. */
+  public Future<Created> createWithCode(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
+      Function<Ticket, Future<?>> alongside) {
+    String code = QueryCodes.generate();
+    return tickets.create(tx, draft, actor, details, t -> {
+      Future<Void> acknowledged = acknowledgements.acknowledge(tx, t, code);
+      Future<?> written = alongside.apply(t);
+      return Future.all(acknowledged, written);
+    }).map(t -> new Created(t, code));
   }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.intake.IntakeTickets;
+import org.open12345.hotline.intake.QueryCodeRepository;
+import org.open12345.hotline.intake.QueryCodes;
 import org.open12345.hotline.problem.NotFound;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.Ticket;
@@ -17,9 +19,9 @@ import org.open12345.hotline.ticket.TicketService;
 
 /**
  * Complaints from the portal: a submission becomes a ticket plus a query code shown once, and
- * the citizen follows it with number and code. A wrong code, or a ticket that did not come from
- * the web, is not found exactly like an unknown number, so nothing about other people's tickets
- * leaks.
+ * the citizen follows it, or any ticket whose acknowledgement SMS gave them a code (SMS and phone
+ * tickets too), with number and code. A wrong code, or a ticket without one, is not found exactly
+ * like an unknown number, so nothing about other people's tickets leaks.
  */
 public final class ComplaintService {
   /** A complaint that was accepted: its number and the plain query code (shown once). */
@@ -33,15 +35,17 @@ public final class ComplaintService {
   private final IntakeTickets intake;
   private final TicketService tickets;
   private final WebComplaintRepository repository;
+  private final QueryCodeRepository codes;
   private final ComplaintLimits limits;
   private final Clock clock;
 
   public ComplaintService(Pool pool, IntakeTickets intake, TicketService tickets, WebComplaintRepository repository,
-      ComplaintLimits limits, Clock clock) {
+      QueryCodeRepository codes, ComplaintLimits limits, Clock clock) {
     this.pool = pool;
     this.intake = intake;
     this.tickets = tickets;
     this.repository = repository;
+    this.codes = codes;
     this.limits = limits;
     this.clock = clock;
   }
@@ -53,11 +57,10 @@ public final class ComplaintService {
     } catch (RateLimited e) {
       return Future.failedFuture(e);
     }
-    String code = QueryCodes.generate();
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
-    return pool.withTransaction(tx -> intake.create(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
-            t -> repository.insert(tx, t.id(), QueryCodes.hash(t.number(), code), ip, clock.instant()))
-        .map(t -> new Accepted(t.number(), code)));
+    return pool.withTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
+            t -> repository.insert(tx, t.id(), ip, clock.instant()))
+        .map(c -> new Accepted(c.ticket().number(), c.queryCode())));
   }
 
   /** The complaint with this number and code; {@link NotFound} when either is wrong. */
@@ -72,7 +75,7 @@ public final class ComplaintService {
         return Future.failedFuture(new NotFound(NOT_FOUND));
       }
       Ticket t = found.get();
-      return repository.queryCodeHash(pool, t.id()).compose(hash -> {
+      return codes.hashOf(pool, t.id()).compose(hash -> {
         if (hash.isEmpty() || !QueryCodes.matches(number, code, hash.get())) {
           return Future.failedFuture(new NotFound(NOT_FOUND));
         }

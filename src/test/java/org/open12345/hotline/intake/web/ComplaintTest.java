@@ -61,7 +61,9 @@ class ComplaintTest {
     assertEquals("WEB", t.getString("channel"));
     assertEquals(number, t.getString("number"));
     assertNotNull(ackSms(server, number));
-    assertNotEquals(code, text(server, "SELECT query_code_hash FROM web_complaints"), "only a hash is stored");
+    assertNotEquals(code, text(server, "SELECT q.code_hash FROM query_codes q JOIN tickets t ON t.id = q.ticket_id "
+        + "WHERE t.number = ?", number), "only a hash is stored");
+    assertTrue(ackSms(server, number).getString("text").contains("查询码：" + code), "the SMS carries the code too");
 
     Response replied = reply(server, number, "hhht.environment", "已责令店家22点前停止营业");
     assertEquals(200, replied.status(), replied.body());
@@ -75,7 +77,7 @@ class ComplaintTest {
   }
 
   @Test
-  void aWrongCodeOrAnotherChannelsTicketIs404() {
+  void aWrongCodeIs404WhateverTheChannel() {
     Response r = server.postJson("/api/complaints", complaint("13500000002"));
     String number = r.json().getString("number");
     Response wrong = server.get("/api/complaints/" + number + "?code=AAAAAA");

@@ -41,8 +41,10 @@ class MessageTemplatesTest {
   }
 
   @Test
-  void acknowledgementCarriesTheTicketNumber() {
-    assertTrue(templates.render("sms/ticket-ack", Map.of("ticketNo", "GD42")).text().contains("工单号：GD42"));
+  void acknowledgementCarriesTheTicketNumberAndQueryCode() {
+    String text = templates.render("sms/ticket-ack", Map.of("ticketNo", "GD42", "queryCode", "K7M2QX")).text();
+    assertTrue(text.contains("工单号：GD42"), text);
+    assertTrue(text.contains("查询码：K7M2QX"), text);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.web;
+package org.open12345.hotline.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,9 +8,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The short code a citizen uses with the ticket number to look up a web complaint. Six characters
- * from an alphabet without look-alikes (no 0/O, 1/I/L); stored only as SHA-256 of number + code,
- * so the table alone does not let anyone read complaints. Guessing is slowed by the lookup limit.
+ * The short code a citizen uses with the ticket number to look up a ticket of any channel (web,
+ * SMS, phone). Six characters from an alphabet without look-alikes (no 0/O, 1/I/L); stored only as
+ * SHA-256 of number + code, so the table alone does not let anyone read tickets. Guessing is
+ * slowed by the lookup limit.
  */
 public final class QueryCodes {
   private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
