@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.open12345.hotline.web.ConsolePages;
 import org.open12345.hotline.web.Feature;
 
 /**
@@ -15,6 +16,7 @@ import org.open12345.hotline.web.Feature;
 public final class TicketFeature implements Feature {
   private final TicketService service;
   private final ZoneId zone;
+  private final ConsolePages pages = new ConsolePages();
 
   public TicketFeature(Pool pool, Clock clock, ZoneId zone) {
     this.zone = zone;
@@ -37,5 +39,7 @@ public final class TicketFeature implements Feature {
     // Routes of other features under /api/tickets/{number}/... (deadlines, extensions) live in
     // their own sub-routers: an unmatched request falls through to them.
     api.route("/tickets*").subRouter(tickets);
+    // The link in every notice: a read-only page for staff until the console exists.
+    new TicketPage(service, pages, zone).mount(root);
   }
 }
