@@ -85,9 +85,10 @@ class ThreeSchedulersRaceTest {
           + "WHERE action IN ('REMIND','SUPERVISE','ESCALATE')"));
       // Per deadline: 催办 1 mail per reminder, 督办 2 (department + its level-1 leader), 通报 1 (the
       // parent, 呼和浩特市; no supervisors' box configured here); resolve's second reminder 1 more.
-      int mails = TICKETS * (3 * 4 + 1);
+      // And each ticket's dispatch notice (派单通知) to its department, one mail.
+      int mails = TICKETS * (3 * 4 + 1) + TICKETS;
       assertEquals(mails, count(db, "SELECT count(*) FROM outbox WHERE channel = 'mail'"));
-      awaitCount(db, "SELECT count(*) FROM outbox WHERE status = 'sent'", mails);
+      awaitCount(db, "SELECT count(*) FROM outbox WHERE channel = 'mail' AND status = 'sent'", mails);
       assertTrue(smtp.waitForIncomingEmail(30_000, mails));
       // A relay killed after the SMTP server took a mail but before it recorded that may send it
       // again after its claim expires (at least once); the Message-ID derived from the step key is
@@ -96,7 +97,7 @@ class ThreeSchedulersRaceTest {
       for (var m : smtp.getReceivedMessages()) {
         ids.add(m.getMessageID());
       }
-      assertEquals(mails, ids.size(), "each step's mail once (by Message-ID) at the SMTP server");
+      assertEquals(mails, ids.size(), "each step's and notice's mail once (by Message-ID) at the SMTP server");
       System.out.println("fired per instance: "
           + rows(db, "SELECT fired_by || '=' || count(*) FROM escalation_steps GROUP BY fired_by"));
     } finally {

@@ -87,7 +87,7 @@ class ApiContractTourTest {
     expect(403, server.post("/api/tickets/" + number + "/extensions", ask, "X-Hotline-Role", "OPERATOR"));
     expect(404, server.post("/api/tickets/19990101000001/extensions", ask, "X-Hotline-Department", "d1"));
     expect(404, server.post("/api/tickets/" + number + "/extensions/999/approve", "{\"reason\":\"同意\"}"));
-    expect(200, server.post("/api/tickets/" + number + "/actions/answer_on_spot", "{\"note\":\"已当场答复\"}"));
+    expect(200, server.post("/api/tickets/" + number + "/actions/answer_on_spot", "{\"answer\":\"已当场答复\"}"));
     expect(409, server.post("/api/tickets/" + number + "/extensions/999/approve", "{\"reason\":\"同意\"}"));
   }
 
