@@ -64,7 +64,8 @@ public final class Features {
     this.clock = clock;
     this.vertx = vertx;
     this.pool = pool;
-    features.add(new OpsFeature(pool, registry));
+    OpsFeature ops = new OpsFeature(pool, registry);
+    features.add(ops);
     TicketFeature ticketFeature = new TicketFeature(pool, clock, config.zone());
     features.add(ticketFeature);
     this.tickets = ticketFeature.service();
@@ -91,8 +92,9 @@ public final class Features {
       starts.add(relay::start);
       stops.add(relay::stop);
     }
-    this.deadlines = new DeadlineFeature(config, clock, pool, tickets, outbox, templates)
+    this.deadlines = new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, templates)
         .withPolicies(routing.directory());
+    ops.addNotes(deadlines);
     this.escalation = new EscalationFeature(config, vertx, pool, outbox, templates)
         .withContacts(routing.directory());
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());

@@ -51,7 +51,11 @@ public final class DeadlineViewRoutes {
           .put("warnings", TicketDeadlinesJson.warnAts(dl))
           .put("escalate_at", dl.escalateAt().toString()).put("revision", dl.revision())
           .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
-          .put("state", d.stateOf(dl, v.now(), ended));
+          .put("state", d.stateOf(dl, v.now(), ended))
+          .put("provisional", dl.isProvisional());
+      if (dl.isProvisional()) {
+        j.put("provisional_years", new JsonArray(dl.provisionalYears()));
+      }
       Duration l = v.timeLeft().get(dl.kind());
       if (l != null && !ended) {
         j.put("time_left_seconds", l.toSeconds())

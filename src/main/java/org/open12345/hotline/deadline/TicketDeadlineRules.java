@@ -179,7 +179,11 @@ public final class TicketDeadlineRules {
    * @return the recomputed deadlines; equal to {@code d} when nothing counted on such a year
    */
   public TicketDeadlines recompute(TicketDeadlines d) {
-    DeadlineCalculator c = calculator;
+    return recompute(d, calculator);
+  }
+
+  /** {@link #recompute(TicketDeadlines)} on a calculator the caller holds (and took its years from). */
+  static TicketDeadlines recompute(TicketDeadlines d, DeadlineCalculator c) {
     Map<DeadlineKind, Deadline> out = new EnumMap<>(d.deadlines());
     for (Deadline dl : d.deadlines().values()) {
       if (dl.isMet() || dl.provisionalYears().stream().allMatch(y -> c.calendar().isProvisional(y))) {

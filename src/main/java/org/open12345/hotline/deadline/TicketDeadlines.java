@@ -3,6 +3,7 @@ package org.open12345.hotline.deadline;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,15 @@ public record TicketDeadlines(
 
   public Optional<Instant> resolveBy() {
     return get(DeadlineKind.RESOLVE).map(Deadline::dueAt);
+  }
+
+  /**
+   * The provisional years the deadlines still running counted on (met ones are done with):
+   * what is recounted when one of those years gets its file.
+   */
+  public List<Integer> provisionalYears() {
+    return deadlines.values().stream().filter(dl -> !dl.isMet())
+        .flatMap(dl -> dl.provisionalYears().stream()).distinct().sorted().toList();
   }
 
   public boolean isPaused() {
