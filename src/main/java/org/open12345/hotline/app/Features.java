@@ -1,8 +1,8 @@
 package org.open12345.hotline.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -11,100 +11,67 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
-import org.open12345.hotline.evaluation.RatingPromptOnClose;
+import org.open12345.hotline.deadline.DeadlineFeature;
+import org.open12345.hotline.escalation.EscalationFeature;
+import org.open12345.hotline.evaluation.EvaluationFeature;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
-import org.open12345.hotline.notify.DeliveryPolicies;
-import org.open12345.hotline.notify.MessageSenders;
+import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
-import org.open12345.hotline.notify.OutboxRelay;
-import org.open12345.hotline.notify.OutboxRepository;
-import org.open12345.hotline.notify.OutboxRoutes;
-import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.ops.OpsFeature;
 import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
-import org.open12345.hotline.deadline.DeadlineFeature;
-import org.open12345.hotline.ops.OpsFeature;
 import org.open12345.hotline.web.Feature;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.open12345.hotline.escalation.EscalationFeature;
 
 /**
- * The features of the server, built once and wired together: each one's services, its routes,
- * and its background work (relay, schedulers, watchers).
+ * The features of the server, built once, in order, and wired together through their services
+ * and listener interfaces. Nothing here has rules of its own: it only assembles. Routes are
+ * mounted in this order on every HTTP verticle; background work starts in this order and stops in
+ * reverse.
  */
 public final class Features {
-  public final HotlineConfig config;
-  public final Clock clock;
   public final Pool pool;
   public final TicketService tickets;
   public final Outbox outbox;
-  public final MessageTemplates templates;
-  public final MessageSenders senders;
   public final RuleSetHolder rules;
-  public final IntakeFeature intake;
-  private final OutboxRepository outboxRepository;
+  public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
-  private final RoutingFeature routing;
-  private final Vertx vertx;
-  private final List<Supplier<Future<?>>> starts = new ArrayList<>();
-  private final List<Supplier<Future<?>>> stops = new ArrayList<>();
-
-  private final List<Feature> features = new ArrayList<>();
+  public final EvaluationFeature evaluation;
+  public final IntakeFeature intake;
+  private final List<Feature> all = new ArrayList<>();
 
   private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
       PrometheusMeterRegistry registry) {
-    this.config = config;
-    this.clock = clock;
-    this.vertx = vertx;
     this.pool = pool;
-    OpsFeature ops = new OpsFeature(pool, registry);
-    features.add(ops);
-    TicketFeature ticketFeature = new TicketFeature(pool, clock, config.zone());
-    features.add(ticketFeature);
-    this.tickets = ticketFeature.service();
-
-    this.routing = new RoutingFeature(config, clock, vertx, tickets);
+    OpsFeature ops = add(new OpsFeature(pool, registry));
+    TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
+    this.tickets = ticket.service();
+    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
     this.rules = routing.rules();
-    features.add(routing);
-
-    JsonObject messaging = config.section("messaging");
-    DeliveryPolicies policies;
-    try {
-      policies = DeliveryPolicies.from(messaging);
-      this.templates = DeliveryPolicies.templates(messaging);
-      this.senders = MessageSenders.fromConfig(vertx, messaging);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("configuration: " + e.getMessage());
-    }
-    this.outboxRepository = new OutboxRepository();
-    this.outbox = new Outbox(outboxRepository, policies.citizenSms(), clock);
-    if (config.bool("outbox.relay_enabled")) {
-      OutboxRelay relay = new OutboxRelay(vertx, pool, connect, outboxRepository, senders,
-          new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
-              config.duration("outbox.poll_interval"), policies.retry()), clock);
-      starts.add(relay::start);
-      stops.add(relay::stop);
-    }
-    this.deadlines = new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, templates)
-        .withPolicies(routing.directory());
+    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
+    this.outbox = notify.outbox();
+    this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
+        .withPolicies(routing.directory()));
     ops.addNotes(deadlines);
-    this.escalation = new EscalationFeature(config, vertx, pool, outbox, templates)
-        .withContacts(routing.directory());
+    this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
+        .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
-    features.add(deadlines);
-    features.add(escalation);
-    stops.add(senders::close);
-    this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
-        () -> Open311Services.fromCategories(rules.current().categories()),
-        senders.channels().contains("wecom") ? "wecom" : "dingtalk");
-    tickets.addListener(new RatingPromptOnClose(intake.ratingPrompts));
+    this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
+    this.intake = add(new IntakeFeature(config, clock, pool,
+        new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
+            deadlines.deadlines()::resolveByOf),
+        this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
+        notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
+  }
+
+  private <F extends Feature> F add(F feature) {
+    all.add(feature);
+    return feature;
   }
 
   /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
@@ -125,28 +92,24 @@ public final class Features {
    * JSON API on {@code api} (under /api). Called once per HTTP verticle instance.
    */
   void mount(Vertx vertx, Router root, Router api) {
-    features.forEach(f -> f.mount(vertx, root, api));
-    new OutboxRoutes(pool, outboxRepository).mount(api);
-    intake.mount(root, api);
+    all.forEach(f -> f.mount(vertx, root, api));
   }
 
   Future<Void> startBackground() {
     List<Supplier<Future<?>>> steps = new ArrayList<>();
-    features.forEach(f -> steps.add(f::start));
-    steps.addAll(starts);
-    return all(steps);
+    all.forEach(f -> steps.add(f::start));
+    return inOrder(steps);
   }
 
   Future<Void> stopBackground() {
-    List<Supplier<Future<?>>> steps = new ArrayList<>(stops);
-    for (int i = features.size() - 1; i >= 0; i--) {
-      Feature f = features.get(i);
-      steps.add(f::stop);
+    List<Supplier<Future<?>>> steps = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      steps.add(all.get(i)::stop);
     }
-    return all(steps);
+    return inOrder(steps);
   }
 
-  private static Future<Void> all(List<Supplier<Future<?>>> steps) {
+  private static Future<Void> inOrder(List<Supplier<Future<?>>> steps) {
     Future<?> chain = Future.succeededFuture();
     for (Supplier<Future<?>> s : steps) {
       chain = chain.compose(v -> s.get());

@@ -52,11 +52,25 @@ public final class DeadlineRepository {
       ORDER BY d.open_due_at
       LIMIT $3 OFFSET $4""";
 
+  private static final String RESOLVE_BY = """
+      SELECT ticket_id, resolve_by FROM ticket_deadlines
+      WHERE ticket_id = ANY($1) AND resolve_by IS NOT NULL""";
+
   /** One line of the overdue list. */
   public record OverdueTicket(String number, String status, String departmentId, String policy, Instant dueAt) {}
 
   public Future<Optional<TicketDeadlines>> find(SqlClient db, long ticketId) {
     return db.preparedQuery(FIND).execute(Tuple.of(ticketId)).map(DeadlineRepository::state);
+  }
+
+  /** The resolve-by time of each of these tickets that has one. */
+  public Future<java.util.Map<Long, Instant>> resolveBy(SqlClient db, java.util.Collection<Long> ticketIds) {
+    return db.preparedQuery(RESOLVE_BY).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new)))
+        .map(rows -> {
+          java.util.Map<Long, Instant> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getLong(0), r.getOffsetDateTime(1).toInstant()));
+          return out;
+        });
   }
 
   /** Reads and locks the row until the transaction ends. */

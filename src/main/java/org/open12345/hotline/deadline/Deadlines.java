@@ -45,6 +45,14 @@ public final class Deadlines {
     this.clock = clock;
   }
 
+  /**
+   * The resolve-by time (办结时限) of each of these tickets that has one, in one query: what other
+   * features show as "expected" (Open311's expected_datetime).
+   */
+  public Future<Map<Long, Instant>> resolveByOf(java.util.Collection<Long> ticketIds) {
+    return updates.repository().resolveBy(pool, ticketIds);
+  }
+
   void showSteps(LadderView ladder) {
     this.ladder = ladder;
   }

@@ -6,7 +6,11 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.open12345.hotline.auth.Actor;
 
 /**
@@ -44,6 +48,22 @@ public final class TicketEventRepository {
         .map(rows -> {
           List<TicketEvent> out = new java.util.ArrayList<>();
           rows.forEach(r -> out.add(TicketEvent.from(r)));
+          return out;
+        });
+  }
+
+  /** The events with one of {@code actions} of each ticket, oldest first; tickets without any are absent. */
+  public static Future<Map<Long, List<TicketEvent>>> events(SqlClient db, Collection<Long> ticketIds,
+      Collection<String> actions) {
+    return db.preparedQuery("""
+            SELECT ticket_id, id, at, actor, role, action, from_status, to_status, details FROM ticket_events
+            WHERE ticket_id = ANY($1) AND action = ANY($2)
+            ORDER BY ticket_id, id""")
+        .execute(Tuple.tuple().addValue(ticketIds.toArray(Long[]::new)).addValue(actions.toArray(String[]::new)))
+        .map(rows -> {
+          Map<Long, List<TicketEvent>> out = new HashMap<>();
+          rows.forEach(r -> out.computeIfAbsent(r.getLong("ticket_id"), k -> new ArrayList<>())
+              .add(TicketEvent.from(r)));
           return out;
         });
   }

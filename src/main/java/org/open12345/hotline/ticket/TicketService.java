@@ -3,10 +3,15 @@ package org.open12345.hotline.ticket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
@@ -131,5 +136,35 @@ public final class TicketService {
       chain = chain.compose(current -> l.afterChange(tx, before, current, action, actor, at, request));
     }
     return chain;
+  }
+
+  // Reads for other features: they ask here and never query the ticket tables themselves.
+
+  public Future<Optional<Ticket>> find(String number) {
+    return tickets.findByNumber(pool, number);
+  }
+
+  /** The tickets with these ids, in no particular order; unknown ids are skipped. */
+  public Future<List<Ticket>> findAll(Collection<Long> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(List.of()) : tickets.findByIds(pool, ids);
+  }
+
+  /** Tickets recorded during these calls, oldest first. */
+  public Future<List<Ticket>> ofCalls(Collection<String> callIds) {
+    return ofCalls(pool, callIds);
+  }
+
+  /** As {@link #ofCalls(Collection)}, in the caller's transaction. */
+  public Future<List<Ticket>> ofCalls(SqlClient db, Collection<String> callIds) {
+    return callIds.isEmpty() ? Future.succeededFuture(List.of()) : tickets.findByCallIds(db, callIds);
+  }
+
+  public Future<List<Ticket>> list(ChannelTicketQuery q) {
+    return tickets.list(pool, q);
+  }
+
+  /** Each ticket's events with one of {@code actions} (e.g. its replies), oldest first. */
+  public Future<Map<Long, List<TicketEvent>>> events(Collection<Long> ticketIds, Set<String> actions) {
+    return ticketIds.isEmpty() ? Future.succeededFuture(Map.of()) : TicketEventRepository.events(pool, ticketIds, actions);
   }
 }
