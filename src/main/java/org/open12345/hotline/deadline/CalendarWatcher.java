@@ -3,22 +3,17 @@ package org.open12345.hotline.deadline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import org.open12345.hotline.config.FolderLook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the holiday calendar folder when it changes, as the rule files are reloaded: a hash of
- * its YAML files every interval, a change loaded once the bytes are equal at two looks, and only a
- * valid folder replaces the calendar in force (a malformed file is refused with
+ * Reloads the holiday calendar folder when it changes, as the rule files are reloaded: a
+ * {@link FolderLook} every interval (a change is loaded once its bytes are equal at two looks), and
+ * only a valid folder replaces the calendar in force (a malformed file is refused with
  * {@code file:line}, logged and shown in {@code /ready}; the previous calendar stays). After each
  * look it runs {@link CalendarRecount}, which recounts what a newly official year changed (at the
  * first look too: a file may have been added while the server was down) and costs one indexed
@@ -32,11 +27,7 @@ final class CalendarWatcher {
   private final Duration interval;
   private final TicketDeadlineRules rules;
   private final CalendarRecount recount;
-  /** Hash of the files behind the calendar in force. */
-  private String applied;
-  /** Hash seen at the last look but not yet loaded: loaded when the next look sees it again. */
-  private String pending;
-  private String lastRefused;
+  private FolderLook folder;
   private volatile List<String> refusal = List.of();
   private long timer = -1;
   private boolean checking;
@@ -51,8 +42,8 @@ final class CalendarWatcher {
 
   /** Starts looking; the hash of the folder as loaded at startup is the one in force. */
   Future<Void> start() {
-    return vertx.executeBlocking(() -> folderHash(dir)).map(h -> {
-      applied = h;
+    return vertx.executeBlocking(() -> new FolderLook(dir)).map(f -> {
+      folder = f;
       timer = vertx.setPeriodic(interval.toMillis(), id -> check());
       check();
       return null;
@@ -87,29 +78,18 @@ final class CalendarWatcher {
   }
 
   private Void reloadIfChanged() throws IOException {
-    String hash = folderHash(dir);
-    if (hash.equals(applied)) {
-      // Back to the files in force (a refused change was undone): nothing is refused any more.
-      pending = null;
-      lastRefused = null;
-      refusal = List.of();
+    FolderLook.Outcome look = folder.look();
+    if (look == FolderLook.Outcome.UNCHANGED) {
+      refusal = List.of(); // back to the files in force: a refused change was undone
+    }
+    if (look != FolderLook.Outcome.LOAD) {
       return null;
     }
-    if (hash.equals(lastRefused)) {
-      pending = null;
-      return null;
-    }
-    if (!hash.equals(pending)) {
-      // Changed since the last look: wait one more interval for the writer to finish.
-      pending = hash;
-      return null;
-    }
-    pending = null;
     WorkingCalendar loaded;
     try {
       loaded = WorkingCalendar.load(dir).withProvisionalYears();
     } catch (CalendarFileException e) {
-      lastRefused = hash;
+      folder.refused();
       refusal = List.of("holiday calendar change refused, the previous calendar stays in force: " + e.getMessage());
       log.error("holiday calendar change refused; years {} stay in force: {}",
           rules.calculator().calendar().years(), e.getMessage());
@@ -117,27 +97,9 @@ final class CalendarWatcher {
     }
     List<Integer> before = List.copyOf(rules.calculator().calendar().years());
     rules.useCalendar(loaded);
-    applied = hash;
-    lastRefused = null;
+    folder.applied();
     refusal = List.of();
     log.info("holiday calendar reloaded: official years {} -> {}", before, loaded.years());
     return null;
-  }
-
-  static String folderHash(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return "missing";
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
-          .toList()) {
-        sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        sha.update(Files.readAllBytes(f));
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }
