@@ -15,8 +15,8 @@ import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
- * again) sets them, signing/contact/reply meets them, a return or the end of the ticket stops the
- * ladder.
+ * again) and a reopen set them, signing/contact/reply meets them, a return or the end of the
+ * ticket stops the ladder.
  */
 final class DeadlineListener implements TicketChangeListener {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineListener.class);
@@ -46,6 +46,7 @@ final class DeadlineListener implements TicketChangeListener {
     } else {
       work = switch (action) {
         case DISPATCH -> dispatched(tx, before, after, request == null ? null : request.policy(), at);
+        case REOPEN -> reopened(tx, after, request == null ? null : request.policy(), at);
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
@@ -80,6 +81,29 @@ final class DeadlineListener implements TicketChangeListener {
     }
     return updates.repository().lock(tx, t.id()).compose(current -> {
       details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
+      return computed(tx, t, chosen, at, details,
+          () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
+          next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
+    });
+  }
+
+  /**
+   * 重办: a new round of every deadline from the reopening, to the department it now has (the
+   * same or another), under the policy the reopen names or else the ticket's own, with a new
+   * revision so the ladder's steps fire again.
+   */
+  private Future<Void> reopened(SqlConnection tx, Ticket t, String name, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    JsonObject details = new JsonObject().put("department_id", t.departmentId()).put("reason", "reopen");
+    return updates.repository().lock(tx, t.id()).compose(current -> {
+      String wanted = name != null ? name : current.map(c -> c.policy().name()).orElse(null);
+      DeadlinePolicy named = wanted == null ? null : policies.byName(wanted).orElse(null);
+      if (name != null && named == null) {
+        details.put("unknown_policy", name);
+      }
+      // A policy since removed from the rule files: the one the ticket was dispatched under.
+      DeadlinePolicy chosen = named != null ? named
+          : current.map(TicketDeadlines::policy).orElseGet(() -> policies.defaultFor(t.urgency(), t.requestType()));
       return computed(tx, t, chosen, at, details,
           () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
           next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
