@@ -37,6 +37,7 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
   private final DeadlineUpdates updates;
   private final Deadlines deadlines;
   private final Extensions extensions;
+  private final PauseRequests pauses;
   private final CalendarRecount recount;
   private final CalendarWatcher watcher;
   private final Clock clock;
@@ -60,7 +61,10 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
     this.rules = new TicketDeadlineRules(calculator);
     this.updates = new DeadlineUpdates(new DeadlineRepository());
     ExtensionRepository extensionRepository = new ExtensionRepository();
-    this.deadlines = new Deadlines(pool, tickets.repository(), updates, extensionRepository, rules, clock);
+    PauseRequestRepository pauseRepository = new PauseRequestRepository();
+    this.deadlines = new Deadlines(pool, tickets.repository(), updates, extensionRepository, pauseRepository, rules,
+        clock);
+    this.pauses = new PauseRequests(pool, tickets.repository(), pauseRepository, deadlines, clock);
     this.extensions = new Extensions(pool, tickets.repository(), extensionRepository, updates, rules, calculator,
         outbox, templates, clock);
     tickets.addListener(new DeadlineListener(updates, rules, () -> policies));
@@ -136,6 +140,7 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
   public void mount(Vertx vertx, Router root, Router api) {
     new ExtensionRoutes(extensions).mount(api);
     new ClockRoutes(deadlines).mount(api);
+    new PauseRequestRoutes(pauses).mount(api);
     new DeadlineViewRoutes(deadlines).mount(api);
   }
 }

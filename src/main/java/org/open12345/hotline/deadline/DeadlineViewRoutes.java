@@ -36,8 +36,10 @@ public final class DeadlineViewRoutes {
   private static JsonObject json(TicketView v) {
     JsonArray extensions = new JsonArray();
     v.extensions().forEach(e -> extensions.add(ExtensionRoutes.json(e)));
+    JsonArray pauses = new JsonArray();
+    v.pauseRequests().forEach(p -> pauses.add(PauseRequestRoutes.json(p)));
     JsonObject out = new JsonObject().put("number", v.ticket().number()).put("status", v.ticket().status().name())
-        .put("steps", v.steps()).put("extensions", extensions);
+        .put("steps", v.steps()).put("extensions", extensions).put("pause_requests", pauses);
     TicketDeadlines d = v.deadlines();
     if (d == null) {
       return out.put("deadlines", new JsonArray());
