@@ -21,6 +21,7 @@ import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.returns.ReturnsFeature;
 import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
@@ -41,6 +42,7 @@ public final class Features {
   public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
+  public final ReturnsFeature returns;
   public final EvaluationFeature evaluation;
   public final IntakeFeature intake;
   private final List<Feature> all = new ArrayList<>();
@@ -61,6 +63,8 @@ public final class Features {
     this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    this.returns = add(new ReturnsFeature(clock, pool, tickets, deadlines.deadlines())
+        .withReasons(routing.directory()));
     this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
     this.intake = add(new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),

@@ -50,8 +50,9 @@ final class DeadlineListener implements TicketChangeListener {
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
-        // The department gave it back: its ladder stops until the centre dispatches again.
-        case RETURN -> updates.close(tx, after, at);
+        // The department gave it back: its ladder stops and the centre's ruling clock starts.
+        case RETURN -> returned(tx, after, at);
+        case REJECT_RETURN -> ruledBack(tx, after, at);
         default -> Future.succeededFuture();
       };
     }
@@ -127,6 +128,22 @@ final class DeadlineListener implements TicketChangeListener {
           details.put("policy", chosen.name()).put("missing_calendar_year", e.year()).put("message", e.getMessage()));
     }
     return store.apply(next);
+  }
+
+  private Future<Void> returned(SqlConnection tx, Ticket t, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.awaitRuling(current.get(), policies.rulingTerm(), current.get().policy()
+            .escalateAfter(), at), "DEADLINES_SET", Actor.SYSTEM, at, new JsonObject().put("reason", "return")
+            .put("department_id", t.departmentId())));
+  }
+
+  /** Sent back to the same department: the ruling is met and the department's own clock runs on. */
+  private Future<Void> ruledBack(SqlConnection tx, Ticket t, Instant at) {
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.ruled(current.get(), at), null, null, at, null));
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {

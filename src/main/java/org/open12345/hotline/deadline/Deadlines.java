@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
@@ -55,6 +57,15 @@ public final class Deadlines {
    */
   public Future<Map<Long, Instant>> resolveByOf(java.util.Collection<Long> ticketIds) {
     return updates.repository().resolveBy(pool, ticketIds);
+  }
+
+  /**
+   * When the centre must rule on the ticket's pending return (its open RULING deadline), read in
+   * the caller's transaction; empty when none runs.
+   */
+  public Future<Optional<Instant>> rulingDue(SqlClient db, long ticketId) {
+    return updates.repository().find(db, ticketId).map(found -> found
+        .flatMap(d -> d.get(DeadlineKind.RULING)).filter(r -> !r.isMet()).map(Deadline::dueAt));
   }
 
   void showSteps(LadderView ladder) {

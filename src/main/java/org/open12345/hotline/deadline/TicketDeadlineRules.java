@@ -48,7 +48,32 @@ public final class TicketDeadlineRules {
   public TicketDeadlines redispatch(TicketDeadlines current, DeadlinePolicy policy, Instant dispatchedAt) {
     Map<DeadlineKind, Integer> next = new EnumMap<>(DeadlineKind.class);
     current.deadlines().forEach((k, d) -> next.put(k, d.revision() + 1));
-    return fresh(calculator, current.ticketId(), policy, dispatchedAt, next);
+    TicketDeadlines round = fresh(calculator, current.ticketId(), policy, dispatchedAt, next);
+    // The last ruling stays, met (a re-dispatch is a ruling): the next return's ruling then gets
+    // the next revision, so its ladder steps never share a key with an earlier return's.
+    return current.get(DeadlineKind.RULING)
+        .map(r -> replace(round, r.isMet() ? r : r.met(dispatchedAt), null))
+        .orElse(round);
+  }
+
+  /**
+   * A department returned the ticket (退单): the centre's ruling deadline starts now under
+   * {@code term}, one revision past the previous ruling's. The department's deadlines stay as
+   * they are, held for the ruling ({@link TicketDeadlines#awaitsRuling}) but not stopped.
+   */
+  public TicketDeadlines awaitRuling(TicketDeadlines d, DeadlineTerm term, TimeSpan escalateAfter, Instant at) {
+    DeadlineCalculator c = calculator;
+    TimeSpan span = term.within();
+    WorkingDayCount count = span.unit() == TimeSpan.Unit.WORKING_DAYS ? c.count(at, span) : null;
+    Instant due = count != null ? c.dueOf(count) : c.add(at, span);
+    int revision = d.get(DeadlineKind.RULING).map(r -> r.revision() + 1).orElse(0);
+    return replace(d, withPoints(c, term, escalateAfter, DeadlineKind.RULING, span, at, due, count, revision),
+        d.pausedAt());
+  }
+
+  /** The centre ruled on the return at {@code at}: the ruling is met, the department's clock runs on. */
+  public TicketDeadlines ruled(TicketDeadlines d, Instant at) {
+    return meet(d, DeadlineKind.RULING, at);
   }
 
   private static TicketDeadlines fresh(DeadlineCalculator c, String ticketId, DeadlinePolicy policy,
@@ -76,7 +101,7 @@ public final class TicketDeadlineRules {
     Map<DeadlineKind, Deadline> out = new EnumMap<>(d.deadlines());
     for (DeadlineKind k : DeadlineKind.values()) {
       Deadline dl = out.get(k);
-      if (k.ordinal() <= kind.ordinal() && dl != null && !dl.isMet()) {
+      if (k.isDepartments() == kind.isDepartments() && k.ordinal() <= kind.ordinal() && dl != null && !dl.isMet()) {
         out.put(k, dl.met(at));
       }
     }

@@ -32,7 +32,7 @@ class ArchitectureTest {
   /** Feature packages (each with its sub-packages). */
   private static final String[] FEATURES = {
       ROOT + ".ticket..", ROOT + ".routing..", ROOT + ".deadline..", ROOT + ".escalation..",
-      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..",
+      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..", ROOT + ".returns..",
       ROOT + ".app.."};
 
   /** The domain rules: plain Java, testable in milliseconds, no Vert.x. */
