@@ -113,6 +113,19 @@ class PauseRequestsTest {
   }
 
   @Test
+  void theCentreMayStillPauseDirectly() {
+    clock.set(MONDAY_10);
+    String n = dispatched("hhht.environment");
+    Response p = server.postJson("/api/tickets/" + n + "/clock/pause", new JsonObject().put("reason", "不可抗力"),
+        CENTRE);
+    assertEquals(200, p.status(), p.body());
+    assertTrue(p.json().getBoolean("paused"));
+    assertRefused(ask(n, "hhht.environment", "WAITING_FOR_CITIZEN"), 409, "already_paused");
+    assertRefused(ask("19990101000001", "hhht.environment", "WAITING_FOR_CITIZEN"), 404, "not_found");
+    assertRefused(server.get("/api/pause-requests?size=0"), 400, "invalid_field");
+  }
+
+  @Test
   void aRefusedRequestLeavesTheClockRunning() {
     clock.set(MONDAY_10);
     String n = dispatched("hhht.housing");

@@ -106,6 +106,7 @@ class ReturnsServerTest {
     assertFalse(t.getJsonArray("timeline").stream().anyMatch(e -> ((JsonObject) e).getString("action").equals("RETURN")));
     assertNull(pending(n));
     assertEquals(5, server.get("/api/returns/reasons").json().getJsonArray("items").size());
+    assertRefused(server.get("/api/returns?status=lost"), 400, "invalid_field");
   }
 
   @Test
