@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.open12345.hotline.deadline.DeadlineCalculatorTest.at;
 import static org.open12345.hotline.deadline.DeadlineCalculatorTest.endOf;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +97,66 @@ class ProvisionalCalendarTest {
     assertEquals(LocalDate.of(2028, 10, 4), none.nthWorkingDayAfter(LocalDate.of(2028, 9, 29), 1));
     assertThrows(IllegalArgumentException.class, () -> StatutoryHolidays.of(1800));
     assertThrows(CalendarMissingException.class, () -> none.isWorkingDay(LocalDate.of(2300, 1, 2)));
+  }
+
+  @Test
+  void theLunarConversionIsUsedFor1901To2199() {
+    assertTrue(StatutoryHolidays.supports(1901) && StatutoryHolidays.supports(2199));
+    assertFalse(StatutoryHolidays.supports(1900) || StatutoryHolidays.supports(2200));
+  }
+
+  @Test
+  void aReminderCountedInAProvisionalYearMakesTheDeadlineProvisional() {
+    // Only 2026 has a file: 7 natural days from Mon 2025-12-29 end on 2026-01-05, its reminder
+    // 3 working days before counts back into 2025.
+    DeadlinePolicy week = new DeadlinePolicy("week", null, null,
+        new DeadlineTerm(TimeSpan.parse("7d"), List.of(WarningPoint.before(TimeSpan.parse("3wd")))), null);
+    Deadline resolve = rules.start("T1", week, at("2025-12-29T10:00")).get(DeadlineKind.RESOLVE).orElseThrow();
+    assertEquals(at("2026-01-05T10:00"), resolve.dueAt());
+    assertEquals(endOf("2025-12-30"), resolve.warnAt(), "12-31 and 2026-01-04 (worked) in between");
+    assertEquals(List.of(2025), resolve.provisionalYears());
+    assertEquals(null, resolve.count(), "a natural-day due time is not a count");
+  }
+
+  @Test
+  void countsRefuseZeroAndSpansBeyondTenYearsOfWorkingDays() {
+    assertThrows(IllegalArgumentException.class, () -> PROVISIONAL.nthWorkingDayAfter(LocalDate.of(2026, 3, 2), 0));
+    assertThrows(IllegalArgumentException.class, () -> PROVISIONAL.nthWorkingDayBefore(LocalDate.of(2026, 3, 2), 0));
+    DeadlineCalculator c = new DeadlineCalculator(PROVISIONAL, clock);
+    assertEquals(3660, c.count(at("2026-03-02T10:00"), TimeSpan.parse("3660wd")).days());
+    assertThrows(IllegalArgumentException.class, () -> c.count(at("2026-03-02T10:00"), TimeSpan.parse("3661wd")));
+  }
+
+  @Test
+  void aSameDayExtensionMovesToTheNextWorkingDayAndAChosenDayResumesByWorkingDays() {
+    TicketDeadlines d = rules.start("T1", COMPLEX, at("2026-12-20T10:00"));
+    assertEquals(endOf("2027-01-12"), rules.extend(d, TimeSpan.parse("0wd")).resolveBy().orElseThrow());
+    TicketDeadlines chosen = rules.extendTo(d, LocalDate.of(2027, 1, 20));
+    TicketDeadlines resumed = rules.resume(rules.pause(chosen, at("2026-12-21T10:00")), at("2026-12-23T10:00"));
+    Deadline r = resumed.get(DeadlineKind.RESOLVE).orElseThrow();
+    assertEquals(endOf("2027-01-22"), r.dueAt(), "two working days held (12-21, 12-22)");
+    assertEquals(new WorkingDayCount(LocalDate.of(2027, 1, 20), 2), r.count());
+    assertEquals(List.of(2027), r.provisionalYears());
+  }
+
+  @Test
+  void onlyRunningDeadlinesNameTheYearsToRecount() {
+    TicketDeadlines d = rules.start("T1", COMPLEX, at("2026-12-20T10:00"));
+    assertEquals(List.of(2027), d.provisionalYears());
+    assertEquals(List.of(), rules.meet(d, DeadlineKind.RESOLVE, at("2026-12-21T10:00")).provisionalYears(),
+        "a met deadline is done with");
+    Instant now = at("2027-01-12T10:00");
+    assertEquals("missed", d.stateOf(d.get(DeadlineKind.RESOLVE).orElseThrow(), now, false));
+    assertEquals("ended", d.stateOf(d.get(DeadlineKind.RESOLVE).orElseThrow(), now, true));
+    assertEquals("open", d.stateOf(d.get(DeadlineKind.RESOLVE).orElseThrow(), at("2026-12-21T10:00"), false));
+    TicketDeadlines paused = rules.pause(d, at("2026-12-21T10:00"));
+    assertEquals("paused", paused.stateOf(paused.get(DeadlineKind.RESOLVE).orElseThrow(), now, false));
+    assertEquals("missed", paused.stateOf(paused.get(DeadlineKind.SIGN).orElseThrow(), now, false), "missed before");
+    TicketDeadlines met = rules.meet(d, DeadlineKind.RESOLVE, at("2027-01-12T10:00"));
+    assertEquals("met_late", met.stateOf(met.get(DeadlineKind.RESOLVE).orElseThrow(), now, true));
+    assertEquals("met_late", met.stateOf(met.get(DeadlineKind.SIGN).orElseThrow(), now, false));
+    TicketDeadlines early = rules.meet(d, DeadlineKind.SIGN, at("2026-12-20T11:00"));
+    assertEquals("met", early.stateOf(early.get(DeadlineKind.SIGN).orElseThrow(), now, false));
   }
 
   @Test
