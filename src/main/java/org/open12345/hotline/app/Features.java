@@ -23,6 +23,7 @@ import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.returns.ReturnsFeature;
 import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
@@ -43,6 +44,7 @@ public final class Features {
   public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
+  public final ReturnsFeature returns;
   public final HandlingFeature handling;
   public final EvaluationFeature evaluation;
   public final FollowUpFeature followUp;
@@ -59,12 +61,16 @@ public final class Features {
     this.rules = routing.rules();
     this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect, routing.directory()));
     this.outbox = notify.outbox();
-    ops.addWarnings(notify::warnings).addWarnings(routing::warnings);
-    this.deadlines = add(new DeadlineFeature(config, clock, pool, tickets, outbox, notify.templates())
+    // What the configuration and the rule files leave undelivered: in /ready's notes too.
+    ops.addNotes(notify::warnings).addNotes(routing::warnings);
+    this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
+    ops.addNotes(deadlines);
     this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates(), notify.supervisors())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    this.returns = add(new ReturnsFeature(clock, pool, tickets, deadlines.deadlines())
+        .withReasons(routing.directory()));
     this.handling = add(new HandlingFeature(config, clock, pool, tickets, outbox, notify.templates(),
         routing.directory(), notify.supervisors()));
     this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.ticket.ActionRequest;
@@ -16,8 +15,8 @@ import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
- * again) sets them, signing/contact/reply meets them, a return or the end of the ticket stops the
- * ladder.
+ * again), a reopen and an unmerge back to the department set them, signing/contact/reply meets
+ * them, a return or the end of the ticket stops the ladder.
  */
 final class DeadlineListener implements TicketChangeListener {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineListener.class);
@@ -41,13 +40,16 @@ final class DeadlineListener implements TicketChangeListener {
     } else {
       work = switch (action) {
         case DISPATCH -> dispatched(tx, before, after, request == null ? null : request.policy(), at);
+        case REOPEN -> newRound(tx, after, request == null ? null : request.policy(), "reopen", at);
+        // Out of a merge and back with its department: a new round under the policy it had.
+        case UNMERGE -> after.status() == TicketStatus.DISPATCHED ? newRound(tx, after, null, "unmerge", at)
+            : Future.succeededFuture();
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
-        // The department gave it back: its ladder stops until the centre dispatches again.
-        case RETURN -> updates.close(tx, after, at);
-        // Out of a merge and back with its department: a new round under the policy it had.
-        case UNMERGE -> after.status() == TicketStatus.DISPATCHED ? unmerged(tx, after, at) : Future.succeededFuture();
+        // The department gave it back: its ladder stops and the centre's ruling clock starts.
+        case RETURN -> returned(tx, after, at);
+        case REJECT_RETURN -> ruledBack(tx, after, at);
         default -> Future.succeededFuture();
       };
     }
@@ -77,16 +79,35 @@ final class DeadlineListener implements TicketChangeListener {
     }
     return updates.repository().lock(tx, t.id()).compose(current -> {
       details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
-      return newRound(tx, t, current, chosen, at, details);
+      return computed(tx, t, chosen, at, details,
+          () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
+          next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
     });
   }
 
-  /** Deadlines from {@code at} under {@code chosen}: a new round over the current ones, if any. */
-  private Future<Void> newRound(SqlConnection tx, Ticket t, Optional<TicketDeadlines> current, DeadlinePolicy chosen,
-      Instant at, JsonObject details) {
-    return computed(tx, t, chosen, at, details,
-        () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
-        next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
+  /**
+   * 重办, or back from a merge: a new round of every deadline from now, to the department it now
+   * has (the same or another), under the policy the action names or else the ticket's own, with a
+   * new revision so the ladder's steps fire again.
+   *
+   * @param reason {@code reopen} or {@code unmerge}, for the DEADLINES_SET event
+   */
+  private Future<Void> newRound(SqlConnection tx, Ticket t, String name, String reason, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    JsonObject details = new JsonObject().put("department_id", t.departmentId()).put("reason", reason);
+    return updates.repository().lock(tx, t.id()).compose(current -> {
+      String wanted = name != null ? name : current.map(c -> c.policy().name()).orElse(null);
+      DeadlinePolicy named = wanted == null ? null : policies.byName(wanted).orElse(null);
+      if (name != null && named == null) {
+        details.put("unknown_policy", name);
+      }
+      // A policy since removed from the rule files: the one the ticket was dispatched under.
+      DeadlinePolicy chosen = named != null ? named
+          : current.map(TicketDeadlines::policy).orElseGet(() -> policies.defaultFor(t.urgency(), t.requestType()));
+      return computed(tx, t, chosen, at, details,
+          () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
+          next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
+    });
   }
 
   /**
@@ -108,16 +129,20 @@ final class DeadlineListener implements TicketChangeListener {
     return store.apply(next);
   }
 
-  /** The policy of the round the merge ended (as the rule files define it now), else the default. */
-  private Future<Void> unmerged(SqlConnection tx, Ticket t, Instant at) {
-    return updates.repository().lock(tx, t.id()).compose(current -> {
-      PolicyCatalog policies = this.policies.get();
-      DeadlinePolicy chosen = current.map(TicketDeadlines::policy)
-          .flatMap(p -> policies.byName(p.name()).or(() -> Optional.of(p)))
-          .orElseGet(() -> policies.defaultFor(t.urgency(), t.requestType()));
-      JsonObject details = new JsonObject().put("department_id", t.departmentId()).put("reason", "unmerge");
-      return newRound(tx, t, current, chosen, at, details);
-    });
+  private Future<Void> returned(SqlConnection tx, Ticket t, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.awaitRuling(current.get(), policies.rulingTerm(), current.get().policy()
+            .escalateAfter(), at), "DEADLINES_SET", Actor.SYSTEM, at, new JsonObject().put("reason", "return")
+            .put("department_id", t.departmentId())));
+  }
+
+  /** Sent back to the same department: the ruling is met and the department's own clock runs on. */
+  private Future<Void> ruledBack(SqlConnection tx, Ticket t, Instant at) {
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.ruled(current.get(), at), null, null, at, null));
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {

@@ -17,9 +17,9 @@ import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * In the changing transaction: whenever a ticket comes into a department's hands (a dispatch or
- * re-dispatch, a reopen, an unmerge that sends it back) the department is told, and the
- * co-departments the dispatch names get their parts and are told too; the lead's reply, or the
- * ticket's end, closes the parts.
+ * re-dispatch, a reopen, a return ruled back to it, an unmerge that sends it back) the department
+ * is told, and the co-departments the dispatch names get their parts and are told too; the lead's
+ * reply, or the ticket's end, closes the parts.
  */
 final class HandlingListener implements TicketChangeListener {
   private final DispatchNotices notices;
@@ -43,7 +43,9 @@ final class HandlingListener implements TicketChangeListener {
     }
     return switch (action) {
       case DISPATCH -> dispatched(tx, after, request == null ? List.of() : request.coDepartmentIds(), actor, at);
-      case REOPEN -> told(tx, List.of(notices.of(after, after.departmentId(), Role.LEAD, at))).map(after);
+      // Reopened (重办), or a return ruled back to it (驳回退单): the ticket is the department's again.
+      case REOPEN, REJECT_RETURN -> told(tx, List.of(notices.of(after, after.departmentId(), Role.LEAD, at)))
+          .map(after);
       case UNMERGE -> after.status() == TicketStatus.DISPATCHED
           ? told(tx, List.of(notices.of(after, after.departmentId(), Role.LEAD, at))).map(after)
           : Future.succeededFuture(after);

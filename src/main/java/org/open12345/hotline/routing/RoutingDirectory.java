@@ -6,15 +6,20 @@ import java.util.Optional;
 import org.open12345.hotline.escalation.DepartmentContacts;
 import org.open12345.hotline.notify.DepartmentRobots;
 import org.open12345.hotline.deadline.DeadlinePolicy;
+import org.open12345.hotline.deadline.DeadlineTerm;
 import org.open12345.hotline.deadline.PolicyCatalog;
+import org.open12345.hotline.returns.ReturnReasonCatalog;
+import org.open12345.hotline.returns.ReturnReasons;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.Urgency;
 
 /**
- * The rule files as the other features see them: named policies, the department directory and
- * the departments' robots, always from the rule set in force (a reload changes them at once).
+ * The rule files as other features see them: named policies and the ruling deadline (deadline),
+ * the department directory (escalation, handling), the departments' robots (notify), the return
+ * reasons (returns), always from the rule set in force (a reload changes them all at once).
  */
-public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts, DepartmentRobots {
+public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts, DepartmentRobots,
+    ReturnReasonCatalog {
   private final RuleSetHolder rules;
 
   public RoutingDirectory(RuleSetHolder rules) {
@@ -37,6 +42,16 @@ public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts
       }
     }
     return set.defaultPolicy().toDeadlinePolicy();
+  }
+
+  @Override
+  public DeadlineTerm rulingTerm() {
+    return rules.current().returns().ruling();
+  }
+
+  @Override
+  public ReturnReasons returnReasons() {
+    return rules.current().returns().reasons();
   }
 
   @Override

@@ -42,7 +42,7 @@ class UnreachedStepTest {
       assertEquals(0, count(s, "SELECT count(*) FROM outbox WHERE channel IN ('wecom', 'dingtalk')"),
           "no robot is configured: nothing is queued for one");
 
-      JsonArray warnings = s.get("/ready").json().getJsonArray("warnings");
+      JsonArray warnings = s.get("/ready").json().getJsonArray("notes");
       assertTrue(warnings.stream().anyMatch(w -> w.toString().contains("escalation.robot_channel")), warnings.encode());
       assertTrue(warnings.stream().anyMatch(w -> w.toString().startsWith("departments.yaml: nmg ")), warnings.encode());
     }
