@@ -25,6 +25,8 @@ import org.open12345.hotline.notify.OutboxRelay;
 import org.open12345.hotline.notify.OutboxRepository;
 import org.open12345.hotline.notify.OutboxRoutes;
 import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.identity.IdentityFeature;
+import org.open12345.hotline.routing.DepartmentScopes;
 import org.open12345.hotline.routing.LoadResult;
 import org.open12345.hotline.routing.RoutingDirectory;
 import org.open12345.hotline.routing.RoutingOnCreation;
@@ -53,6 +55,8 @@ public final class Features {
   public final IntakeFeature intake;
   private final OutboxRepository outboxRepository;
   public final DeadlineFeature deadlines;
+  public final IdentityFeature identity;
+  public final DepartmentScopes departmentScopes;
   private final List<Supplier<Future<?>>> starts = new ArrayList<>();
   private final List<Supplier<Future<?>>> stops = new ArrayList<>();
 
@@ -72,6 +76,10 @@ public final class Features {
     }
     this.rules = new RuleSetHolder(loaded.orThrow());
     tickets.addListener(new RoutingOnCreation(rules, tickets, config.zone()));
+    this.departmentScopes = new DepartmentScopes(rules);
+    this.identity = new IdentityFeature(config, clock, vertx, pool, departmentScopes);
+    starts.add(identity::start);
+    stops.add(identity::stop);
     RuleSetWatcher watcher = new RuleSetWatcher(vertx, rulesDir, rules, config.duration("routing.reload_interval"));
     starts.add(watcher::start);
     stops.add(watcher::stop);
@@ -129,6 +137,7 @@ public final class Features {
         ctx.next();
       }
     });
+    identity.mount(null, root, api);
     new TicketRoutes(pool, tickets, config.zone()).mount(api);
     new OutboxRoutes(pool, outboxRepository).mount(api);
     new RoutingRoutes(rules, config.zone(), clock).mount(api);

@@ -24,6 +24,9 @@ import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.open12345.hotline.auth.AccessHandler;
+import org.open12345.hotline.auth.AccessRules;
+import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseSetup;
 import org.open12345.hotline.db.DatabaseUrl;
@@ -31,6 +34,8 @@ import org.open12345.hotline.db.EmbeddedPostgres;
 import org.open12345.hotline.ops.HealthRoutes;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.web.ClientAddress;
+import org.open12345.hotline.web.IpRanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,20 +107,25 @@ public final class HotlineServer {
         .using(vertx)
         .build();
 
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(config.integer("http.body_limit_bytes")));
-    HealthRoutes.mount(router, pool, registry);
-    router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
-
     Features features;
+    IpRanges trustedProxies;
     try {
+      trustedProxies = trustedProxies(config);
       features = Features.build(config, clock, vertx, pool, PgConnectOptions.fromUri(db.uri()));
     } catch (RuntimeException e) {
       pool.close();
       vertx.close();
       throw e;
     }
+    Router router = Router.router(vertx);
+    router.route().handler(new ClientAddress(trustedProxies));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(config.integer("http.body_limit_bytes")));
+    new AccessHandler(AccessRules.table(), features.identity.authenticator(), features.departmentScopes,
+        features.identity.secureCookies()).install(router);
+    HealthRoutes.mount(router, pool, registry);
+    router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
+
     Router api = Router.router(vertx);
     features.mount(router, api);
     router.route("/api/*").subRouter(api);
@@ -132,6 +142,14 @@ public final class HotlineServer {
     log.info("12345 hotline server listening on {}:{}", config.string("http.host"), http.actualPort());
     features.startBackground().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new HotlineServer(config, embedded, vertx, pool, features, http);
+  }
+
+  private static IpRanges trustedProxies(HotlineConfig config) {
+    try {
+      return IpRanges.parse(config.string("http.trusted_proxies"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("configuration key http.trusted_proxies: " + e.getMessage());
+    }
   }
 
   private static void await(Future<?> f, long timeoutMs) {

@@ -18,7 +18,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
@@ -68,7 +68,7 @@ public final class ExtensionRoutes {
   }
 
   private void request(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     if (actor.role() != Role.DEPARTMENT) {
       throw new ApiException(403, "forbidden_action", "only the ticket's department asks for an extension", null);
     }
@@ -139,7 +139,7 @@ public final class ExtensionRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
+    Actor actor = Actors.of(ctx);
     String decision = ctx.pathParam("decision");
     if (!decision.equals("approve") && !decision.equals("refuse")) {
       throw new ApiException(404, "unknown_action", "no decision '" + decision + "' (approve or refuse)", null);

@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -37,7 +37,7 @@ public final class TicketRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     if (!EnumSet.of(Role.OPERATOR, Role.DISPATCHER).contains(actor.role())) {
       throw new ApiException(403, "forbidden_action", "role " + actor.role() + " may not record tickets", null);
     }
@@ -61,7 +61,7 @@ public final class TicketRoutes {
   }
 
   private void act(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     TicketAction action = TicketAction.parse(ctx.pathParam("action"));
     if (action == null || action == TicketAction.CREATE) {
       throw new ApiException(404, "unknown_action", "no action '" + ctx.pathParam("action") + "'", null);

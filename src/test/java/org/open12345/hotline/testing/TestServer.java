@@ -19,9 +19,12 @@ public final class TestServer implements AutoCloseable {
   private final DatabaseUrl db;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final TestIdentities identities;
+
   private TestServer(HotlineServer server, DatabaseUrl db) {
     this.server = server;
     this.db = db;
+    this.identities = new TestIdentities(server.features().identity, http, "http://127.0.0.1:" + server.port());
   }
 
   public static TestServer start() {
@@ -72,7 +75,13 @@ public final class TestServer implements AutoCloseable {
     return post(path, body.encode(), headers);
   }
 
-  public Response send(HttpRequest.Builder b, String... headers) {
+  /**
+   * Sends a request. The shorthand headers {@code X-Hotline-Role}, {@code X-Hotline-Department}
+   * and {@code X-Hotline-User} become real credentials of that role ({@link TestIdentities});
+   * without them the request is anonymous.
+   */
+  public Response send(HttpRequest.Builder b, String... shorthand) {
+    String[] headers = identities.translate(shorthand);
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

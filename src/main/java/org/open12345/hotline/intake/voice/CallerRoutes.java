@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.web.ApiException;
@@ -85,7 +85,7 @@ public final class CallerRoutes {
   }
 
   private void done(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));
