@@ -55,11 +55,16 @@ final class LoginRoutes {
   }
 
   private void loginPage(RoutingContext ctx) {
+    String notice = ctx.queryParams().contains("signed_out") ? "您已退出登录。" : null;
+    loginPage(ctx, 200, safeNext(ctx.queryParams().get("next")), null, null, notice);
+  }
+
+  /** The login form with a fresh login token (cookie and hidden field). */
+  private void loginPage(RoutingContext ctx, int status, String next, String username, String error, String notice) {
     String token = Secrets.newCsrfToken();
     ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, token).setPath("/login").setHttpOnly(true)
         .setSameSite(CookieSameSite.STRICT).setSecure(secure));
-    String notice = ctx.queryParams().contains("signed_out") ? "您已退出登录。" : null;
-    pages.login(ctx, 200, token, safeNext(ctx.queryParams().get("next")), null, null, notice);
+    pages.login(ctx, status, token, next, username, error, notice);
   }
 
   private void login(RoutingContext ctx) {
@@ -82,11 +87,11 @@ final class LoginRoutes {
     String next = safeNext(ctx.request().getFormAttribute("next"));
     Cookie pageToken = ctx.request().getCookie(LOGIN_COOKIE);
     if (pageToken == null || !Csrf.matches(pageToken.getValue(), ctx.request().getFormAttribute("login_token"))) {
-      if (!wantsHtml(ctx)) {
+      if (wantsHtml(ctx)) {
+        loginPage(ctx, 403, next, username, "登录页面已过期，请重新输入用户名和密码", null);
+      } else {
         ctx.fail(Csrf.refused());
-        return;
       }
-      loginPage(ctx);
       return;
     }
     logins.login(username, ctx.request().getFormAttribute("password"), address)

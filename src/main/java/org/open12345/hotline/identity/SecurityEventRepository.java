@@ -33,9 +33,9 @@ final class SecurityEventRepository {
   Future<LoginThrottle.Failures> failuresOfAccount(SqlClient db, String account, Instant since) {
     return db.preparedQuery("""
             SELECT count(*) AS n, min(at) AS oldest FROM security_events
-            WHERE kind = 'login_failed' AND subject = $1 AND at >= $2
+            WHERE kind = 'login_failed' AND subject = $1 AND at > $2
               AND at > coalesce((SELECT max(at) FROM security_events
-                                 WHERE kind = 'login' AND subject = $1 AND at >= $2), '-infinity')""")
+                                 WHERE kind = 'login' AND subject = $1 AND at > $2), '-infinity')""")
         .execute(Tuple.of(account, utc(since)))
         .map(SecurityEventRepository::failures);
   }
@@ -44,7 +44,7 @@ final class SecurityEventRepository {
   Future<LoginThrottle.Failures> failuresFromAddress(SqlClient db, String address, Instant since) {
     return db.preparedQuery("""
             SELECT count(*) AS n, min(at) AS oldest FROM security_events
-            WHERE kind = 'login_failed' AND address = $1 AND at >= $2""")
+            WHERE kind = 'login_failed' AND address = $1 AND at > $2""")
         .execute(Tuple.of(address, utc(since)))
         .map(SecurityEventRepository::failures);
   }

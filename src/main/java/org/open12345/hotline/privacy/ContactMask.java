@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class ContactMask {
   // Digit boundaries keep 14-digit ticket numbers and other ids whole.
   private static final Pattern MOBILE = Pattern.compile("(?<![\\d*])(\\+?86)?(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
-  private static final Pattern LANDLINE = Pattern.compile("(?<![\\d*])(0\\d{2,3})(-?)(\\d{3,4})(\\d{4})(?!\\d)");
+  private static final Pattern LANDLINE = Pattern.compile("(?<![\\d*])(0\\d{2,3}-)(\\d{3,4})(\\d{4})(?!\\d)");
+  private static final Pattern LANDLINE_DIGITS = Pattern.compile("(?<![\\d*])0\\d{9,11}(?!\\d)");
   private static final Pattern URL_SECRET = Pattern.compile(
       "(?i)([?&](?:secret|token|key|api_key|apikey|signature|sig|password)=)[^&\\s\"']+");
 
@@ -49,7 +50,8 @@ public final class ContactMask {
     String out = text;
     if (hasDigitRun(out)) {
       out = replace(MOBILE, out, m -> (m.group(1) == null ? "" : m.group(1)) + m.group(2) + "****" + m.group(4));
-      out = replace(LANDLINE, out, m -> m.group(1) + m.group(2) + "*".repeat(m.group(3).length()) + m.group(4));
+      out = replace(LANDLINE, out, m -> m.group(1) + "*".repeat(m.group(2).length()) + m.group(3));
+      out = replace(LANDLINE_DIGITS, out, m -> phone(m.group()));
     }
     if (out.indexOf('=') >= 0) {
       out = URL_SECRET.matcher(out).replaceAll("$1***");
