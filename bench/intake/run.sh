@@ -6,7 +6,8 @@
 # runs pgbench (one ticket + one event per commit) at the same client counts on another fresh
 # database, prints tickets/s, p50/p99, errors and server/pgbench, and checks tickets == 2xx.
 # Env: PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1/5432/postgres), DURATION (20),
-# CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2), WARMUP (s per endpoint, 15).
+# CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2), WARMUP (s per endpoint, 15),
+# JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -23,7 +24,8 @@ WORK=$(mktemp -d /tmp/hotline-bench-XXXX)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v pgbench >/dev/null || { echo "pgbench is required (postgresql-client)"; exit 1; }
-[ -f target/hotline.jar ] || mvn -B -q -DskipTests package
+JAR=${JAR:-target/hotline.jar}
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
 
 psql -q -d postgres -c "CREATE DATABASE $DB" -c "CREATE DATABASE $PGB_DB"
 psql -q -d "$PGB_DB" -f src/main/resources/db/migration/V1__tickets.sql -c "CREATE SEQUENCE bench_number"
@@ -35,7 +37,7 @@ HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" HOTLINE_HTTP_PORT=$PORT 
 HOTLINE_DB_POOL_SIZE=${POOL:-16} HOTLINE_OUTBOX_RELAY_ENABLED=false \
 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_IP_PER_HOUR=0 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_PHONE_PER_DAY=0 \
 HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
-  java ${JAVA_OPTS:-} -jar target/hotline.jar >"$WORK/server.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 # The pre-signed deliveries take ~250 MB: remove them at exit (KEEP_WORK=1 keeps them and the log).
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT

@@ -1,117 +1,99 @@
 package org.open12345.hotline.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.open12345.hotline.auth.AccessHandler;
+import org.open12345.hotline.auth.AccessRules;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
-import org.open12345.hotline.evaluation.RatingPromptOnClose;
+import org.open12345.hotline.deadline.DeadlineFeature;
+import org.open12345.hotline.escalation.EscalationFeature;
+import org.open12345.hotline.evaluation.EvaluationFeature;
+import org.open12345.hotline.identity.IdentityFeature;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
-import org.open12345.hotline.notify.DeliveryPolicies;
-import org.open12345.hotline.notify.MessageSenders;
+import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
-import org.open12345.hotline.notify.OutboxRelay;
-import org.open12345.hotline.notify.OutboxRepository;
-import org.open12345.hotline.notify.OutboxRoutes;
-import org.open12345.hotline.notify.template.MessageTemplates;
-import org.open12345.hotline.identity.IdentityFeature;
-import org.open12345.hotline.routing.DepartmentScopes;
-import org.open12345.hotline.routing.LoadResult;
-import org.open12345.hotline.routing.RoutingDirectory;
-import org.open12345.hotline.routing.RoutingOnCreation;
-import org.open12345.hotline.routing.RoutingRoutes;
+import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
-import org.open12345.hotline.routing.RuleSetLoader;
-import org.open12345.hotline.routing.RuleSetWatcher;
-import org.open12345.hotline.ticket.TicketRepository;
-import org.open12345.hotline.ticket.TicketRoutes;
+import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
-import org.open12345.hotline.deadline.DeadlineFeature;
+import org.open12345.hotline.web.ClientAddress;
+import org.open12345.hotline.web.Feature;
+import org.open12345.hotline.web.IpRanges;
 
 /**
- * The features of the server, built once and wired together: each one's services, its routes,
- * and its background work (relay, schedulers, watchers).
+ * The features of the server, built once, in order, and wired together through their services
+ * and listener interfaces. Nothing here has rules of its own: it only assembles. Routes are
+ * mounted in this order on every HTTP verticle; background work starts in this order and stops in
+ * reverse.
  */
 public final class Features {
-  public final HotlineConfig config;
-  public final Clock clock;
   public final Pool pool;
   public final TicketService tickets;
   public final Outbox outbox;
-  public final MessageTemplates templates;
-  public final MessageSenders senders;
   public final RuleSetHolder rules;
-  public final IntakeFeature intake;
-  private final OutboxRepository outboxRepository;
+  public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
+  public final EscalationFeature escalation;
+  public final EvaluationFeature evaluation;
+  public final IntakeFeature intake;
   public final IdentityFeature identity;
-  public final DepartmentScopes departmentScopes;
-  private final List<Supplier<Future<?>>> starts = new ArrayList<>();
-  private final List<Supplier<Future<?>>> stops = new ArrayList<>();
+  /** Every /api request and /metrics passes it first (mounted before any feature's routes). */
+  final AccessHandler access;
+  /** The client address behind http.trusted_proxies, for every request (mounted first). */
+  final ClientAddress clientAddress;
+  private final List<Feature> all = new ArrayList<>();
 
-  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
-    this.config = config;
-    this.clock = clock;
+  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+      PrometheusMeterRegistry registry) {
     this.pool = pool;
-    this.tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
+    add(new OpsFeature(pool, registry));
+    TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
+    this.tickets = ticket.service();
+    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
+    this.rules = routing.rules();
+    this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
+    this.access = new AccessHandler(AccessRules.table(), identity.authenticator(), routing.departments(),
+        identity.secureCookies());
+    this.clientAddress = new ClientAddress(trustedProxies(config));
+    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
+    this.outbox = notify.outbox();
+    this.deadlines = add(new DeadlineFeature(config, clock, pool, tickets, outbox, notify.templates())
+        .withPolicies(routing.directory()));
+    this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
+        .withContacts(routing.directory()));
+    deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
+    this.intake = add(new IntakeFeature(config, clock, pool,
+        new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
+            deadlines.deadlines()::resolveByOf),
+        this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
+        notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
+  }
 
-    Path rulesDir = Path.of(config.string("routing.dir"));
-    LoadResult loaded = RuleSetLoader.load(rulesDir);
-    if (!loaded.isValid()) {
-      StringBuilder sb = new StringBuilder("routing rules in " + rulesDir + " are invalid:");
-      loaded.errors().forEach(e -> sb.append("\n  ").append(rulesDir.resolve(e.file()).normalize()).append(':')
-          .append(e.line()).append(": ").append(e.message()));
-      throw new ConfigException(sb.toString());
-    }
-    this.rules = new RuleSetHolder(loaded.orThrow());
-    tickets.addListener(new RoutingOnCreation(rules, tickets, config.zone()));
-    this.departmentScopes = new DepartmentScopes(rules);
-    this.identity = new IdentityFeature(config, clock, vertx, pool, departmentScopes);
-    starts.add(identity::start);
-    stops.add(identity::stop);
-    RuleSetWatcher watcher = new RuleSetWatcher(vertx, rulesDir, rules, config.duration("routing.reload_interval"));
-    starts.add(watcher::start);
-    stops.add(watcher::stop);
-
-    JsonObject messaging = config.section("messaging");
-    DeliveryPolicies policies;
+  private static IpRanges trustedProxies(HotlineConfig config) {
     try {
-      policies = DeliveryPolicies.from(messaging);
-      this.templates = DeliveryPolicies.templates(messaging);
-      this.senders = MessageSenders.fromConfig(vertx, messaging);
+      return IpRanges.parse(config.string("http.trusted_proxies"));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("configuration: " + e.getMessage());
+      throw new ConfigException("configuration key http.trusted_proxies: " + e.getMessage());
     }
-    this.outboxRepository = new OutboxRepository();
-    this.outbox = new Outbox(outboxRepository, policies.citizenSms(), clock);
-    if (config.bool("outbox.relay_enabled")) {
-      OutboxRelay relay = new OutboxRelay(vertx, pool, connect, outboxRepository, senders,
-          new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
-              config.duration("outbox.poll_interval"), policies.retry()), clock);
-      starts.add(relay::start);
-      stops.add(relay::stop);
-    }
-    this.deadlines = DeadlineFeature.build(config, clock, vertx, pool, tickets, outbox, templates)
-        .withPolicies(new RoutingDirectory(rules))
-        .withContacts(new RoutingDirectory(rules));
-    starts.add(deadlines.scheduler()::start);
-    stops.add(deadlines.scheduler()::stop);
-    stops.add(senders::close);
-    this.intake = new IntakeFeature(config, clock, pool, tickets, outbox, templates, this::emergencyIn,
-        () -> Open311Services.fromCategories(rules.current().categories()),
-        senders.channels().contains("wecom") ? "wecom" : "dingtalk");
-    tickets.addListener(new RatingPromptOnClose(intake.ratingPrompts));
+  }
+
+  private <F extends Feature> F add(F feature) {
+    all.add(feature);
+    return feature;
   }
 
   /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
@@ -122,38 +104,34 @@ public final class Features {
     });
   }
 
-  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
-    return new Features(config, clock, vertx, pool, connect);
+  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+      PrometheusMeterRegistry registry) {
+    return new Features(config, clock, vertx, pool, connect, registry);
   }
 
-  /** Public pages and webhooks go on {@code root}; the JSON API on {@code api} (under /api). */
-  void mount(Router root, Router api) {
-    // GET /api/tickets?overdue=true is the deadline feature's overdue list under the ticket URL.
-    api.get("/tickets").handler(ctx -> {
-      if ("true".equals(ctx.queryParams().get("overdue"))) {
-        String query = ctx.request().query().replaceAll("(^|&)overdue=true", "");
-        ctx.reroute("/api/deadlines/overdue" + (query.isEmpty() ? "" : "?" + query.replaceFirst("^&", "")));
-      } else {
-        ctx.next();
-      }
-    });
-    identity.mount(null, root, api);
-    new TicketRoutes(pool, tickets, config.zone()).mount(api);
-    new OutboxRoutes(pool, outboxRepository).mount(api);
-    new RoutingRoutes(rules, config.zone(), clock).mount(api);
-    deadlines.mount(api);
-    intake.mount(root, api);
+  /**
+   * Every feature's routes, in feature order: public pages and webhooks on {@code root}, the
+   * JSON API on {@code api} (under /api). Called once per HTTP verticle instance.
+   */
+  void mount(Vertx vertx, Router root, Router api) {
+    all.forEach(f -> f.mount(vertx, root, api));
   }
 
   Future<Void> startBackground() {
-    return all(starts);
+    List<Supplier<Future<?>>> steps = new ArrayList<>();
+    all.forEach(f -> steps.add(f::start));
+    return inOrder(steps);
   }
 
   Future<Void> stopBackground() {
-    return all(stops);
+    List<Supplier<Future<?>>> steps = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      steps.add(all.get(i)::stop);
+    }
+    return inOrder(steps);
   }
 
-  private static Future<Void> all(List<Supplier<Future<?>>> steps) {
+  private static Future<Void> inOrder(List<Supplier<Future<?>>> steps) {
     Future<?> chain = Future.succeededFuture();
     for (Supplier<Future<?>> s : steps) {
       chain = chain.compose(v -> s.get());

@@ -11,10 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -23,25 +20,20 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.open12345.hotline.auth.AccessHandler;
-import org.open12345.hotline.auth.AccessRules;
-import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseSetup;
 import org.open12345.hotline.db.DatabaseUrl;
 import org.open12345.hotline.db.EmbeddedPostgres;
-import org.open12345.hotline.ops.HealthRoutes;
-import org.open12345.hotline.web.ApiErrors;
-import org.open12345.hotline.web.ApiException;
-import org.open12345.hotline.web.ClientAddress;
-import org.open12345.hotline.web.IpRanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: database, migrations, Vert.x, routes. {@link #start} blocks until the
- * server listens (or fails), which is what both {@code main} and the tests want.
+ * The composition root: database, migrations, Vert.x, the features, then the HTTP verticles (one
+ * per event loop) and the background verticle. {@link #start} blocks until the server listens (or
+ * fails), which is what both {@code main} and the tests want.
  */
 public final class HotlineServer {
   private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
@@ -51,16 +43,20 @@ public final class HotlineServer {
   private final Vertx vertx;
   private final Pool pool;
   private final Features features;
-  private final HttpServer http;
+  private final int port;
+  private final String httpDeployment;
+  private final String backgroundDeployment;
 
   private HotlineServer(HotlineConfig config, EmbeddedPostgres embedded, Vertx vertx, Pool pool, Features features,
-      HttpServer http) {
+      int port, String httpDeployment, String backgroundDeployment) {
     this.config = config;
     this.embedded = embedded;
     this.vertx = vertx;
     this.pool = pool;
     this.features = features;
-    this.http = http;
+    this.port = port;
+    this.httpDeployment = httpDeployment;
+    this.backgroundDeployment = backgroundDeployment;
   }
 
   public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
@@ -108,48 +104,35 @@ public final class HotlineServer {
         .build();
 
     Features features;
-    IpRanges trustedProxies;
     try {
-      trustedProxies = trustedProxies(config);
-      features = Features.build(config, clock, vertx, pool, PgConnectOptions.fromUri(db.uri()));
+      features = Features.build(config, clock, vertx, pool, PgConnectOptions.fromUri(db.uri()), registry);
     } catch (RuntimeException e) {
       pool.close();
       vertx.close();
       throw e;
     }
-    Router router = Router.router(vertx);
-    router.route().handler(new ClientAddress(trustedProxies));
-    router.route().handler(BodyHandler.create(false).setBodyLimit(config.integer("http.body_limit_bytes")));
-    new AccessHandler(AccessRules.table(), features.identity.authenticator(), features.departmentScopes,
-        features.identity.secureCookies()).install(router);
-    HealthRoutes.mount(router, pool, registry);
-    router.get("/api/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
-
-    Router api = Router.router(vertx);
-    features.mount(router, api);
-    router.route("/api/*").subRouter(api);
-
-    router.route().last().handler(ctx -> ApiErrors.send(ctx,
-        new ApiException(404, "not_found", "no route " + ctx.request().method() + " " + ctx.request().path(), null)));
-    router.route().failureHandler(ApiErrors::handle);
-
-    HttpServer http = vertx.createHttpServer(new HttpServerOptions()
-            .setHost(config.string("http.host")).setPort(config.integer("http.port")))
-        .requestHandler(router)
-        .listen()
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    log.info("12345 hotline server listening on {}:{}", config.string("http.host"), http.actualPort());
-    features.startBackground().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return new HotlineServer(config, embedded, vertx, pool, features, http);
-  }
-
-  private static IpRanges trustedProxies(HotlineConfig config) {
+    int loops = config.integer("http.event_loops") > 0 ? config.integer("http.event_loops")
+        : Runtime.getRuntime().availableProcessors();
+    List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
+    String httpDeployment;
+    String backgroundDeployment;
     try {
-      return IpRanges.parse(config.string("http.trusted_proxies"));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("configuration key http.trusted_proxies: " + e.getMessage());
+      httpDeployment = vertx.deployVerticle(() -> {
+            HttpVerticle v = new HttpVerticle(config, features);
+            instances.add(v);
+            return v;
+          }, new DeploymentOptions().setInstances(loops))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      log.info("12345 hotline server listening on {}:{} ({} event loops)", config.string("http.host"),
+          instances.get(0).actualPort(), loops);
+      backgroundDeployment = vertx.deployVerticle(new BackgroundVerticle(features))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      await(vertx.close(), 10_000);
+      throw e;
     }
+    return new HotlineServer(config, embedded, vertx, pool, features, instances.get(0).actualPort(), httpDeployment,
+        backgroundDeployment);
   }
 
   private static void await(Future<?> f, long timeoutMs) {
@@ -161,7 +144,7 @@ public final class HotlineServer {
   }
 
   public int port() {
-    return http.actualPort();
+    return port;
   }
 
   public Vertx vertx() {
@@ -181,8 +164,9 @@ public final class HotlineServer {
     long graceMs = config.duration("http.shutdown_grace").toMillis();
     // Each step is awaited from this (non-Vert.x) thread: chaining vertx.close() onto a future
     // bound to an event loop would try to deliver its result on a loop that close() just ended.
-    await(http.shutdown(graceMs, TimeUnit.MILLISECONDS), graceMs + 5_000);
-    await(features.stopBackground(), 10_000);
+    // Undeploying the HTTP verticles shuts each server down gracefully (HttpVerticle.stop).
+    await(vertx.undeploy(httpDeployment), graceMs + 5_000);
+    await(vertx.undeploy(backgroundDeployment), 10_000);
     await(pool.close(), 10_000);
     await(vertx.close(), 10_000);
     if (embedded != null) {

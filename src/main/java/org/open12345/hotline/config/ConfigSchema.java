@@ -17,6 +17,8 @@ public final class ConfigSchema {
       List.of(
           new ConfigKey("http.host", "0.0.0.0", any(), false, "address the HTTP server binds"),
           new ConfigKey("http.port", "8080", integer(0, 65535), false, "HTTP port (0 = any free port)"),
+          new ConfigKey("http.event_loops", "0", integer(0, 1024), false,
+              "HTTP verticle instances, one per event loop; 0 = one per available processor"),
           new ConfigKey("http.body_limit_bytes", "262144", integer(1024, 64L << 20), false,
               "largest request body accepted; larger bodies get 413"),
           new ConfigKey("http.shutdown_grace", "10s", duration(), false,

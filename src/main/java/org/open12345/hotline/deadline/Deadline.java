@@ -1,6 +1,8 @@
 package org.open12345.hotline.deadline;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * One of a ticket's clocks.
@@ -9,7 +11,7 @@ import java.time.Instant;
  * @param startedAt when the clock started (dispatch), moved by pauses; the half-time warning
  *     rule measures from here
  * @param dueAt the deadline: met when the act happens at or before it
- * @param warnAt the 催办 point before {@code dueAt}
+ * @param warnings the 催办 reminders before {@code dueAt}, earliest first; never empty
  * @param escalateAt the 通报 point after {@code dueAt}
  * @param revision 0 at first dispatch, +1 on each re-dispatch or approved extension, so the
  *     ladder's exactly-once keys of a new round differ from the old one's
@@ -20,10 +22,22 @@ public record Deadline(
     TimeSpan span,
     Instant startedAt,
     Instant dueAt,
-    Instant warnAt,
+    List<WarningTime> warnings,
     Instant escalateAt,
     int revision,
     Instant metAt) {
+
+  public Deadline {
+    if (warnings == null || warnings.isEmpty()) {
+      throw new IllegalArgumentException(kind + " deadline needs at least one warning point");
+    }
+    warnings = warnings.stream().sorted(Comparator.comparing(WarningTime::at)).toList();
+  }
+
+  /** The first reminder. */
+  public Instant warnAt() {
+    return warnings.get(0).at();
+  }
 
   public boolean isMet() {
     return metAt != null;
@@ -40,6 +54,6 @@ public record Deadline(
   }
 
   Deadline met(Instant at) {
-    return new Deadline(kind, span, startedAt, dueAt, warnAt, escalateAt, revision, at);
+    return new Deadline(kind, span, startedAt, dueAt, warnings, escalateAt, revision, at);
   }
 }

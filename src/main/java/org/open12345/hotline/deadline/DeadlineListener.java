@@ -10,7 +10,7 @@ import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 import org.open12345.hotline.ticket.TicketStatus;
 
 /**
@@ -18,14 +18,14 @@ import org.open12345.hotline.ticket.TicketStatus;
  * again) sets them, signing/contact/reply meets them, a return or the end of the ticket stops the
  * ladder.
  */
-public final class DeadlineListener implements TicketChangeListener {
+final class DeadlineListener implements TicketChangeListener {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineListener.class);
   private final DeadlineUpdates updates;
   private final TicketDeadlineRules rules;
   private final Supplier<PolicyCatalog> policies;
 
   /** @param policies read at each change: routing's catalog can be plugged in after construction */
-  public DeadlineListener(DeadlineUpdates updates, TicketDeadlineRules rules, Supplier<PolicyCatalog> policies) {
+  DeadlineListener(DeadlineUpdates updates, TicketDeadlineRules rules, Supplier<PolicyCatalog> policies) {
     this.updates = updates;
     this.rules = rules;
     this.policies = policies;
@@ -78,7 +78,7 @@ public final class DeadlineListener implements TicketChangeListener {
       return computed(tx, t, chosen, at, details, () -> rules.start(t.number(), chosen, at),
           next -> updates.start(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
     }
-    return updates.store().lock(tx, t.id()).compose(current -> {
+    return updates.repository().lock(tx, t.id()).compose(current -> {
       details.put("reason", current.isPresent() ? "redispatch" : "dispatch");
       return computed(tx, t, chosen, at, details,
           () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
@@ -99,14 +99,14 @@ public final class DeadlineListener implements TicketChangeListener {
       next = compute.get();
     } catch (CalendarMissingException e) {
       log.error("ticket {}: no deadlines: {}", t.number(), e.getMessage());
-      return TicketEventLog.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
+      return TicketEventRepository.append(tx, t.id(), at, Actor.SYSTEM, "DEADLINES_UNAVAILABLE", t.status(), t.status(),
           details.put("policy", chosen.name()).put("missing_calendar_year", e.year()).put("message", e.getMessage()));
     }
     return store.apply(next);
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {
-    return updates.store().lock(tx, t.id()).compose(current -> current.isEmpty()
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
         ? Future.succeededFuture()
         : updates.apply(tx, t, rules.meet(current.get(), kind, at), null, null, at, null));
   }

@@ -1,20 +1,19 @@
 package org.open12345.hotline.deadline;
 
 /**
- * How long a department has, as a routing policy states it (the routing rules map their YAML onto
- * this). A null {@code sign}, {@code respond} or {@code resolve} means the policy sets no such
- * deadline. A null {@code warnBefore} means "warn at half the allowed time"; a null
+ * How long a department has, as a routing policy states it (routing's {@code PolicySpec} maps its
+ * YAML onto this): each deadline with its own warning points. A null {@code sign},
+ * {@code respond} or {@code resolve} means the policy sets no such deadline; a null
  * {@code escalateAfter} means {@link #DEFAULT_ESCALATE_AFTER}.
  *
- * @param warnBefore how long before each deadline the 催办 reminder goes out
+ * @param name the policy's id, stored with each ticket's deadlines
  * @param escalateAfter how long after a missed deadline the 通报 escalation follows the 督办
  */
 public record DeadlinePolicy(
     String name,
-    TimeSpan sign,
-    TimeSpan respond,
-    TimeSpan resolve,
-    TimeSpan warnBefore,
+    DeadlineTerm sign,
+    DeadlineTerm respond,
+    DeadlineTerm resolve,
     TimeSpan escalateAfter) {
 
   public static final TimeSpan DEFAULT_ESCALATE_AFTER = new TimeSpan(24, TimeSpan.Unit.HOURS);
@@ -28,8 +27,23 @@ public record DeadlinePolicy(
     }
   }
 
-  /** The span this policy allows for one kind of deadline, or null when it sets none. */
-  public TimeSpan spanFor(DeadlineKind kind) {
+  /**
+   * A policy with one warning span for all its deadlines (the built-in defaults; tickets stored
+   * before policies carried a warning list per deadline).
+   *
+   * @param warnBefore null = half time
+   */
+  public DeadlinePolicy(String name, TimeSpan sign, TimeSpan respond, TimeSpan resolve, TimeSpan warnBefore,
+      TimeSpan escalateAfter) {
+    this(name, term(sign, warnBefore), term(respond, warnBefore), term(resolve, warnBefore), escalateAfter);
+  }
+
+  private static DeadlineTerm term(TimeSpan within, TimeSpan warnBefore) {
+    return within == null ? null : DeadlineTerm.of(within, warnBefore);
+  }
+
+  /** This policy's deadline of one kind, or null when it sets none. */
+  public DeadlineTerm termFor(DeadlineKind kind) {
     return switch (kind) {
       case SIGN -> sign;
       case RESPOND -> respond;
@@ -37,4 +51,9 @@ public record DeadlinePolicy(
     };
   }
 
+  /** The span this policy allows for one kind of deadline, or null when it sets none. */
+  public TimeSpan spanFor(DeadlineKind kind) {
+    DeadlineTerm t = termFor(kind);
+    return t == null ? null : t.within();
+  }
 }

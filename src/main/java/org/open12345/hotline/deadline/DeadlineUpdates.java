@@ -4,44 +4,45 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.escalation.EscalationLadder;
-import org.open12345.hotline.escalation.LadderPlan;
-import org.open12345.hotline.escalation.StepStore;
 import org.open12345.hotline.ticket.Ticket;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 
 /**
- * Stores a ticket's new deadlines and replans its ladder steps, in the caller's transaction; with
- * an event when the change is one of its own (dispatch, extension, pause, resume) rather than the
- * consequence of an act that already has one.
+ * Stores a ticket's new deadlines and tells the {@link DeadlinesChanged} listeners (the ladder
+ * replans), in the caller's transaction; with an event when the change is one of its own
+ * (dispatch, extension, pause, resume) rather than the consequence of an act that already has one.
  */
-public final class DeadlineUpdates {
-  private final DeadlineStore store;
-  private final StepStore steps;
-  private final EscalationLadder ladder;
+final class DeadlineUpdates {
+  private final DeadlineRepository repository;
+  private final List<DeadlinesChanged> listeners = new CopyOnWriteArrayList<>();
 
-  public DeadlineUpdates(DeadlineStore store, StepStore steps, EscalationLadder ladder) {
-    this.store = store;
-    this.steps = steps;
-    this.ladder = ladder;
+  DeadlineUpdates(DeadlineRepository repository) {
+    this.repository = repository;
   }
 
-  public DeadlineStore store() {
-    return store;
+  DeadlineRepository repository() {
+    return repository;
+  }
+
+  void addListener(DeadlinesChanged listener) {
+    listeners.add(listener);
   }
 
   /** @param eventAction null = no event of its own */
-  public Future<Void> apply(SqlConnection tx, Ticket ticket, TicketDeadlines next, String eventAction, Actor actor,
+  Future<Void> apply(SqlConnection tx, Ticket ticket, TicketDeadlines next, String eventAction, Actor actor,
       Instant at, JsonObject details) {
     return write(tx, ticket, next, false, eventAction, actor, at, details);
   }
 
   /**
    * The first deadlines of a ticket, which has neither a deadline row nor ladder steps yet: the
-   * same writes as {@link #apply} minus cancelling earlier steps.
+   * same writes as {@link #apply}, and the listeners know nothing was planned before.
    */
-  public Future<Void> start(SqlConnection tx, Ticket ticket, TicketDeadlines first, String eventAction, Actor actor,
+  Future<Void> start(SqlConnection tx, Ticket ticket, TicketDeadlines first, String eventAction, Actor actor,
       Instant at, JsonObject details) {
     return write(tx, ticket, first, true, eventAction, actor, at, details);
   }
@@ -50,41 +51,33 @@ public final class DeadlineUpdates {
       Actor actor, Instant at, JsonObject details) {
     // The writes below do not depend on each other's results: they are sent together on the
     // transaction's connection (pipelined) and still run in this order.
-    Future<Void> saved = store.save(tx, ticket.id(), ticket.departmentId(), next, true, at);
-    LadderPlan plan = ladder.plan(next);
-    Future<Void> replanned = first
-        ? steps.planFirst(tx, ticket.id(), ticket.departmentId(), plan, at)
-        : steps.replan(tx, ticket.id(), ticket.departmentId(), plan, at);
-    if (eventAction == null) {
-      return Future.all(saved, replanned).mapEmpty();
+    List<Future<?>> writes = new ArrayList<>();
+    writes.add(repository.save(tx, ticket.id(), ticket.departmentId(), next, true, at));
+    for (DeadlinesChanged l : listeners) {
+      writes.add(l.changed(tx, ticket, next, first, at));
     }
-    JsonObject d = details == null ? new JsonObject() : details.copy();
-    d.put("policy", next.policy().name()).put("deadlines", summary(next));
-    if (next.isPaused()) {
-      d.put("paused_at", next.pausedAt().toString());
+    if (eventAction != null) {
+      JsonObject d = details == null ? new JsonObject() : details.copy();
+      d.put("policy", next.policy().name()).put("deadlines", TicketDeadlinesJson.summary(next));
+      if (next.isPaused()) {
+        d.put("paused_at", next.pausedAt().toString());
+      }
+      writes.add(TicketEventRepository.append(tx, ticket.id(), at, actor, eventAction, ticket.status(), ticket.status(), d));
     }
-    Future<Void> logged = TicketEventLog.append(tx, ticket.id(), at, actor, eventAction, ticket.status(),
-        ticket.status(), d);
-    return Future.all(saved, replanned, logged).mapEmpty();
+    return Future.all(writes).mapEmpty();
   }
 
   /** The ticket ended or left the department: no overdue, no more steps; met marks are kept. */
-  public Future<Void> close(SqlConnection tx, Ticket ticket, Instant at) {
-    return store.lock(tx, ticket.id()).compose(found -> found.isEmpty()
-        ? Future.succeededFuture()
-        : store.save(tx, ticket.id(), ticket.departmentId(), found.get(), false, at)
-            .compose(v -> steps.cancelAll(tx, ticket.id(), at)));
-  }
-
-  public static JsonObject summary(TicketDeadlines d) {
-    JsonObject out = new JsonObject();
-    d.deadlines().forEach((k, dl) -> out.put(k.name(), new JsonObject()
-        .put("span", dl.span().toString())
-        .put("due_at", dl.dueAt().toString())
-        .put("warn_at", dl.warnAt().toString())
-        .put("escalate_at", dl.escalateAt().toString())
-        .put("revision", dl.revision())
-        .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())));
-    return out;
+  Future<Void> close(SqlConnection tx, Ticket ticket, Instant at) {
+    return repository.lock(tx, ticket.id()).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      Future<Void> chain = repository.save(tx, ticket.id(), ticket.departmentId(), found.get(), false, at);
+      for (DeadlinesChanged l : listeners) {
+        chain = chain.compose(v -> l.stopped(tx, ticket, at));
+      }
+      return chain;
+    });
   }
 }

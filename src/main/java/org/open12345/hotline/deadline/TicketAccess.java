@@ -5,9 +5,9 @@ import io.vertx.sqlclient.SqlConnection;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.problem.NotFound;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketRepository;
-import org.open12345.hotline.web.ApiException;
 
 /** Locks a ticket for a deadline change and checks the caller may make it. */
 final class TicketAccess {
@@ -24,23 +24,19 @@ final class TicketAccess {
   Future<Ticket> lock(SqlConnection tx, String number, Actor actor, Set<Role> centre, boolean department) {
     boolean allowed = centre.contains(actor.role()) || (department && actor.role() == Role.DEPARTMENT);
     if (!allowed) {
-      return Future.failedFuture(new ApiException(403, "forbidden_action",
-          "role " + actor.role() + " may not do this", null));
+      return Future.failedFuture(DeadlineChangeRefused.forbidden("forbidden_action",
+          "role " + actor.role() + " may not do this"));
     }
     return tickets.lockByNumber(tx, number).map(found -> {
-      Ticket t = found.orElseThrow(() -> ApiException.notFound("no ticket " + number));
+      Ticket t = found.orElseThrow(() -> new NotFound("no ticket " + number));
       if (actor.role() == Role.DEPARTMENT && !actor.department().equals(t.departmentId())) {
-        throw new ApiException(403, "not_your_ticket",
-            "ticket " + number + " is assigned to " + t.departmentId() + ", not to " + actor.department(), null);
+        throw DeadlineChangeRefused.forbidden("not_your_ticket",
+            "ticket " + number + " is assigned to " + t.departmentId() + ", not to " + actor.department());
       }
       if (t.status().terminal()) {
-        throw new ApiException(409, "ticket_ended", "ticket " + number + " is " + t.status(), null);
+        throw DeadlineChangeRefused.conflict("ticket_ended", "ticket " + number + " is " + t.status());
       }
       return t;
     });
-  }
-
-  static ApiException conflict(String code, String message) {
-    return new ApiException(409, code, message, null);
   }
 }

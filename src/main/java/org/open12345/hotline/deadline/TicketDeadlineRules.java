@@ -3,7 +3,10 @@ package org.open12345.hotline.deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -160,17 +163,31 @@ public final class TicketDeadlineRules {
   }
 
   /**
-   * Warning: {@code warnBefore} before the deadline, unless that is not after the start (a 24h
-   * warning on a 2h deadline) or the policy sets none: then at half the allowed time.
+   * Warnings: one per warning point of the policy's deadline: {@code before} the deadline, or at
+   * a {@code fraction} of the allowed time. A point that is not after the start (a 24h warning on
+   * a 2h deadline) is dropped, and two points at the same instant are one reminder; a deadline
+   * left with none (or whose policy names none) warns at half the allowed time.
    * Escalation: {@code escalateAfter} after the deadline.
    */
   private Deadline withPoints(
       DeadlinePolicy policy, DeadlineKind kind, TimeSpan span, Instant start, Instant due, int revision, Instant metAt) {
-    Instant warn = policy.warnBefore() == null ? null : calculator.subtract(due, policy.warnBefore());
-    if (warn == null || !warn.isAfter(start)) {
-      warn = start.plus(Duration.between(start, due).dividedBy(2));
+    List<WarningTime> warnings = new ArrayList<>();
+    for (WarningPoint p : policy.termFor(kind).warnings()) {
+      Instant at = p.isFraction() ? fractionOf(start, due, p.fraction()) : calculator.subtract(due, p.before());
+      if (at.isAfter(start) && warnings.stream().noneMatch(w -> w.at().equals(at))) {
+        warnings.add(new WarningTime(p, at));
+      }
+    }
+    if (warnings.isEmpty()) {
+      warnings.add(new WarningTime(WarningPoint.HALF_TIME, start.plus(Duration.between(start, due).dividedBy(2))));
     }
     Instant escalate = calculator.add(due, policy.escalateAfter());
-    return new Deadline(kind, span, start, due, warn, escalate, revision, metAt);
+    return new Deadline(kind, span, start, due, warnings, escalate, revision, metAt);
+  }
+
+  /** The instant {@code fraction} of the way from start to due, to the microsecond the database keeps. */
+  private static Instant fractionOf(Instant start, Instant due, double fraction) {
+    long micros = Duration.between(start, due).toNanos() / 1000;
+    return start.plus(Math.round(micros * fraction), ChronoUnit.MICROS);
   }
 }

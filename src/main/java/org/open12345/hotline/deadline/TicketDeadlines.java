@@ -50,4 +50,32 @@ public record TicketDeadlines(
   public boolean isFrozen(Deadline d) {
     return pausedAt != null && !d.isMet() && d.dueAt().isAfter(pausedAt);
   }
+
+  /** The earliest deadline still running: not met and not held by a pause; null when none is. */
+  public Instant openDueAt() {
+    return deadlines.values().stream()
+        .filter(dl -> !dl.isMet() && !isFrozen(dl))
+        .map(Deadline::dueAt)
+        .min(Instant::compareTo)
+        .orElse(null);
+  }
+
+  /**
+   * Where one of these deadlines stands, as the views name it: {@code met}, {@code met_late},
+   * {@code paused}, {@code ended} (the ticket ended before the act), {@code missed} or {@code open}.
+   *
+   * @param ticketEnded whether the ticket is in a terminal state
+   */
+  public String stateOf(Deadline dl, Instant now, boolean ticketEnded) {
+    if (dl.isMet()) {
+      return dl.isMetInTime() ? "met" : "met_late";
+    }
+    if (isFrozen(dl)) {
+      return "paused";
+    }
+    if (ticketEnded) {
+      return "ended";
+    }
+    return dl.isMissed(now) ? "missed" : "open";
+  }
 }

@@ -2,7 +2,7 @@ package org.open12345.hotline.escalation;
 
 /** Which point of a deadline a rung fires at (the points are computed in TicketDeadlines). */
 public enum Anchor {
-  /** The warning point before the deadline ({@code Deadline.warnAt}). */
+  /** Each warning point before the deadline ({@code Deadline.warnings}): one step per reminder. */
   WARNING,
   /** The deadline itself ({@code Deadline.dueAt}). */
   DEADLINE,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.open12345.hotline.deadline.Deadline;
 import org.open12345.hotline.deadline.DeadlineKind;
+import org.open12345.hotline.deadline.DeadlineTerm;
 import org.open12345.hotline.deadline.TicketDeadlines;
 
 /**
@@ -70,7 +71,8 @@ public final class EscalationLadder {
   /**
    * The steps still to fire. A met deadline has none (acting stops its ladder); a deadline held
    * by a pause has none until the clock resumes and moves it. Steps already in the past are
-   * included: the scheduler's exactly-once key decides whether they fired.
+   * included: the scheduler's exactly-once key decides whether they fired. A rung at the warning
+   * point gives one step per reminder of the deadline ({@link Deadline#warnings()}).
    */
   public LadderPlan plan(TicketDeadlines d) {
     List<PlannedStep> steps = new ArrayList<>();
@@ -78,28 +80,17 @@ public final class EscalationLadder {
       if (dl.isMet() || d.isFrozen(dl)) {
         continue;
       }
+      boolean named = severalWarningPoints(d, dl.kind());
       for (LadderRung r : rungs) {
         if (!r.deadlines().contains(dl.kind())) {
           continue;
         }
-        Instant at =
-            switch (r.at()) {
-              case WARNING -> dl.warnAt();
-              case DEADLINE -> dl.dueAt();
-              case ESCALATION -> dl.escalateAt();
-            };
-        steps.add(
-            new PlannedStep(
-                PlannedStep.key(d.ticketId(), dl.kind(), r.step(), dl.revision()),
-                d.ticketId(),
-                dl.kind(),
-                r.step(),
-                r.level(),
-                at,
-                dl.dueAt(),
-                r.to(),
-                r.via(),
-                r.circulate()));
+        switch (r.at()) {
+          case WARNING -> dl.warnings().forEach(w ->
+              steps.add(step(d, dl, r, w.at(), named ? w.point().toString() : null)));
+          case DEADLINE -> steps.add(step(d, dl, r, dl.dueAt(), null));
+          case ESCALATION -> steps.add(step(d, dl, r, dl.escalateAt(), null));
+        }
       }
     }
     steps.sort(
@@ -107,5 +98,21 @@ public final class EscalationLadder {
             .thenComparingInt(PlannedStep::level)
             .thenComparing(PlannedStep::deadlineKind));
     return new LadderPlan(d.ticketId(), steps);
+  }
+
+  /**
+   * Whether the policy names several warning points for this deadline: then each reminder's key
+   * names its point ({@code T:RESOLVE:REMIND@4h}), so that moving the deadline (a pause) keeps
+   * each reminder's key and a fired one never fires again. A single point keeps the plain key
+   * ({@code T:RESOLVE:REMIND}) that tickets planned before warning lists already carry.
+   */
+  private static boolean severalWarningPoints(TicketDeadlines d, DeadlineKind kind) {
+    DeadlineTerm term = d.policy().termFor(kind);
+    return term != null && term.warnings().size() > 1;
+  }
+
+  private static PlannedStep step(TicketDeadlines d, Deadline dl, LadderRung r, Instant at, String point) {
+    return new PlannedStep(PlannedStep.key(d.ticketId(), dl.kind(), r.step(), point, dl.revision()), d.ticketId(),
+        dl.kind(), r.step(), r.level(), at, dl.dueAt(), r.to(), r.via(), r.circulate());
   }
 }

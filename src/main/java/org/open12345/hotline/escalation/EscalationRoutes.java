@@ -1,17 +1,14 @@
 package org.open12345.hotline.escalation;
 
-import org.open12345.hotline.web.QueryParams;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import org.open12345.hotline.escalation.EscalationStepRepository.FiredFilter;
+import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.QueryParams;
 
 /**
@@ -19,11 +16,11 @@ import org.open12345.hotline.web.QueryParams;
  * first; {@code from}/{@code to} are local dates of firing (to inclusive).
  */
 public final class EscalationRoutes {
-  private final Pool pool;
+  private final Escalations escalations;
   private final ZoneId zone;
 
-  public EscalationRoutes(Pool pool, ZoneId zone) {
-    this.pool = pool;
+  public EscalationRoutes(Escalations escalations, ZoneId zone) {
+    this.escalations = escalations;
     this.zone = zone;
   }
 
@@ -37,46 +34,18 @@ public final class EscalationRoutes {
     int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
     Instant from = QueryParams.day(p.get("from"), "from", 0, zone);
     Instant to = QueryParams.day(p.get("to"), "to", 1, zone);
-    List<Object> args = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, "
-        + "s.deadline_due_at, s.fired_at, s.department_id, s.circulate, t.number FROM escalation_steps s "
-        + "JOIN tickets t ON t.id = s.ticket_id WHERE s.status = 'fired'");
-    if (p.get("department") != null) {
-      args.add(p.get("department"));
-      sql.append(" AND s.department_id = $").append(args.size());
-    }
-    if (p.get("level") != null) {
-      args.add(QueryParams.integer(p.get("level"), "level", 0, 0, 10));
-      sql.append(" AND s.level = $").append(args.size());
-    }
-    if (from != null) {
-      args.add(from.atOffset(ZoneOffset.UTC));
-      sql.append(" AND s.fired_at >= $").append(args.size());
-    }
-    if (to != null) {
-      args.add(to.atOffset(ZoneOffset.UTC));
-      sql.append(" AND s.fired_at < $").append(args.size());
-    }
-    args.add(size);
-    sql.append(" ORDER BY s.fired_at DESC, s.id DESC LIMIT $").append(args.size());
-    args.add((long) page * size);
-    sql.append(" OFFSET $").append(args.size());
-    pool.preparedQuery(sql.toString()).execute(Tuple.from(args))
-        .onSuccess(rows -> {
+    Integer level = p.get("level") == null ? null : QueryParams.integer(p.get("level"), "level", 0, 0, 10);
+    escalations.fired(new FiredFilter(p.get("department"), level, from, to, size, (long) page * size))
+        .onSuccess(steps -> {
           JsonArray items = new JsonArray();
-          rows.forEach(r -> {
-            Instant fired = r.getOffsetDateTime("fired_at").toInstant();
-            Instant deadline = r.getOffsetDateTime("deadline_due_at").toInstant();
-            items.add(new JsonObject().put("key", r.getString("key")).put("number", r.getString("number"))
-                .put("department_id", r.getString("department_id")).put("deadline", r.getString("deadline_kind"))
-                .put("step", r.getString("step_kind")).put("step_label", StepKind.valueOf(r.getString("step_kind")).label())
-                .put("level", r.getInteger("level")).put("circulate", r.getBoolean("circulate"))
-                .put("due_at", r.getOffsetDateTime("due_at").toInstant().toString())
-                .put("deadline_due_at", deadline.toString()).put("fired_at", fired.toString())
-                .put("late_by_seconds", java.time.Duration.between(deadline, fired).toSeconds()));
-          });
-          io.vertx.core.json.JsonObject out = new JsonObject().put("page", page).put("size", size).put("items", items);
-          org.open12345.hotline.web.JsonBody.reply(ctx, 200, out);
+          steps.forEach(s -> items.add(new JsonObject().put("key", s.key()).put("number", s.ticketNumber())
+              .put("department_id", s.departmentId()).put("deadline", s.deadlineKind().name())
+              .put("step", s.stepKind().name()).put("step_label", s.stepKind().label())
+              .put("level", s.level()).put("circulate", s.circulate())
+              .put("due_at", s.dueAt().toString())
+              .put("deadline_due_at", s.deadlineDueAt().toString()).put("fired_at", s.firedAt().toString())
+              .put("late_by_seconds", Duration.between(s.deadlineDueAt(), s.firedAt()).toSeconds())));
+          JsonBody.reply(ctx, 200, new JsonObject().put("page", page).put("size", size).put("items", items));
         })
         .onFailure(ctx::fail);
   }

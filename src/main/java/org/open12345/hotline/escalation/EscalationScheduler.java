@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.deadline.Durations;
 import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
-import org.open12345.hotline.ticket.TicketEventLog;
+import org.open12345.hotline.ticket.TicketEventRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public final class EscalationScheduler {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final StepStore steps;
+  private final EscalationStepRepository steps;
   private final StepNotices notices;
   private final Outbox outbox;
   private final Settings settings;
@@ -43,7 +44,7 @@ public final class EscalationScheduler {
   private boolean running;
   private boolean stopped;
 
-  public EscalationScheduler(Vertx vertx, Pool pool, StepStore steps, StepNotices notices, Outbox outbox,
+  public EscalationScheduler(Vertx vertx, Pool pool, EscalationStepRepository steps, StepNotices notices, Outbox outbox,
       Settings settings) {
     this.vertx = vertx;
     this.pool = pool;
@@ -133,7 +134,7 @@ public final class EscalationScheduler {
         .put("messages", messages.size())
         .put("scheduler", instance);
     List<Future<?>> writes = new java.util.ArrayList<>();
-    writes.add(TicketEventLog.append(tx, s.ticketId(), s.firedAt(), Actor.SYSTEM, s.stepKind().name(),
+    writes.add(TicketEventRepository.append(tx, s.ticketId(), s.firedAt(), Actor.SYSTEM, s.stepKind().name(),
         null, null, details));
     for (NewMessage m : messages) {
       writes.add(outbox.enqueue(tx, m));

@@ -17,9 +17,9 @@ import org.open12345.hotline.ticket.TicketChangeListener;
 public final class RatingPromptOnClose implements TicketChangeListener {
   /** Only mainland mobiles can answer an SMS prompt; landlines and withheld numbers are skipped. */
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-  private final RatingPrompts prompts;
+  private final RatingPromptService prompts;
 
-  public RatingPromptOnClose(RatingPrompts prompts) {
+  public RatingPromptOnClose(RatingPromptService prompts) {
     this.prompts = prompts;
   }
 

@@ -3,13 +3,10 @@ package org.open12345.hotline.intake;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,17 +22,22 @@ import org.open12345.hotline.notify.template.MessageTemplates;
 public final class EmergencyTransfers {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private final Function<String, Optional<EmergencyMatch>> detector;
+  private final EmergencyTransferRepository repository;
   private final Outbox outbox;
   private final MessageTemplates templates;
   private final String robotChannel;
   private final Clock clock;
   private final ZoneId zone;
 
-  /** @param robotChannel {@code wecom} or {@code dingtalk}: where supervisors get the alert */
-  /** @param detector finds an emergency in a text; the server feeds the routing rules' list */
-  public EmergencyTransfers(Function<String, Optional<EmergencyMatch>> detector, Outbox outbox,
-      MessageTemplates templates, String robotChannel, Clock clock, ZoneId zone) {
+  /**
+   * @param detector finds an emergency in a text; the server feeds the routing rules' list
+   * @param robotChannel {@code wecom} or {@code dingtalk}: where supervisors get the alert
+   */
+  public EmergencyTransfers(Function<String, Optional<EmergencyMatch>> detector,
+      EmergencyTransferRepository repository, Outbox outbox, MessageTemplates templates, String robotChannel,
+      Clock clock, ZoneId zone) {
     this.detector = detector;
+    this.repository = repository;
     this.outbox = outbox;
     this.templates = templates;
     this.robotChannel = robotChannel;
@@ -61,16 +63,11 @@ public final class EmergencyTransfers {
   private Future<Long> record(SqlConnection tx, EmergencyMatch m, String source, Long callPk, Long inboundId,
       String phone, String text, String reference) {
     Instant now = clock.instant();
-    return tx.preparedQuery("INSERT INTO emergency_transfers (number, matched_word, source, call_pk, "
-            + "inbound_message_id, phone, text_body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-            + "ON CONFLICT DO NOTHING RETURNING id")
-        .execute(Tuple.from(new Object[] {m.number(), m.word(), source, callPk, inboundId, phone, text,
-            now.atOffset(ZoneOffset.UTC)}))
-        .compose(rows -> {
-          if (rows.size() == 0) {
+    return repository.insert(tx, m, source, callPk, inboundId, phone, text, now)
+        .compose(id -> {
+          if (id == null) {
             return Future.succeededFuture(null);
           }
-          long id = rows.iterator().next().getLong(0);
           String body = templates.render("robot/emergency-transfer", Map.of(
               "transferTo", m.number(),
               "caller", phone == null ? "未知" : phone,

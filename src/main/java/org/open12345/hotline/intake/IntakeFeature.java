@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake;
 
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -9,33 +10,59 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.HotlineConfig;
-import org.open12345.hotline.evaluation.RatingPrompts;
-import org.open12345.hotline.evaluation.Ratings;
+import org.open12345.hotline.evaluation.RatingPromptService;
+import org.open12345.hotline.evaluation.RatingService;
+import org.open12345.hotline.intake.open311.ExpectedTimes;
+import org.open12345.hotline.intake.open311.Open311RequestService;
 import org.open12345.hotline.intake.open311.Open311Routes;
 import org.open12345.hotline.intake.open311.Open311Service;
+import org.open12345.hotline.intake.sms.InboundMessageRepository;
 import org.open12345.hotline.intake.sms.InboundSmsHandler;
 import org.open12345.hotline.intake.sms.SmsWebhookRoutes;
 import org.open12345.hotline.intake.voice.CallEventFormats;
 import org.open12345.hotline.intake.voice.CallHandler;
+import org.open12345.hotline.intake.voice.CallRepository;
+import org.open12345.hotline.intake.voice.CallbackTaskRepository;
+import org.open12345.hotline.intake.voice.CallbackTaskRoutes;
+import org.open12345.hotline.intake.voice.CallbackTaskService;
 import org.open12345.hotline.intake.voice.CallerRoutes;
+import org.open12345.hotline.intake.voice.CallerService;
 import org.open12345.hotline.intake.voice.VoiceWebhookRoutes;
+import org.open12345.hotline.intake.web.ComplaintLimits;
 import org.open12345.hotline.intake.web.ComplaintRoutes;
+import org.open12345.hotline.intake.web.ComplaintService;
 import org.open12345.hotline.intake.web.ComplaintSettings;
+import org.open12345.hotline.intake.web.WebComplaintRepository;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.web.Feature;
 
-/** The front door, wired: SMS and voice webhooks, web complaints, Open311, the operator's views. */
-public final class IntakeFeature {
-  public final RatingPrompts ratingPrompts;
-  private final HotlineConfig config;
-  private final Clock clock;
-  private final Pool pool;
-  private final IntakeTickets intakeTickets;
-  private final Ratings ratings;
-  private final EmergencyTransfers emergencies;
-  private final TicketService tickets;
-  private final Supplier<List<Open311Service>> services;
+/**
+ * The front door: SMS and voice webhooks, web complaints, Open311, and the operator's views of
+ * callers, callback tasks and the inbound log.
+ *
+ * <p>One feature for the four channel sub-packages, not one each: they share the parts built
+ * here (ticket-plus-acknowledgement, emergency transfers, the reject log, the webhook guards of
+ * the {@code intake.*} config section), and one feature keeps {@code app/} assembling one thing.
+ * Each channel still mounts its own sub-router.
+ *
+ * <p>Everything is built in the constructor and shared by every HTTP verticle's {@link #mount}:
+ * the services hold no per-request state, and the complaint rate limits ({@link ComplaintLimits})
+ * are one synchronized set per process, so N event loops do not multiply them.
+ */
+public final class IntakeFeature implements Feature {
+  private final InboundRoutes inbound;
+  private final SmsWebhookRoutes sms;
+  private final VoiceWebhookRoutes voice;
+  private final CallerRoutes callers;
+  private final CallbackTaskRoutes callbackTasks;
+  private final ComplaintRoutes complaints;
+  private final Open311Routes open311;
+
+  /** What intake needs from the features around it. */
+  public record Neighbours(TicketService tickets, Outbox outbox, MessageTemplates templates,
+      RatingService ratings, RatingPromptService prompts, ExpectedTimes expectedTimes) {}
 
   /**
    * @param emergencyDetector finds an emergency in a text (the server passes the routing rules'
@@ -43,39 +70,59 @@ public final class IntakeFeature {
    * @param services Open311 services (the server passes the rule files' leaf categories)
    * @param robotChannel {@code wecom} or {@code dingtalk}: where emergency alerts go
    */
-  public IntakeFeature(HotlineConfig config, Clock clock, Pool pool, TicketService tickets, Outbox outbox,
-      MessageTemplates templates, Function<String, Optional<EmergencyMatch>> emergencyDetector,
-      Supplier<List<Open311Service>> services, String robotChannel) {
-    this.config = config;
-    this.clock = clock;
-    this.pool = pool;
-    this.tickets = tickets;
-    this.services = services;
-    this.intakeTickets = new IntakeTickets(tickets, outbox, templates);
-    this.ratings = new Ratings(clock);
-    this.emergencies = new EmergencyTransfers(emergencyDetector, outbox, templates, robotChannel, clock,
-        config.zone());
-    this.ratingPrompts = new RatingPrompts(outbox, templates, config.duration("intake.rating.reply_window"), clock);
-  }
+  public IntakeFeature(HotlineConfig config, Clock clock, Pool pool, Neighbours n,
+      Function<String, Optional<EmergencyMatch>> emergencyDetector, Supplier<List<Open311Service>> services,
+      String robotChannel) {
+    TicketService tickets = n.tickets();
+    IntakeTickets intakeTickets = new IntakeTickets(tickets, n.outbox(), n.templates());
+    EmergencyTransfers emergencies = new EmergencyTransfers(emergencyDetector, new EmergencyTransferRepository(),
+        n.outbox(), n.templates(), robotChannel, clock, config.zone());
+    InboundMessageRepository messages = new InboundMessageRepository();
+    InboundService inboundLog = new InboundService(pool, messages, new InboundRejectRepository(), tickets);
+    this.inbound = new InboundRoutes(inboundLog);
 
-  public void mount(Router root, Router api) {
-    new SmsWebhookRoutes(pool, new InboundSmsHandler(pool, intakeTickets, ratings, emergencies, clock),
+    this.sms = new SmsWebhookRoutes(inboundLog,
+        new InboundSmsHandler(pool, messages, intakeTickets, n.ratings(), n.prompts(), emergencies, clock),
         WebhookGuards.from(config, "sms", List.of("aliyun", "tencent")),
         new SmsWebhookRoutes.Signing(config.string("intake.sms.twilio.auth_token"),
-            config.string("intake.sms.generic.secret"), config.string("http.public_base_url")), clock)
-        .mount(root);
-    new VoiceWebhookRoutes(pool,
+            config.string("intake.sms.generic.secret"), config.string("http.public_base_url")), clock);
+
+    CallRepository calls = new CallRepository();
+    CallbackTaskRepository tasks = new CallbackTaskRepository();
+    this.voice = new VoiceWebhookRoutes(inboundLog,
         new CallEventFormats(new HashSet<>(WebhookGuards.list(config.string("intake.voice.own_numbers")))),
-        new CallHandler(pool, intakeTickets, ratings, emergencies, clock),
-        WebhookGuards.from(config, "voice", List.of("generic", "aliyun", "huawei")), clock)
-        .mount(root);
-    new InboundRoutes(pool).mount(api);
-    new CallerRoutes(pool, clock).mount(api);
-    ComplaintRoutes complaints = new ComplaintRoutes(pool, intakeTickets, tickets.repository(),
-        ComplaintSettings.from(config), clock);
-    complaints.mountApi(api);
-    complaints.mountPages(root);
-    new Open311Routes(pool, intakeTickets, tickets.repository(), services,
-        WebhookGuards.list(config.string("intake.open311.api_keys")), clock, config.zone()).mount(root);
+        new CallHandler(pool, calls, tasks, intakeTickets, tickets, n.ratings(), emergencies, clock),
+        WebhookGuards.from(config, "voice", List.of("generic", "aliyun", "huawei")), clock);
+    this.callers = new CallerRoutes(new CallerService(pool, calls, tasks, tickets));
+    this.callbackTasks = new CallbackTaskRoutes(new CallbackTaskService(pool, tasks, clock));
+
+    ComplaintSettings complaintSettings = ComplaintSettings.from(config);
+    this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
+        new WebComplaintRepository(), new ComplaintLimits(complaintSettings, clock), clock), complaintSettings);
+
+    this.open311 = new Open311Routes(new Open311RequestService(pool, intakeTickets, tickets, n.expectedTimes(), clock),
+        services, WebhookGuards.list(config.string("intake.open311.api_keys")), config.zone());
+  }
+
+  @Override
+  public String name() {
+    return "intake";
+  }
+
+  /**
+   * Webhooks, the complaint form and Open311 on {@code root}; the operator's views and the
+   * complaint API under {@code api}. Mount points end in {@code *} without a slash where the
+   * collection itself is a route ({@code GET /api/inbound}).
+   */
+  @Override
+  public void mount(Vertx vertx, Router root, Router api) {
+    root.route("/webhooks/sms/*").subRouter(sms.router(vertx));
+    root.route("/webhooks/voice/*").subRouter(voice.router(vertx));
+    root.route("/complaint*").subRouter(complaints.pageRouter(vertx));
+    root.route("/open311/v2/*").subRouter(open311.router(vertx));
+    api.route("/inbound*").subRouter(inbound.router(vertx));
+    api.route("/callers/*").subRouter(callers.router(vertx));
+    api.route("/callback-tasks*").subRouter(callbackTasks.router(vertx));
+    api.route("/complaints*").subRouter(complaints.apiRouter(vertx));
   }
 }

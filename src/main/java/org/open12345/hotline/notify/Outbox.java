@@ -1,20 +1,26 @@
 package org.open12345.hotline.notify;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import org.open12345.hotline.problem.NotFound;
 
 /**
  * Where the rest of the server puts messages: always inside the transaction of the change that
  * causes them, so a message exists exactly when that change committed. Delivery is the relay's.
+ * Operators see what was sent and resend dead letters through here too.
  */
 public final class Outbox {
+  private final Pool pool;
   private final OutboxRepository repository;
   private final CitizenSmsSlot courtesy;
   private final Clock clock;
 
-  public Outbox(OutboxRepository repository, CitizenSmsSlot courtesy, Clock clock) {
+  public Outbox(Pool pool, OutboxRepository repository, CitizenSmsSlot courtesy, Clock clock) {
+    this.pool = pool;
     this.repository = repository;
     this.courtesy = courtesy;
     this.clock = clock;
@@ -34,5 +40,25 @@ public final class Outbox {
     // free slot of the hour.
     return repository.recentCitizenSends(tx, m.recipient(), now)
         .compose(recent -> repository.insert(tx, m, now, courtesy.earliest(now, recent)));
+  }
+
+  /** Messages newest first; a null filter matches any. */
+  public Future<List<OutboxRow>> list(String status, String channel, String recipient, Long ticketId, int limit) {
+    return repository.list(pool, status, channel, recipient, ticketId, limit);
+  }
+
+  /**
+   * Sends a dead letter again with a fresh set of attempts. Only {@code failed} messages can be
+   * resent: a pending one is still being tried, a sent one arrived.
+   */
+  public Future<OutboxRow> resend(long id) {
+    return pool.withTransaction(tx -> repository.retryFailed(tx, id)
+        .compose(resent -> repository.find(tx, id).map(row -> {
+          OutboxRow found = row.orElseThrow(() -> new NotFound("no outbox message " + id));
+          if (!resent) {
+            throw new OutboxMessageNotFailed(id, found.status());
+          }
+          return found;
+        })));
   }
 }

@@ -1,10 +1,10 @@
 package org.open12345.hotline.notify;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.util.Set;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -15,17 +15,18 @@ import org.open12345.hotline.web.JsonBody;
  */
 public final class OutboxRoutes {
   private static final Set<String> STATUSES = Set.of("pending", "sent", "failed");
-  private final Pool pool;
-  private final OutboxRepository repository;
+  private final Outbox outbox;
 
-  public OutboxRoutes(Pool pool, OutboxRepository repository) {
-    this.pool = pool;
-    this.repository = repository;
+  public OutboxRoutes(Outbox outbox) {
+    this.outbox = outbox;
   }
 
-  public void mount(Router api) {
-    api.get("/outbox").handler(this::list);
-    api.post("/outbox/:id/retry").handler(this::retry);
+  /** The routes under {@code /api/outbox}. */
+  public Router router(Vertx vertx) {
+    Router r = Router.router(vertx);
+    r.get("/").handler(this::list);
+    r.post("/:id/retry").handler(this::retry);
+    return r;
   }
 
   private void list(RoutingContext ctx) {
@@ -36,7 +37,7 @@ public final class OutboxRoutes {
     }
     Long ticketId = p.get("ticket_id") == null ? null : id(p.get("ticket_id"), "ticket_id");
     int limit = p.get("limit") == null ? 100 : (int) Math.min(500, Math.max(1, id(p.get("limit"), "limit")));
-    repository.list(pool, status, p.get("channel"), p.get("recipient"), ticketId, limit)
+    outbox.list(status, p.get("channel"), p.get("recipient"), ticketId, limit)
         .onSuccess(rows -> {
           JsonArray items = new JsonArray();
           rows.forEach(r -> items.add(r.toJson()));
@@ -46,18 +47,7 @@ public final class OutboxRoutes {
   }
 
   private void retry(RoutingContext ctx) {
-    long id = id(ctx.pathParam("id"), "id");
-    repository.retryFailed(pool, id)
-        .compose(done -> repository.find(pool, id).map(row -> {
-          if (row == null) {
-            throw ApiException.notFound("no outbox message " + id);
-          }
-          if (!done) {
-            throw new ApiException(409, "not_failed", "message " + id + " is " + row.status()
-                + "; only failed messages can be resent", new JsonObject().put("status", row.status()));
-          }
-          return row;
-        }))
+    outbox.resend(id(ctx.pathParam("id"), "id"))
         .onSuccess(row -> JsonBody.reply(ctx, 200, row.toJson()))
         .onFailure(ctx::fail);
   }

@@ -3,7 +3,6 @@ package org.open12345.hotline.ops;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.open12345.hotline.web.JsonBody;
 
@@ -12,17 +11,24 @@ import org.open12345.hotline.web.JsonBody;
  * migrated (migrations run before the server listens, so listening implies migrated).
  * {@code /metrics}: Prometheus text.
  */
-public final class HealthRoutes {
-  private HealthRoutes() {}
+final class HealthRoutes {
+  private final SchemaRepository schema;
+  private final PrometheusMeterRegistry registry;
 
-  public static void mount(Router router, Pool pool, PrometheusMeterRegistry registry) {
-    router.get("/health").handler(ctx -> JsonBody.reply(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/ready").handler(ctx -> pool.query("SELECT version FROM flyway_schema_history "
-            + "WHERE success ORDER BY installed_rank DESC LIMIT 1").execute()
-        .onSuccess(rows -> JsonBody.reply(ctx, 200, new JsonObject().put("status", "ready")
-            .put("schema_version", rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)))
+  HealthRoutes(SchemaRepository schema, PrometheusMeterRegistry registry) {
+    this.schema = schema;
+    this.registry = registry;
+  }
+
+  void mount(Router root) {
+    root.get("/health").handler(ctx -> JsonBody.reply(ctx, 200, new JsonObject().put("status", "up")));
+    root.get("/ready").handler(ctx -> schema.currentVersion()
+        .onSuccess(v -> JsonBody.reply(ctx, 200, new JsonObject().put("status", "ready")
+            .put("schema_version", v.orElse(null))))
         .onFailure(e -> JsonBody.reply(ctx, 503, new JsonObject().put("error", "not_ready")
             .put("message", "database unreachable: " + e.getMessage()).putNull("details"))));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    root.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    root.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml"));
   }
 }

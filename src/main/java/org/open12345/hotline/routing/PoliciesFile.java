@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.open12345.hotline.deadline.DeadlineTerm;
 import org.open12345.hotline.deadline.TimeSpan;
+import org.open12345.hotline.deadline.WarningPoint;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads policies.yaml: named deadline policies. */
@@ -14,11 +16,11 @@ final class PoliciesFile {
   private PoliciesFile() {}
 
   /** Valid policies, and every id declared (a broken policy is reported once, not at each use). */
-  record Parsed(Map<String, DeadlinePolicy> policies, java.util.Set<String> declared) {}
+  record Parsed(Map<String, PolicySpec> policies, java.util.Set<String> declared) {}
 
   static Parsed read(YamlMap root, Problems problems) {
     root.allowOnly(NAME, "policies");
-    Map<String, DeadlinePolicy> out = new LinkedHashMap<>();
+    Map<String, PolicySpec> out = new LinkedHashMap<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
     List<YamlMap> items = root.maps("policies", "a policy");
     if (items.isEmpty()) {
@@ -28,9 +30,9 @@ final class PoliciesFile {
       m.allowOnly("a policy", "id", "name", "sign", "respond", "resolve");
       String id = m.string("id", true, "a policy");
       String name = m.string("name", true, "policy " + id);
-      Deadline sign = deadline(m, "sign", problems);
-      Deadline respond = deadline(m, "respond", problems);
-      Deadline resolve = deadline(m, "resolve", problems);
+      DeadlineTerm sign = deadline(m, "sign", problems);
+      DeadlineTerm respond = deadline(m, "respond", problems);
+      DeadlineTerm resolve = deadline(m, "resolve", problems);
       if (id == null) {
         continue;
       }
@@ -44,20 +46,20 @@ final class PoliciesFile {
       }
       lines.put(id, m.lineOf("id"));
       if (name != null && sign != null && respond != null && resolve != null) {
-        out.put(id, new DeadlinePolicy(id, name, sign, respond, resolve));
+        out.put(id, new PolicySpec(id, name, sign, respond, resolve));
       }
     }
     return new Parsed(out, lines.keySet());
   }
 
-  private static Deadline deadline(YamlMap m, String key, Problems problems) {
+  private static DeadlineTerm deadline(YamlMap m, String key, Problems problems) {
     if (!m.has(key)) {
       m.error(m.line(), "a policy needs '" + key + "' (e.g. " + key + ": 24h)");
       return null;
     }
     if (m.node(key) instanceof ScalarNode) {
       TimeSpan t = span(m, key, m.string(key, true, key));
-      return t == null ? null : new Deadline(t, List.of(), List.of());
+      return t == null ? null : new DeadlineTerm(t, List.of());
     }
     YamlMap d = m.map(key, "'" + key + "'");
     if (d == null) {
@@ -65,24 +67,23 @@ final class PoliciesFile {
     }
     d.allowOnly("'" + key + "'", "within", "warn_before", "warn_at");
     TimeSpan within = span(d, "within", d.string("within", true, "'" + key + "'"));
-    List<TimeSpan> before = new ArrayList<>();
+    List<WarningPoint> points = new ArrayList<>();
     for (YamlMap.Scalar s : d.strings("warn_before")) {
       try {
-        before.add(TimeSpan.parse(s.text()));
+        points.add(WarningPoint.before(TimeSpan.parse(s.text())));
       } catch (IllegalArgumentException e) {
         d.error(s.line(), "warn_before: " + e.getMessage());
       }
     }
-    List<Double> at = new ArrayList<>();
     for (YamlMap.Scalar s : d.strings("warn_at")) {
       Double f = fraction(s.text());
       if (f == null) {
         d.error(s.line(), "warn_at '" + s.text() + "' must be a fraction of the span between 0 and 1, e.g. 0.75 or 75%");
       } else {
-        at.add(f);
+        points.add(WarningPoint.at(f));
       }
     }
-    return within == null ? null : new Deadline(within, before, at);
+    return within == null ? null : new DeadlineTerm(within, points);
   }
 
   private static TimeSpan span(YamlMap m, String key, String text) {

@@ -23,7 +23,7 @@ public record RoutingDecision(
     String ruleName,
     String leadDepartmentId,
     List<String> coDepartmentIds,
-    DeadlinePolicy policy,
+    PolicySpec policy,
     Urgency urgency,
     String emergencyNumber,
     String ruleSetVersion) {

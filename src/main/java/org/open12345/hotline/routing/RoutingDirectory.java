@@ -3,9 +3,9 @@ package org.open12345.hotline.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.open12345.hotline.deadline.DepartmentContacts;
+import org.open12345.hotline.escalation.DepartmentContacts;
+import org.open12345.hotline.deadline.DeadlinePolicy;
 import org.open12345.hotline.deadline.PolicyCatalog;
-import org.open12345.hotline.deadline.TimeSpan;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.Urgency;
 
@@ -21,21 +21,21 @@ public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts
   }
 
   @Override
-  public Optional<org.open12345.hotline.deadline.DeadlinePolicy> byName(String name) {
-    return rules.current().policy(name).map(RoutingDirectory::toDeadlinePolicy);
+  public Optional<DeadlinePolicy> byName(String name) {
+    return rules.current().policy(name).map(PolicySpec::toDeadlinePolicy);
   }
 
   /** Critical and urgent tickets get the {@code critical} policy when the files define one. */
   @Override
-  public org.open12345.hotline.deadline.DeadlinePolicy defaultFor(Urgency urgency, RequestType type) {
+  public DeadlinePolicy defaultFor(Urgency urgency, RequestType type) {
     RuleSet set = rules.current();
     if (urgency != null && urgency != Urgency.NORMAL) {
-      Optional<DeadlinePolicy> critical = set.policy("critical");
+      Optional<PolicySpec> critical = set.policy("critical");
       if (critical.isPresent()) {
-        return toDeadlinePolicy(critical.get());
+        return critical.get().toDeadlinePolicy();
       }
     }
-    return toDeadlinePolicy(set.defaultPolicy());
+    return set.defaultPolicy().toDeadlinePolicy();
   }
 
   @Override
@@ -57,25 +57,4 @@ public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts
     });
   }
 
-  /**
-   * The deadline feature keeps one warning span per policy: the resolve deadline's first
-   * {@code warn_before}, else the respond deadline's; with none, it warns at half the time.
-   */
-  static org.open12345.hotline.deadline.DeadlinePolicy toDeadlinePolicy(DeadlinePolicy p) {
-    return new org.open12345.hotline.deadline.DeadlinePolicy(p.id(), span(p.sign()), span(p.respond()),
-        span(p.resolve()), firstWarning(p.resolve(), p.respond()), null);
-  }
-
-  private static TimeSpan span(Deadline d) {
-    return d == null ? null : d.within();
-  }
-
-  private static TimeSpan firstWarning(Deadline... ds) {
-    for (Deadline d : ds) {
-      if (d != null && !d.warnBefore().isEmpty()) {
-        return d.warnBefore().get(0);
-      }
-    }
-    return null;
-  }
 }

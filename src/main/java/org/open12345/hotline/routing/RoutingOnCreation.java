@@ -12,7 +12,7 @@ import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
 import org.open12345.hotline.ticket.TicketService;
-import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.problem.InvalidField;
 
 /**
  * Routes every new ticket, whatever channel created it, inside its creation transaction: a ROUTE
@@ -37,7 +37,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
       Instant at) {
     if (action == TicketAction.DISPATCH && actor.role() != org.open12345.hotline.auth.Role.SYSTEM) {
       if (rules.current().departments().get(after.departmentId()).isEmpty()) {
-        throw ApiException.badField("department_id", "unknown department '" + after.departmentId() + "'");
+        throw new InvalidField("department_id", "unknown department '" + after.departmentId() + "'");
       }
       return Future.succeededFuture(after);
     }
@@ -46,10 +46,10 @@ public final class RoutingOnCreation implements TicketChangeListener {
     }
     RuleSet set = rules.current();
     if (after.categoryCode() != null && set.categories().get(after.categoryCode()).isEmpty()) {
-      throw ApiException.badField("category_code", "unknown category '" + after.categoryCode() + "'");
+      throw new InvalidField("category_code", "unknown category '" + after.categoryCode() + "'");
     }
     if (after.areaCode() != null && set.departments().resolveArea(after.areaCode()).isEmpty()) {
-      throw ApiException.badField("area_code", "unknown area '" + after.areaCode() + "'");
+      throw new InvalidField("area_code", "unknown area '" + after.areaCode() + "'");
     }
     RoutingDecision d = set.route(input(after, at));
     JsonObject details = new JsonObject()

@@ -7,7 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
+import org.open12345.hotline.deadline.DeadlineTerm;
+import org.open12345.hotline.deadline.WarningPoint;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.Urgency;
@@ -75,11 +78,25 @@ public final class RoutingRoutes {
     set.rules().forEach(r -> list.add(rule(r)));
     JsonArray policies = new JsonArray();
     set.policies().values().forEach(p -> policies.add(new JsonObject().put("id", p.id()).put("name", p.name())
-        .put("sign", String.valueOf(p.sign())).put("respond", String.valueOf(p.respond()))
-        .put("resolve", String.valueOf(p.resolve()))));
+        .put("sign", legacyText(p.sign())).put("respond", legacyText(p.respond()))
+        .put("resolve", legacyText(p.resolve()))));
     JsonBody.reply(ctx, 200, new JsonObject().put("version", set.version()).put("rules", list)
         .put("policies", policies).put("default_policy", set.defaultPolicy().id())
         .put("last_refused_change", rules.lastRefusal() == null ? null : new JsonArray(rules.lastRefusal())));
+  }
+
+  /**
+   * A policy's deadline in the text this answer has always given (the printed form of the record
+   * the files used to be read into), so clients reading it keep working:
+   * {@code Deadline[within=24h, warnBefore=[4h, 1h], warnAt=[0.5]]}.
+   */
+  static String legacyText(DeadlineTerm t) {
+    if (t == null) {
+      return "null";
+    }
+    List<String> before = t.warnings().stream().filter(w -> !w.isFraction()).map(w -> w.before().toString()).toList();
+    List<Double> at = t.warnings().stream().filter(WarningPoint::isFraction).map(WarningPoint::fraction).toList();
+    return "Deadline[within=" + t.within() + ", warnBefore=" + before + ", warnAt=" + at + "]";
   }
 
   private void departments(RoutingContext ctx) {

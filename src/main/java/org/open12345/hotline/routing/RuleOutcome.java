@@ -10,7 +10,7 @@ import org.open12345.hotline.ticket.Urgency;
  *
  * @param urgency the urgency to set, or null to keep the draft's
  */
-public record RuleOutcome(String lead, List<String> co, DeadlinePolicy policy, Urgency urgency) {
+public record RuleOutcome(String lead, List<String> co, PolicySpec policy, Urgency urgency) {
   public static final String AREA = "@area";
   public static final String COUNTY = "@county";
 

@@ -16,12 +16,12 @@ public final class RuleSet {
   private final String version;
   private final DepartmentTree departments;
   private final CategoryTree categories;
-  private final Map<String, DeadlinePolicy> policies;
+  private final Map<String, PolicySpec> policies;
   private final String centreNumber;
   private final List<Hotline> hotlines;
   private final List<EmergencyNumber> emergencyNumbers;
   private final List<Rule> rules;
-  private final DeadlinePolicy defaultPolicy;
+  private final PolicySpec defaultPolicy;
   private final Rule[] ruleArray;
   private final RuleIndex index;
   private final String[][] emergencyWords;
@@ -31,12 +31,12 @@ public final class RuleSet {
       String version,
       DepartmentTree departments,
       CategoryTree categories,
-      Map<String, DeadlinePolicy> policies,
+      Map<String, PolicySpec> policies,
       String centreNumber,
       List<Hotline> hotlines,
       List<EmergencyNumber> emergencyNumbers,
       List<Rule> rules,
-      DeadlinePolicy defaultPolicy) {
+      PolicySpec defaultPolicy) {
     this.version = version;
     this.departments = departments;
     this.categories = categories;
@@ -69,16 +69,16 @@ public final class RuleSet {
     return categories;
   }
 
-  public Map<String, DeadlinePolicy> policies() {
+  public Map<String, PolicySpec> policies() {
     return policies;
   }
 
-  public Optional<DeadlinePolicy> policy(String id) {
+  public Optional<PolicySpec> policy(String id) {
     return Optional.ofNullable(policies.get(id));
   }
 
   /** The policy of tickets in the manual queue, and of rules that name none. */
-  public DeadlinePolicy defaultPolicy() {
+  public PolicySpec defaultPolicy() {
     return defaultPolicy;
   }
 

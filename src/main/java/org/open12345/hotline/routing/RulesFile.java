@@ -16,11 +16,11 @@ import org.open12345.hotline.ticket.Urgency;
 final class RulesFile {
   static final String NAME = "rules.yaml";
 
-  record Parsed(List<Rule> rules, DeadlinePolicy defaultPolicy) {}
+  record Parsed(List<Rule> rules, PolicySpec defaultPolicy) {}
 
   private final Problems problems;
   private final CategoryTree categories;
-  private final Map<String, DeadlinePolicy> policies;
+  private final Map<String, PolicySpec> policies;
   private final DepartmentTree tree;
   private final Set<String> declaredPolicies;
   private final Set<String> declaredDepartments;
@@ -46,7 +46,7 @@ final class RulesFile {
 
   private Parsed read(YamlMap root) {
     root.allowOnly(NAME, "default_policy", "rules");
-    DeadlinePolicy defaultPolicy = policy(root, "default_policy", true);
+    PolicySpec defaultPolicy = policy(root, "default_policy", true);
     List<Rule> rules = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     List<YamlMap> items = root.maps("rules", "a rule");
@@ -197,7 +197,7 @@ final class RulesFile {
     return String.join(", ", names);
   }
 
-  private RuleOutcome outcome(YamlMap t, DeadlinePolicy defaultPolicy) {
+  private RuleOutcome outcome(YamlMap t, PolicySpec defaultPolicy) {
     t.allowOnly("'then'", "lead", "co", "policy", "urgency");
     String lead = t.string("lead", true, "'then'");
     if (lead != null && !lead.equals(RuleOutcome.AREA) && !lead.equals(RuleOutcome.COUNTY) && tree.get(lead).isEmpty()) {
@@ -221,7 +221,7 @@ final class RulesFile {
         co.add(s.text());
       }
     }
-    DeadlinePolicy policy = t.has("policy") ? policy(t, "policy", true) : defaultPolicy;
+    PolicySpec policy = t.has("policy") ? policy(t, "policy", true) : defaultPolicy;
     String urgencyText = t.string("urgency", false, "");
     Urgency urgency = Urgency.parse(urgencyText);
     if (urgencyText != null && urgency == null) {
@@ -230,12 +230,12 @@ final class RulesFile {
     return lead == null || policy == null ? null : new RuleOutcome(lead, co, policy, urgency);
   }
 
-  private DeadlinePolicy policy(YamlMap m, String key, boolean required) {
+  private PolicySpec policy(YamlMap m, String key, boolean required) {
     String id = m.string(key, required, NAME);
     if (id == null) {
       return null;
     }
-    DeadlinePolicy p = policies.get(id);
+    PolicySpec p = policies.get(id);
     if (p == null && declaredPolicies.contains(id)) {
       brokenReference = true;
     } else if (p == null) {

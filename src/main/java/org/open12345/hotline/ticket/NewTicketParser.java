@@ -3,7 +3,7 @@ package org.open12345.hotline.ticket;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.problem.InvalidField;
 import org.open12345.hotline.web.JsonFields;
 
 /** Turns the JSON body of {@code POST /api/tickets} into a {@link NewTicket}, naming any bad field. */
@@ -23,16 +23,16 @@ public final class NewTicketParser {
     Channel channel = f.optionalEnum("channel", Channel.values(), Channel::parse);
     String phone = f.requiredText("citizen_phone", 32);
     if (!PHONE.matcher(phone).matches()) {
-      throw ApiException.badField("citizen_phone", "is not a phone number");
+      throw new InvalidField("citizen_phone", "is not a phone number");
     }
     String category = f.optionalText("category_code", 6);
     if (category != null && !CATEGORY.matcher(category).matches()) {
-      throw ApiException.badField("category_code", "must be 2 to 6 digits");
+      throw new InvalidField("category_code", "must be 2 to 6 digits");
     }
     Double lat = f.optionalNumber("latitude", -90, 90);
     Double lon = f.optionalNumber("longitude", -180, 180);
     if ((lat == null) != (lon == null)) {
-      throw ApiException.badField(lat == null ? "latitude" : "longitude", "latitude and longitude go together");
+      throw new InvalidField(lat == null ? "latitude" : "longitude", "latitude and longitude go together");
     }
     return new NewTicket(
         channel == null ? defaultChannel : channel,

@@ -5,6 +5,8 @@ package org.open12345.hotline.ticket;
  * lose +86/0086/86 and separators ({@code +86 138-0013-8000} → {@code 13800138000}, landlines
  * get their trunk 0 back: {@code +86 10 5555 1234} → {@code 01055551234}); foreign
  * numbers keep a leading {@code +}; non-numbers such as {@code anonymous} are returned trimmed.
+ * The SMS providers' forms ({@link #e164}, {@link #national}) are derived from this one form, so
+ * a number stored by any channel is dialled the same way.
  */
 public final class PhoneNumbers {
   private PhoneNumbers() {}
@@ -62,5 +64,30 @@ public final class PhoneNumbers {
     }
     String cc = countryCode.trim().replace("+", "");
     return normalize("+" + cc + number.trim());
+  }
+
+  /**
+   * E.164 ({@code +8613800138000}, {@code +861055551234}): the normal form with the country code in
+   * front. A number without one gets {@code defaultCountryCode}, and a national number's trunk
+   * prefix 0 is dropped (E.164 has no trunk prefix: {@code 010 5555 1234} is {@code +86 10 5555
+   * 1234}).
+   */
+  public static String e164(String raw, String defaultCountryCode) {
+    String n = normalize(raw);
+    if (n == null || n.startsWith("+")) {
+      return n;
+    }
+    String country = defaultCountryCode.trim().startsWith("+") ? defaultCountryCode.trim()
+        : "+" + defaultCountryCode.trim();
+    return country + (n.startsWith("0") ? n.substring(1) : n);
+  }
+
+  /**
+   * Mainland numbers in their national form ({@code 13800138000}, {@code 01055551234}), others as
+   * country code and number without the plus ({@code 85291234567}): what Aliyun's SMS API takes.
+   */
+  public static String national(String raw) {
+    String n = normalize(raw);
+    return n != null && n.startsWith("+") ? n.substring(1) : n;
   }
 }

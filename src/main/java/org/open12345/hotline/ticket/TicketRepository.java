@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.auth.Actor;
@@ -36,7 +37,7 @@ public final class TicketRepository {
                 + "call_id, created_at, updated_at) VALUES ($1 || lpad(nextval('ticket_serial')::text, "
                 + TicketNumber.SERIAL_DIGITS + ", '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
                 + "$15, $16, $16) RETURNING " + Ticket.COLUMNS + "), "
-                + "e AS (INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
+                + "e AS (" + TicketEventRepository.INSERT_INTO + " "
                 + "SELECT id, $16::timestamptz, $17::text, $18::text, $19::text, NULL, status, $20::jsonb FROM t) "
                 + "SELECT " + Ticket.COLUMNS + " FROM t")
         .execute(Tuple.from(new Object[] {
@@ -70,7 +71,7 @@ public final class TicketRepository {
     return tx.preparedQuery(
             "WITH u AS (UPDATE tickets SET status = $2, department_id = $3, updated_at = $4 WHERE id = $1 RETURNING "
                 + Ticket.COLUMNS + "), "
-                + "e AS (INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
+                + "e AS (" + TicketEventRepository.INSERT_INTO + " "
                 + "SELECT id, $4::timestamptz, $5::text, $6::text, $7::text, $8::text, $2::text, $9::jsonb FROM u) "
                 + "SELECT " + Ticket.COLUMNS + " FROM u")
         .execute(Tuple.from(new Object[] {
@@ -114,6 +115,50 @@ public final class TicketRepository {
     args.add((long) q.page() * q.size());
     sql.append(" OFFSET $").append(args.size());
     return db.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(TicketRepository::all);
+  }
+
+  // Reads that other features ask for through TicketService.
+
+  private static final String BY_IDS = "SELECT " + Ticket.COLUMNS + " FROM tickets WHERE id = ANY($1)";
+  private static final String BY_CALL_IDS = "SELECT " + Ticket.COLUMNS + " FROM tickets\n" + """
+      WHERE call_id = ANY($1)
+      ORDER BY id""";
+  private static final String OF_CHANNEL = "SELECT " + Ticket.COLUMNS + " FROM tickets\n" + """
+      WHERE channel = $1
+        AND ($2::text[] IS NULL OR number = ANY($2))
+        AND ($3::timestamptz IS NULL OR created_at >= $3)
+        AND ($4::timestamptz IS NULL OR created_at <= $4)
+        AND ($5::text[] IS NULL OR category_code = ANY($5))
+        AND ($6::text[] IS NULL OR status = ANY($6))
+      ORDER BY created_at DESC, id DESC
+      LIMIT $7""";
+
+  public Future<List<Ticket>> findByIds(SqlClient db, Collection<Long> ids) {
+    return db.preparedQuery(BY_IDS).execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(TicketRepository::all);
+  }
+
+  /** Tickets recorded during these calls (their {@code call_id}), oldest first. */
+  public Future<List<Ticket>> findByCallIds(SqlClient db, Collection<String> callIds) {
+    return db.preparedQuery(BY_CALL_IDS).execute(Tuple.of((Object) callIds.toArray(String[]::new)))
+        .map(TicketRepository::all);
+  }
+
+  public Future<List<Ticket>> list(SqlClient db, ChannelTicketQuery q) {
+    return db.preparedQuery(OF_CHANNEL)
+        .execute(Tuple.from(new Object[] {
+            q.channel().name(), array(q.numbers()), utc(q.createdFrom()), utc(q.createdTo()),
+            array(q.categoryCodes()),
+            q.statuses() == null ? null : q.statuses().stream().map(Enum::name).toArray(String[]::new),
+            q.limit()}))
+        .map(TicketRepository::all);
+  }
+
+  private static String[] array(List<String> values) {
+    return values == null ? null : values.toArray(String[]::new);
+  }
+
+  private static java.time.OffsetDateTime utc(Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 
   private static Optional<Ticket> first(RowSet<Row> rows) {

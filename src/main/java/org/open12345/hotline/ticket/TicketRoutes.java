@@ -1,11 +1,9 @@
 package org.open12345.hotline.ticket;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import org.open12345.hotline.auth.Actor;
@@ -19,21 +17,20 @@ import org.open12345.hotline.web.QueryParams;
 /** {@code /api/tickets}: operators record tickets, everybody reads them, roles act on them. */
 public final class TicketRoutes {
   private static final int MAX_PAGE_SIZE = 200;
-  private final Pool pool;
   private final TicketService service;
   private final ZoneId zone;
 
-  public TicketRoutes(Pool pool, TicketService service, ZoneId zone) {
-    this.pool = pool;
+  public TicketRoutes(TicketService service, ZoneId zone) {
     this.service = service;
     this.zone = zone;
   }
 
-  public void mount(Router api) {
-    api.post("/tickets").handler(this::create);
-    api.get("/tickets").handler(this::list);
-    api.get("/tickets/:number").handler(this::get);
-    api.post("/tickets/:number/actions/:action").handler(this::act);
+  /** Mounts on the ticket feature's sub-router (at /api/tickets). */
+  public void mount(Router tickets) {
+    tickets.post("/").handler(this::create);
+    tickets.get("/").handler(this::list);
+    tickets.get("/:number").handler(this::get);
+    tickets.post("/:number/actions/:action").handler(this::act);
   }
 
   private void create(RoutingContext ctx) {
@@ -43,20 +40,18 @@ public final class TicketRoutes {
     }
     NewTicket draft = NewTicketParser.parse(JsonBody.of(ctx), Channel.PHONE);
     service.create(draft, actor)
-        .compose(this::withTimeline)
-        .onSuccess(json -> {
-          ctx.response().putHeader("Location", "/api/tickets/" + json.getString("number"));
-          JsonBody.reply(ctx, 201, json);
+        .compose(service::withTimeline)
+        .onSuccess(detail -> {
+          ctx.response().putHeader("Location", "/api/tickets/" + detail.ticket().number());
+          JsonBody.reply(ctx, 201, detail.toJson());
         })
         .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {
     String number = ctx.pathParam("number");
-    service.repository().findByNumber(pool, number)
-        .compose(t -> t.map(this::withTimeline).orElseGet(() -> Future.failedFuture(
-            ApiException.notFound("no ticket " + number))))
-        .onSuccess(json -> JsonBody.reply(ctx, 200, json))
+    service.detail(number)
+        .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson()))
         .onFailure(ctx::fail);
   }
 
@@ -73,13 +68,20 @@ public final class TicketRoutes {
     ActionRequest req = new ActionRequest(f.optionalText("note", 2000), f.optionalText("department_id", 64),
         f.optionalText("reason", 2000), f.optionalText("master_number", 32));
     service.act(ctx.pathParam("number"), action, actor, req)
-        .compose(this::withTimeline)
-        .onSuccess(json -> JsonBody.reply(ctx, 200, json))
+        .compose(service::withTimeline)
+        .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
     var p = ctx.queryParams();
+    if ("true".equals(p.get("overdue"))) {
+      // The overdue list is the deadline feature's (/api/deadlines/overdue), also offered here
+      // under the ticket URL; the other filters pass through unchanged.
+      String rest = ctx.request().query().replaceAll("(^|&)overdue=true", "").replaceFirst("^&", "");
+      ctx.reroute("/api/deadlines/overdue" + (rest.isEmpty() ? "" : "?" + rest));
+      return;
+    }
     TicketStatus status = null;
     if (p.get("status") != null) {
       status = TicketStatus.parse(p.get("status"));
@@ -91,7 +93,7 @@ public final class TicketRoutes {
     int size = QueryParams.integer(p.get("size"), "size", 50, 1, MAX_PAGE_SIZE);
     TicketQuery q = new TicketQuery(status, p.get("department"), QueryParams.day(p.get("from"), "from", 0, zone),
         QueryParams.day(p.get("to"), "to", 1, zone), p.get("phone"), page, size);
-    service.repository().list(pool, q)
+    service.list(q)
         .onSuccess(tickets -> {
           JsonArray items = new JsonArray();
           tickets.forEach(t -> items.add(t.toJson()));
@@ -99,14 +101,5 @@ public final class TicketRoutes {
         })
         .onFailure(ctx::fail);
   }
-
-  private Future<JsonObject> withTimeline(Ticket t) {
-    return TicketEventLog.timeline(pool, t.id()).map(events -> {
-      JsonArray timeline = new JsonArray();
-      events.forEach(e -> timeline.add(e.toJson()));
-      return t.toJson().put("timeline", timeline);
-    });
-  }
-
 
 }

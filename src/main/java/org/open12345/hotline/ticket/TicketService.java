@@ -3,15 +3,20 @@ package org.open12345.hotline.ticket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
-import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.problem.InvalidField;
 
 /** Creates tickets and applies actions to them, each in one transaction with its event. */
 public final class TicketService {
@@ -32,6 +37,20 @@ public final class TicketService {
 
   public TicketRepository repository() {
     return tickets;
+  }
+
+  /** A ticket with its timeline, as staff read it. */
+  public Future<TicketDetail> detail(String number) {
+    return tickets.findByNumber(pool, number)
+        .compose(t -> t.map(this::withTimeline).orElseGet(() -> Future.failedFuture(new TicketNotFound(number))));
+  }
+
+  public Future<TicketDetail> withTimeline(Ticket t) {
+    return TicketEventRepository.timeline(pool, t.id()).map(events -> new TicketDetail(t, events));
+  }
+
+  public Future<List<Ticket>> list(TicketQuery query) {
+    return tickets.list(pool, query);
   }
 
   public Future<Ticket> create(NewTicket draft, Actor actor) {
@@ -71,7 +90,7 @@ public final class TicketService {
 
   public Future<Ticket> act(SqlConnection tx, String number, TicketAction action, Actor actor, ActionRequest request) {
     return tickets.lockByNumber(tx, number)
-        .compose(found -> act(tx, found.orElseThrow(() -> ApiException.notFound("no ticket " + number)), action,
+        .compose(found -> act(tx, found.orElseThrow(() -> new TicketNotFound(number)), action,
             actor, request));
   }
 
@@ -91,9 +110,7 @@ public final class TicketService {
       ActionRequest request) {
     Instant now = clock.instant();
     if (actor.role() == Role.DEPARTMENT && !actor.department().equals(before.departmentId())) {
-      throw new ApiException(403, "not_your_ticket",
-          "ticket " + before.number() + " is assigned to " + before.departmentId() + ", not to " + actor.department(),
-          null);
+      throw new NotYourTicket(before.number(), before.departmentId(), actor.department());
     }
     TicketStatus next = TicketStateMachine.next(before.status(), action, actor.role());
     String department = department(before, action, request);
@@ -107,7 +124,7 @@ public final class TicketService {
       return before.departmentId();
     }
     if (request.departmentId() == null) {
-      throw ApiException.badField("department_id", "is required to dispatch a ticket");
+      throw new InvalidField("department_id", "is required to dispatch a ticket");
     }
     return request.departmentId();
   }
@@ -119,5 +136,35 @@ public final class TicketService {
       chain = chain.compose(current -> l.afterChange(tx, before, current, action, actor, at, request));
     }
     return chain;
+  }
+
+  // Reads for other features: they ask here and never query the ticket tables themselves.
+
+  public Future<Optional<Ticket>> find(String number) {
+    return tickets.findByNumber(pool, number);
+  }
+
+  /** The tickets with these ids, in no particular order; unknown ids are skipped. */
+  public Future<List<Ticket>> findAll(Collection<Long> ids) {
+    return ids.isEmpty() ? Future.succeededFuture(List.of()) : tickets.findByIds(pool, ids);
+  }
+
+  /** Tickets recorded during these calls, oldest first. */
+  public Future<List<Ticket>> ofCalls(Collection<String> callIds) {
+    return ofCalls(pool, callIds);
+  }
+
+  /** As {@link #ofCalls(Collection)}, in the caller's transaction. */
+  public Future<List<Ticket>> ofCalls(SqlClient db, Collection<String> callIds) {
+    return callIds.isEmpty() ? Future.succeededFuture(List.of()) : tickets.findByCallIds(db, callIds);
+  }
+
+  public Future<List<Ticket>> list(ChannelTicketQuery q) {
+    return tickets.list(pool, q);
+  }
+
+  /** Each ticket's events with one of {@code actions} (e.g. its replies), oldest first. */
+  public Future<Map<Long, List<TicketEvent>>> events(Collection<Long> ticketIds, Set<String> actions) {
+    return ticketIds.isEmpty() ? Future.succeededFuture(Map.of()) : TicketEventRepository.events(pool, ticketIds, actions);
   }
 }

@@ -60,7 +60,7 @@ class ServerLadderTest {
   }
 
   static int fire(Instant asOf) throws Exception {
-    return Await.result(server.server().features().deadlines.scheduler().drain(asOf));
+    return Await.result(server.server().features().escalation.scheduler().drain(asOf));
   }
 
   static List<String> rows(String sql, Object... args) throws Exception {
@@ -101,14 +101,15 @@ class ServerLadderTest {
   void anUnsignedTicketClimbsTheWholeLadderEachStepOnceWithItsMessages() throws Exception {
     clock.set(MONDAY_10);
     String n = dispatchedTicket("hhht.watersupply");
-    // ordinary: sign 2h (warn at half: 11:00), respond 24h (warn 24h before = start, so half: 22:00),
-    // resolve 7d (warn 24h before), escalation 24h after each deadline.
-    assertEquals(9, stepsOf(n, "planned").size(), stepsOf(n, "planned").toString());
+    // ordinary (policies.yaml): sign 2h (warn 30m before: 11:30), respond 24h (warn 4h before: Tue
+    // 06:00), resolve 7d (two reminders: at 75% of the time, Sat 16:00, and 1d before, Sun 10:00),
+    // escalation 24h after each deadline.
+    assertEquals(10, stepsOf(n, "planned").size(), stepsOf(n, "planned").toString());
     assertEquals("DEADLINES_SET", lastEventAction(n));
 
-    fire(MONDAY_10.plus(Duration.ofMinutes(59)));
-    assertEquals(List.of(), stepsOf(n, "fired"), "nothing is due before the half-time reminder");
-    fire(MONDAY_10.plus(Duration.ofHours(1)));
+    fire(MONDAY_10.plus(Duration.ofMinutes(89)));
+    assertEquals(List.of(), stepsOf(n, "fired"), "nothing is due before the 30-minutes-before reminder");
+    fire(MONDAY_10.plus(Duration.ofMinutes(90)));
     assertEquals(List.of(n + ":SIGN:REMIND"), stepsOf(n, "fired"));
     fire(MONDAY_10.plus(Duration.ofHours(2)));
     assertEquals(List.of(n + ":SIGN:REMIND", n + ":SIGN:SUPERVISE"), stepsOf(n, "fired"));
@@ -118,18 +119,19 @@ class ServerLadderTest {
     fire(MONDAY_10.plus(Duration.ofDays(9)));
     List<String> fired = stepsOf(n, "fired");
     assertEquals(List.of(n + ":SIGN:REMIND", n + ":SIGN:SUPERVISE", n + ":RESPOND:REMIND", n + ":RESPOND:SUPERVISE",
-        n + ":SIGN:ESCALATE", n + ":RESPOND:ESCALATE", n + ":RESOLVE:REMIND", n + ":RESOLVE:SUPERVISE",
-        n + ":RESOLVE:ESCALATE"), fired);
+        n + ":SIGN:ESCALATE", n + ":RESPOND:ESCALATE", n + ":RESOLVE:REMIND@75%", n + ":RESOLVE:REMIND@1d",
+        n + ":RESOLVE:SUPERVISE", n + ":RESOLVE:ESCALATE"), fired);
     assertEquals(List.of(), stepsOf(n, "planned"));
 
     // Each step is one event on the ticket...
-    assertEquals(List.of("3", "3", "3"), rows("SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+    assertEquals(List.of("3", "4", "3"), rows("SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
         + "WHERE t.number = ? AND e.action IN ('REMIND', 'SUPERVISE', 'ESCALATE') GROUP BY e.action ORDER BY e.action", n));
-    // ...and its messages: 催办 one mail to the department; 督办 the department and its leaders
-    // plus the supervisors' robot; 通报 the parent department (呼和浩特市), the supervisors and the robot.
+    // ...and its messages: 催办 one mail to the department (each of resolve's two); 督办 the department
+    // and its leaders plus the supervisors' robot; 通报 the parent department (呼和浩特市), the
+    // supervisors and the robot.
     List<String> outbox = rows("SELECT o.dedupe_key FROM outbox o JOIN tickets t ON t.id = o.ticket_id "
         + "WHERE t.number = ? ORDER BY o.dedupe_key", n);
-    assertEquals(21, outbox.size(), outbox.toString());
+    assertEquals(22, outbox.size(), outbox.toString());
     assertTrue(outbox.contains("step:" + n + ":SIGN:ESCALATE:mail:hhht@hhht.gov.example"), outbox.toString());
     assertTrue(outbox.contains("step:" + n + ":SIGN:SUPERVISE:mail:hhht-watersupply.l1@hhht.gov.example"), outbox.toString());
     assertTrue(outbox.contains("step:" + n + ":RESOLVE:ESCALATE:mail:duban@example.gov.cn"), outbox.toString());
@@ -200,7 +202,7 @@ class ServerLadderTest {
     JsonObject resolve = deadline(n, "RESOLVE");
     assertEquals("2026-03-16T15:59:59.999999Z", resolve.getString("due_at"));
     assertEquals(1, resolve.getInteger("revision"));
-    assertTrue(stepsOf(n, "cancelled").contains(n + ":RESOLVE:REMIND"));
+    assertTrue(stepsOf(n, "cancelled").containsAll(List.of(n + ":RESOLVE:REMIND@1d", n + ":RESOLVE:REMIND@75%")));
     assertTrue(stepsOf(n, "planned").contains(n + ":RESOLVE:SUPERVISE#1"));
     fire(Instant.parse("2026-03-09T03:00:00Z"));
     assertFalse(stepsOf(n, "fired").stream().anyMatch(k -> k.startsWith(n + ":RESOLVE")), "old resolve-by passed quietly");
@@ -253,7 +255,7 @@ class ServerLadderTest {
     Response r = server.post("/api/tickets/" + n + "/clock/resume", "", "X-Hotline-Role", "DISPATCHER");
     assertEquals(200, r.status(), r.body());
     assertEquals("2026-03-02T07:00:00Z", deadline(n, "SIGN").getString("due_at"), "sign-by moved by the 3h paused");
-    assertEquals(9, stepsOf(n, "planned").size());
+    assertEquals(10, stepsOf(n, "planned").size());
     assertTrue(stepsOf(n, "planned").contains(n + ":SIGN:REMIND"), "same keys: nothing fired before the pause");
     fire(Instant.parse("2026-03-02T06:59:00Z"));
     assertEquals(List.of(n + ":SIGN:REMIND"), stepsOf(n, "fired"));
@@ -265,7 +267,7 @@ class ServerLadderTest {
   void aReturnStopsTheLadderAndARedispatchStartsANewRound() throws Exception {
     clock.set(MONDAY_10);
     String n = dispatchedTicket("hhht.urban");
-    fire(MONDAY_10.plus(Duration.ofHours(1)));
+    fire(MONDAY_10.plus(Duration.ofMinutes(90)));
     assertEquals(200, act(n, "return", "hhht.urban").status());
     assertEquals(List.of(), stepsOf(n, "planned"));
     clock.set(MONDAY_10.plus(Duration.ofHours(2)));
@@ -273,7 +275,7 @@ class ServerLadderTest {
         new JsonObject().put("department_id", "hhht.housing"), "X-Hotline-Role", "DISPATCHER");
     assertEquals(200, d.status(), d.body());
     assertTrue(stepsOf(n, "planned").contains(n + ":SIGN:REMIND#1"), stepsOf(n, "planned").toString());
-    fire(MONDAY_10.plus(Duration.ofHours(3)));
+    fire(MONDAY_10.plus(Duration.ofMinutes(210)));
     assertTrue(stepsOf(n, "fired").containsAll(List.of(n + ":SIGN:REMIND", n + ":SIGN:REMIND#1")));
     assertEquals("hhht.housing", rows("SELECT department_id FROM escalation_steps WHERE key = ?", n + ":SIGN:REMIND#1")
         .get(0));

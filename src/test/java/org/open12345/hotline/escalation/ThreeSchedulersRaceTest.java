@@ -76,15 +76,16 @@ class ThreeSchedulersRaceTest {
           servers.add(TestServer.start(db, o, clock));
         }
       }
-      int steps = TICKETS * 9;
+      // The ordinary policy: three steps per deadline, and resolve has two reminders (75% and 1d).
+      int steps = TICKETS * 10;
       awaitCount(db, "SELECT count(*) FROM escalation_steps WHERE status = 'fired'", steps);
       assertEquals(0, count(db, "SELECT count(*) FROM escalation_steps WHERE status = 'planned'"));
       assertEquals(steps, count(db, "SELECT count(*) FROM ticket_events WHERE action IN ('REMIND','SUPERVISE','ESCALATE')"));
       assertEquals(steps, count(db, "SELECT count(DISTINCT details->>'step_key') FROM ticket_events "
           + "WHERE action IN ('REMIND','SUPERVISE','ESCALATE')"));
-      // Per deadline: 催办 1 mail, 督办 2 (department + its level-1 leader), 通报 1 (the parent,
-      // 呼和浩特市; no supervisors' box configured here).
-      int mails = TICKETS * 3 * 4;
+      // Per deadline: 催办 1 mail per reminder, 督办 2 (department + its level-1 leader), 通报 1 (the
+      // parent, 呼和浩特市; no supervisors' box configured here); resolve's second reminder 1 more.
+      int mails = TICKETS * (3 * 4 + 1);
       assertEquals(mails, count(db, "SELECT count(*) FROM outbox WHERE channel = 'mail'"));
       awaitCount(db, "SELECT count(*) FROM outbox WHERE status = 'sent'", mails);
       assertTrue(smtp.waitForIncomingEmail(30_000, mails));

@@ -42,7 +42,7 @@ class SmsRatingTest {
     String number = created.json().getString("number");
     var features = server.server().features();
     Await.result(server.server().pool().withTransaction(tx -> features.tickets.repository()
-        .findByNumber(tx, number).compose(t -> features.intake.ratingPrompts.open(tx, t.orElseThrow(), phone))));
+        .findByNumber(tx, number).compose(t -> features.evaluation.prompts().open(tx, t.orElseThrow(), phone))));
     return number;
   }
 

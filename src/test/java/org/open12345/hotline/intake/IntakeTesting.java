@@ -105,4 +105,14 @@ public final class IntakeTesting {
     }
     return null;
   }
+
+  /** Dispatches the ticket to a department, which signs for it and replies with the note. */
+  public static TestServer.Response reply(TestServer s, String number, String department, String note) {
+    s.post("/api/tickets/" + number + "/actions/dispatch", new JsonObject().put("department_id", department).encode(),
+        "X-Hotline-Role", "DISPATCHER");
+    s.post("/api/tickets/" + number + "/actions/sign", "", "X-Hotline-Role", "DEPARTMENT",
+        "X-Hotline-Department", department);
+    return s.post("/api/tickets/" + number + "/actions/reply", new JsonObject().put("note", note).encode(),
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", department);
+  }
 }

@@ -1,75 +1,62 @@
 package org.open12345.hotline.intake.open311;
 
-import org.open12345.hotline.ticket.PhoneNumbers;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
-import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.intake.FormBody;
-import org.open12345.hotline.intake.IntakeTickets;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.NewTicket;
+import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.Ticket;
-import org.open12345.hotline.ticket.TicketRepository;
-import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2) under {@code /open311/v2/}: services,
  * service definitions, POST/GET requests, in {@code .json} or {@code .xml}, with the spec's
- * field names and error lists. Only tickets created through Open311 are visible here: phone and
- * SMS tickets hold citizens' own words and are not published.
+ * field names and error lists. HTTP only: {@link Open311RequestService} decides what is shown.
  */
 public final class Open311Routes {
   private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-  private static final int MAX_RESULTS = 1000;
-  private final Pool pool;
-  private final IntakeTickets tickets;
-  private final TicketRepository repository;
+  private final Open311RequestService requests;
   private final Supplier<List<Open311Service>> services;
   private final List<byte[]> apiKeys;
-  private final Clock clock;
   private final ZoneId zone;
 
-  public Open311Routes(Pool pool, IntakeTickets tickets, TicketRepository repository,
-      Supplier<List<Open311Service>> services, List<String> apiKeys, Clock clock, ZoneId zone) {
-    this.pool = pool;
-    this.tickets = tickets;
-    this.repository = repository;
+  public Open311Routes(Open311RequestService requests, Supplier<List<Open311Service>> services,
+      List<String> apiKeys, ZoneId zone) {
+    this.requests = requests;
     this.services = services;
     this.apiKeys = apiKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
-    this.clock = clock;
     this.zone = zone;
   }
 
-  public void mount(Router root) {
-    root.get("/open311/v2/:file").handler(this::top);
-    root.post("/open311/v2/:file").handler(this::postTop);
-    root.get("/open311/v2/services/:file").handler(this::serviceDefinition);
-    root.get("/open311/v2/requests/:file").handler(this::request);
+  /** The routes under {@code /open311/v2}. */
+  public Router router(Vertx vertx) {
+    Router r = Router.router(vertx);
+    r.get("/:file").handler(this::top);
+    r.post("/:file").handler(this::postTop);
+    r.get("/services/:file").handler(this::serviceDefinition);
+    r.get("/requests/:file").handler(this::request);
+    return r;
   }
 
   /** {@code name.json} → [name, json]; null when the extension is not json/xml. */
@@ -177,8 +164,7 @@ public final class Open311Routes {
     JsonObject details = new JsonObject().put("service_code", code).put("email", blank(FormBody.first(p, "email")))
         .put("device_id", blank(FormBody.first(p, "device_id"))).put("account_id", blank(FormBody.first(p, "account_id")))
         .put("media_url", blank(FormBody.first(p, "media_url"))).put("address_id", addressId);
-    Actor client = new Actor("open311", Role.CITIZEN, null);
-    pool.withTransaction(tx -> tickets.create(tx, draft, client, details))
+    requests.create(draft, details)
         .onSuccess(t -> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("service_request_id", t.number());
@@ -210,15 +196,12 @@ public final class Open311Routes {
       Open311Output.error(ctx, false, 404, "use requests/{id}.json or .xml");
       return;
     }
-    pool.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1 AND channel = 'OPEN311'")
-        .execute(Tuple.of(f[0]))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(List.<Map<String, Object>>of())
-            : records(List.of(Ticket.from(rows.iterator().next()))))
-        .onSuccess(records -> {
-          if (records.isEmpty()) {
+    requests.find(f[0])
+        .onSuccess(found -> {
+          if (found.isEmpty()) {
             Open311Output.error(ctx, xml, 404, "service_request_id " + f[0] + " not found");
           } else {
-            Open311Output.list(ctx, 200, xml, "service_requests", "request", records);
+            Open311Output.list(ctx, 200, xml, "service_requests", "request", List.of(record(found.get())));
           }
         })
         .onFailure(ctx::fail);
@@ -226,115 +209,67 @@ public final class Open311Routes {
 
   private void listRequests(RoutingContext ctx, boolean xml) {
     var q = ctx.queryParams();
-    List<Object> args = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE channel = 'OPEN311'");
     String ids = blank(q.get("service_request_id"));
     if (ids != null) {
       // The spec: with service_request_id, the other parameters are ignored.
-      args.add(csv(ids).toArray(new String[0]));
-      sql.append(" AND number = ANY($1)");
-    } else {
-      Instant end;
-      Instant start;
-      try {
-        end = q.get("end_date") == null ? clock.instant() : OffsetDateTime.parse(q.get("end_date")).toInstant();
-        start = q.get("start_date") == null ? end.minus(Duration.ofDays(90))
-            : OffsetDateTime.parse(q.get("start_date")).toInstant();
-      } catch (DateTimeParseException e) {
-        Open311Output.error(ctx, xml, 400, "start_date and end_date must be W3C datetimes like 2026-11-27T08:00:00+08:00");
+      answer(ctx, xml, requests.byIds(csv(ids)).map(this::records));
+      return;
+    }
+    Instant end;
+    Instant start;
+    try {
+      end = q.get("end_date") == null ? null : OffsetDateTime.parse(q.get("end_date")).toInstant();
+      start = q.get("start_date") == null ? null : OffsetDateTime.parse(q.get("start_date")).toInstant();
+    } catch (DateTimeParseException e) {
+      Open311Output.error(ctx, xml, 400, "start_date and end_date must be W3C datetimes like 2026-11-27T08:00:00+08:00");
+      return;
+    }
+    String codes = blank(q.get("service_code"));
+    String status = blank(q.get("status"));
+    Set<String> states = null;
+    if (status != null) {
+      states = new LinkedHashSet<>(csv(status));
+      if (!Set.of("open", "closed").containsAll(states)) {
+        Open311Output.error(ctx, xml, 400, "status must be open, closed or open,closed");
         return;
       }
-      args.add(start.atOffset(ZoneOffset.UTC));
-      sql.append(" AND created_at >= $").append(args.size());
-      args.add(end.atOffset(ZoneOffset.UTC));
-      sql.append(" AND created_at <= $").append(args.size());
-      String codes = blank(q.get("service_code"));
-      if (codes != null) {
-        args.add(csv(codes).toArray(new String[0]));
-        sql.append(" AND category_code = ANY($").append(args.size()).append(')');
-      }
-      String status = blank(q.get("status"));
-      if (status != null) {
-        List<String> wanted = csv(status);
-        if (!List.of("open", "closed").containsAll(wanted)) {
-          Open311Output.error(ctx, xml, 400, "status must be open, closed or open,closed");
-          return;
-        }
-        List<String> statuses = new ArrayList<>();
-        for (TicketStatus s : TicketStatus.values()) {
-          if (wanted.contains(s.terminal() ? "closed" : "open")) {
-            statuses.add(s.name());
-          }
-        }
-        args.add(statuses.toArray(new String[0]));
-        sql.append(" AND status = ANY($").append(args.size()).append(')');
-      }
     }
-    sql.append(" ORDER BY created_at DESC, id DESC LIMIT " + MAX_RESULTS);
-    pool.preparedQuery(sql.toString()).execute(Tuple.from(args))
-        .compose(rows -> {
-          List<Ticket> found = new ArrayList<>();
-          rows.forEach(r -> found.add(Ticket.from(r)));
-          return records(found);
-        })
-        .onSuccess(records -> Open311Output.list(ctx, 200, xml, "service_requests", "request", records))
+    answer(ctx, xml, requests.list(start, end, codes == null ? null : csv(codes), states).map(this::records));
+  }
+
+  private static void answer(RoutingContext ctx, boolean xml, Future<List<Map<String, Object>>> records) {
+    records.onSuccess(r -> Open311Output.list(ctx, 200, xml, "service_requests", "request", r))
         .onFailure(ctx::fail);
   }
 
-  /** Spec records; status_notes is the latest reply (答复) or return/stop reason in the log. */
-  private Future<List<Map<String, Object>>> records(List<Ticket> found) {
-    if (found.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    Long[] ids = found.stream().map(Ticket::id).toArray(Long[]::new);
-    return pool.preparedQuery("SELECT DISTINCT ON (ticket_id) ticket_id, details FROM ticket_events "
-            + "WHERE ticket_id = ANY($1) AND action IN ('REPLY', 'CLOSE', 'STOP', 'ANSWER_ON_SPOT') "
-            + "ORDER BY ticket_id, id DESC")
-        .execute(Tuple.of(ids))
-        .compose(rows -> {
-          Map<Long, String> notes = new java.util.HashMap<>();
-          for (Row r : rows) {
-            JsonObject d = (JsonObject) r.getValue(1);
-            String note = d == null ? null : d.getString("note", d.getString("reason"));
-            notes.put(r.getLong(0), note);
-          }
-          // expected_datetime is the ticket's resolve-by deadline (办结时限), when it has one.
-          return pool.preparedQuery("SELECT ticket_id, resolve_by FROM ticket_deadlines WHERE ticket_id = ANY($1)")
-              .execute(Tuple.of((Object) ids))
-              .map(deadlines -> {
-                Map<Long, java.time.OffsetDateTime> resolveBy = new java.util.HashMap<>();
-                deadlines.forEach(r -> resolveBy.put(r.getLong(0), r.getOffsetDateTime(1)));
-                return build(found, notes, resolveBy);
-              });
-        });
+  private List<Map<String, Object>> records(List<Open311Request> found) {
+    List<Map<String, Object>> out = new ArrayList<>(found.size());
+    found.forEach(r -> out.add(record(r)));
+    return out;
   }
 
-  private List<Map<String, Object>> build(List<Ticket> found, Map<Long, String> notes,
-      Map<Long, java.time.OffsetDateTime> resolveBy) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Ticket t : found) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("service_request_id", t.number());
-      m.put("status", t.status().terminal() ? "closed" : "open");
-      m.put("status_notes", notes.get(t.id()));
-      m.put("service_name", service(t.categoryCode()).map(Open311Service::name).orElse(null));
-      m.put("service_code", t.categoryCode());
-      m.put("description", t.description());
-      m.put("agency_responsible", t.departmentId());
-      m.put("service_notice", null);
-      m.put("requested_datetime", W3C.format(t.createdAt().atZone(zone)));
-      m.put("updated_datetime", W3C.format(t.updatedAt().atZone(zone)));
-      java.time.OffsetDateTime due = resolveBy.get(t.id());
-      m.put("expected_datetime", due == null ? null : W3C.format(due.atZoneSameInstant(zone)));
-      m.put("address", t.locationText());
-      m.put("address_id", null);
-      m.put("zipcode", null);
-      m.put("lat", t.latitude());
-      m.put("long", t.longitude());
-      m.put("media_url", null);
-      out.add(m);
-    }
-    return out;
+  /** The spec's record of one request. */
+  private Map<String, Object> record(Open311Request r) {
+    Ticket t = r.ticket();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_request_id", t.number());
+    m.put("status", Open311RequestService.state(t.status()));
+    m.put("status_notes", r.statusNotes());
+    m.put("service_name", service(t.categoryCode()).map(Open311Service::name).orElse(null));
+    m.put("service_code", t.categoryCode());
+    m.put("description", t.description());
+    m.put("agency_responsible", t.departmentId());
+    m.put("service_notice", null);
+    m.put("requested_datetime", W3C.format(t.createdAt().atZone(zone)));
+    m.put("updated_datetime", W3C.format(t.updatedAt().atZone(zone)));
+    m.put("expected_datetime", r.expectedAt() == null ? null : W3C.format(r.expectedAt().atZone(zone)));
+    m.put("address", t.locationText());
+    m.put("address_id", null);
+    m.put("zipcode", null);
+    m.put("lat", t.latitude());
+    m.put("long", t.longitude());
+    m.put("media_url", null);
+    return m;
   }
 
   private Optional<Open311Service> service(String code) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param provider {@code aliyun}, {@code tencent}, {@code twilio} or {@code generic}
  * @param providerMessageId unique per provider: the provider's id, or a {@code sha256:} content
  *     key for formats that have none (see {@link org.open12345.hotline.intake.ContentKey})
- * @param phone the sender, normalized by {@link org.open12345.hotline.intake.PhoneNumbers}
+ * @param phone the sender, normalized by {@link org.open12345.hotline.ticket.PhoneNumbers}
  * @param text the message as sent
  * @param receivedAt the provider's time of the message, or the arrival time if it has none
  * @param destination the number or extension code the citizen wrote to (picks the hotline and

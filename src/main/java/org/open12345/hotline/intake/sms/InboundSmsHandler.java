@@ -4,17 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.evaluation.NewRating;
 import org.open12345.hotline.evaluation.ParsedReply;
 import org.open12345.hotline.evaluation.RatingLevel;
 import org.open12345.hotline.evaluation.RatingPrompt;
-import org.open12345.hotline.evaluation.RatingPrompts;
-import org.open12345.hotline.evaluation.Ratings;
+import org.open12345.hotline.evaluation.RatingPromptService;
+import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.evaluation.SmsReplyParser;
 import org.open12345.hotline.intake.EmergencyTransfers;
 import org.open12345.hotline.intake.IntakeTickets;
@@ -42,16 +40,20 @@ public final class InboundSmsHandler {
   public enum Outcome { DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY }
 
   private final Pool pool;
+  private final InboundMessageRepository messages;
   private final IntakeTickets tickets;
-  private final Ratings ratings;
+  private final RatingService ratings;
+  private final RatingPromptService prompts;
   private final EmergencyTransfers emergencies;
   private final Clock clock;
 
-  public InboundSmsHandler(Pool pool, IntakeTickets tickets, Ratings ratings, EmergencyTransfers emergencies,
-      Clock clock) {
+  public InboundSmsHandler(Pool pool, InboundMessageRepository messages, IntakeTickets tickets,
+      RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, Clock clock) {
     this.pool = pool;
+    this.messages = messages;
     this.tickets = tickets;
     this.ratings = ratings;
+    this.prompts = prompts;
     this.emergencies = emergencies;
     this.clock = clock;
   }
@@ -69,7 +71,7 @@ public final class InboundSmsHandler {
     // order); for a repeated delivery the looked-up prompt is simply not used.
     return pool.withTransaction(tx -> {
       Future<Long> claimed = claim(tx, sms);
-      Future<Optional<RatingPrompt>> prompt = RatingPrompts.latestFor(tx, sms.phone());
+      Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
       return Future.all(claimed, prompt).compose(v -> claimed.result() == null
           ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
           : decide(tx, claimed.result(), sms, prompt.result()));
@@ -78,13 +80,7 @@ public final class InboundSmsHandler {
 
   /** The claim: the new row's id, or null when this provider message was already stored. */
   private Future<Long> claim(SqlConnection tx, InboundSms sms) {
-    return tx.preparedQuery("INSERT INTO inbound_messages (provider, provider_message_id, phone, destination, "
-            + "text_body, raw, received_at, arrived_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-            + "ON CONFLICT (provider, provider_message_id) DO NOTHING RETURNING id")
-        .execute(Tuple.from(new Object[] {sms.provider(), sms.providerMessageId(), sms.phone(), sms.destination(),
-            sms.text(), sms.raw(), sms.receivedAt().atOffset(ZoneOffset.UTC),
-            clock.instant().atOffset(ZoneOffset.UTC)}))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+    return messages.claim(tx, sms, clock.instant());
   }
 
   private Future<Outcome> decide(SqlConnection tx, long id, InboundSms sms, Optional<RatingPrompt> prompt) {
@@ -105,18 +101,15 @@ public final class InboundSmsHandler {
   }
 
   private Future<Outcome> rate(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
-    return Ratings.counted(tx, p.id(), null).compose(existing -> {
-      Ratings.Status status = existing == null ? Ratings.Status.COUNTED : Ratings.Status.DUPLICATE;
-      return ratings.store(tx, rating(id, sms, p, r.level(), r.confidence()), status)
-          .compose(stored -> mark(tx, id, existing == null ? Outcome.RATING : Outcome.RATING_DUPLICATE,
-              existing == null ? r.level().label()
-                  : r.level().label() + "; first answer " + existing.label() + " stays counted",
-              p.ticketId(), p.id(), stored.id()));
-    });
+    return ratings.answer(tx, rating(id, sms, p, r.level(), r.confidence()))
+        .compose(a -> mark(tx, id, a.isFirst() ? Outcome.RATING : Outcome.RATING_DUPLICATE,
+            a.isFirst() ? r.level().label()
+                : r.level().label() + "; first answer " + a.counted().label() + " stays counted",
+            p.ticketId(), p.id(), a.stored().id()));
   }
 
   private Future<Outcome> late(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
-    return ratings.store(tx, rating(id, sms, p, r.level(), r.confidence()), Ratings.Status.LATE)
+    return ratings.late(tx, rating(id, sms, p, r.level(), r.confidence()))
         .compose(stored -> mark(tx, id, Outcome.RATING_LATE, r.level().label() + " after the prompt expired at "
             + p.expiresAt(), p.ticketId(), p.id(), stored.id()));
   }
@@ -137,12 +130,8 @@ public final class InboundSmsHandler {
         .map(Outcome.TICKET);
   }
 
-  private static Future<Outcome> mark(SqlConnection tx, long id, Outcome outcome, String detail, Long ticketId,
+  private Future<Outcome> mark(SqlConnection tx, long id, Outcome outcome, String detail, Long ticketId,
       Long promptId, Long ratingId) {
-    return tx.preparedQuery("UPDATE inbound_messages SET outcome = $2, detail = $3, ticket_id = $4, "
-            + "rating_prompt_id = $5, rating_id = $6 WHERE id = $1")
-        .execute(Tuple.from(new Object[] {id, outcome.name().toLowerCase(), detail, ticketId, promptId, ratingId}))
-        .map(outcome);
+    return messages.mark(tx, id, outcome, detail, ticketId, promptId, ratingId).map(outcome);
   }
-
 }

@@ -1,19 +1,20 @@
 package org.open12345.hotline.intake.sms;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.intake.FormBody;
-import org.open12345.hotline.intake.InboundRejects;
+import org.open12345.hotline.intake.InboundService;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.WebhookAnswers;
 import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,22 +29,26 @@ public final class SmsWebhookRoutes {
   /** Secrets and base URL the signed providers need. */
   public record Signing(String twilioAuthToken, String genericSecret, String publicBaseUrl) {}
 
-  private final Pool pool;
+  private final InboundService inbound;
   private final InboundSmsHandler handler;
   private final WebhookGuards guards;
   private final Signing signing;
   private final Clock clock;
 
-  public SmsWebhookRoutes(Pool pool, InboundSmsHandler handler, WebhookGuards guards, Signing signing, Clock clock) {
-    this.pool = pool;
+  public SmsWebhookRoutes(InboundService inbound, InboundSmsHandler handler, WebhookGuards guards, Signing signing,
+      Clock clock) {
+    this.inbound = inbound;
     this.handler = handler;
     this.guards = guards;
     this.signing = signing;
     this.clock = clock;
   }
 
-  public void mount(Router root) {
-    root.post("/webhooks/sms/:provider").handler(this::receive);
+  /** The routes under {@code /webhooks/sms}. */
+  public Router router(Vertx vertx) {
+    Router r = Router.router(vertx);
+    r.post("/:provider").handler(this::receive);
+    return r;
   }
 
   private void receive(RoutingContext ctx) {
@@ -66,7 +71,7 @@ public final class SmsWebhookRoutes {
       }
       messages = format.get().parse(body, arrived);
     } catch (PayloadException e) {
-      InboundRejects.record(pool, "sms", provider, e, body, remoteIp(ctx), arrived)
+      inbound.reject("sms", provider, e, body, remoteIp(ctx), arrived)
           .onComplete(ar -> WebhookAnswers.malformed(ctx, e));
       return;
     }

@@ -1,14 +1,14 @@
 package org.open12345.hotline.intake.voice;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.open12345.hotline.intake.InboundRejects;
+import org.open12345.hotline.intake.InboundService;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.WebhookAnswers;
 import org.open12345.hotline.intake.WebhookGuards;
@@ -18,23 +18,26 @@ import org.slf4j.LoggerFactory;
 /** {@code POST /webhooks/voice/{provider}}: call events into the call log, acknowledged after commit. */
 public final class VoiceWebhookRoutes {
   private static final Logger log = LoggerFactory.getLogger(VoiceWebhookRoutes.class);
-  private final Pool pool;
+  private final InboundService inbound;
   private final CallEventFormats formats;
   private final CallHandler handler;
   private final WebhookGuards guards;
   private final Clock clock;
 
-  public VoiceWebhookRoutes(Pool pool, CallEventFormats formats, CallHandler handler, WebhookGuards guards,
-      Clock clock) {
-    this.pool = pool;
+  public VoiceWebhookRoutes(InboundService inbound, CallEventFormats formats, CallHandler handler,
+      WebhookGuards guards, Clock clock) {
+    this.inbound = inbound;
     this.formats = formats;
     this.handler = handler;
     this.guards = guards;
     this.clock = clock;
   }
 
-  public void mount(Router root) {
-    root.post("/webhooks/voice/:provider").handler(this::receive);
+  /** The routes under {@code /webhooks/voice}. */
+  public Router router(Vertx vertx) {
+    Router r = Router.router(vertx);
+    r.post("/:provider").handler(this::receive);
+    return r;
   }
 
   private void receive(RoutingContext ctx) {
@@ -57,7 +60,7 @@ public final class VoiceWebhookRoutes {
     try {
       events = format.get().parse(body, arrived);
     } catch (PayloadException e) {
-      InboundRejects.record(pool, "voice", provider, e, body, ip, arrived)
+      inbound.reject("voice", provider, e, body, ip, arrived)
           .onComplete(ar -> WebhookAnswers.malformed(ctx, e));
       return;
     }

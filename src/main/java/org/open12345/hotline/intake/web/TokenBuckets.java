@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * In-memory token buckets per key (IP, phone): {@code capacity} tokens refilled evenly over
- * {@code period}. Per server instance: behind several instances the effective limit multiplies,
+ * {@code period}. Thread-safe ({@link #tryTake} is synchronized), so one instance serves every
+ * event loop of the process; behind several server processes the effective limit multiplies,
  * which is acceptable for spam control. Capacity 0 means no limit.
  */
 public final class TokenBuckets {

@@ -16,6 +16,7 @@ import org.open12345.hotline.notify.OutboundMessage;
 import org.open12345.hotline.notify.ProviderResponses;
 import org.open12345.hotline.notify.SendOutcome;
 import org.open12345.hotline.notify.TransportFailure;
+import org.open12345.hotline.ticket.PhoneNumbers;
 
 /** SMS through Aliyun dysmsapi {@code SendSms} (API version 2017-05-25, RPC style, GET). */
 public final class AliyunSmsSender implements MessageSender {
@@ -70,7 +71,7 @@ public final class AliyunSmsSender implements MessageSender {
     params.put("SignatureVersion", "1.0");
     params.put("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     params.put("Version", "2017-05-25");
-    params.put("PhoneNumbers", PhoneNumbers.aliyun(message.recipient()));
+    params.put("PhoneNumbers", PhoneNumbers.national(message.recipient()));
     params.put("SignName", settings.signName());
     params.put("TemplateCode", template.code());
     params.put("TemplateParam", templateParam.encode());

@@ -12,6 +12,7 @@ import org.open12345.hotline.notify.OutboundMessage;
 import org.open12345.hotline.notify.ProviderResponses;
 import org.open12345.hotline.notify.SendOutcome;
 import org.open12345.hotline.notify.TransportFailure;
+import org.open12345.hotline.ticket.PhoneNumbers;
 
 /** SMS through Tencent Cloud SMS {@code SendSms} (API 3.0, version 2021-01-11). */
 public final class TencentSmsSender implements MessageSender {

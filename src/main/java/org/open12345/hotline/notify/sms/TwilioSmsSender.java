@@ -15,6 +15,7 @@ import org.open12345.hotline.notify.OutboundMessage;
 import org.open12345.hotline.notify.ProviderResponses;
 import org.open12345.hotline.notify.SendOutcome;
 import org.open12345.hotline.notify.TransportFailure;
+import org.open12345.hotline.ticket.PhoneNumbers;
 
 /** SMS through Twilio's Messages API: form POST, HTTP basic auth with the account SID and token. */
 public final class TwilioSmsSender implements MessageSender {

@@ -130,4 +130,18 @@ class Open311Test {
     assertEquals(404, server.get("/open311/v2/requests/" + phoneTicket.json().getString("number") + ".json").status(),
         "tickets from other channels are not published");
   }
+
+  @Test
+  void statusNotesAreTheLatestReply() {
+    String id = newRequest();
+    Response replied = reply(server, id, "hhht.urban", "路灯已修复");
+    assertEquals(200, replied.status(), replied.body());
+    JsonObject one = new JsonArray(server.get("/open311/v2/requests/" + id + ".json").body()).getJsonObject(0);
+    assertEquals("路灯已修复", one.getString("status_notes"));
+    assertEquals("open", one.getString("status"), "replied is not closed yet");
+    JsonObject listed = new JsonArray(server.get("/open311/v2/requests.json?service_request_id=" + id).body())
+        .getJsonObject(0);
+    assertEquals("路灯已修复", listed.getString("status_notes"));
+    assertEquals(one.getString("expected_datetime"), listed.getString("expected_datetime"));
+  }
 }

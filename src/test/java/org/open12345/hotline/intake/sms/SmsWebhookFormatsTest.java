@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.intake.Payloads;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 
 class SmsWebhookFormatsTest {
   private static final Instant ARRIVED = Instant.parse("2024-05-01T00:00:00Z");
@@ -176,5 +178,16 @@ class SmsWebhookFormatsTest {
     }
     assertTrue(SmsWebhookFormats.byProvider("huawei").isEmpty());
     assertTrue(SmsWebhookFormats.byProvider(null).isEmpty());
+  }
+
+  @Test
+  void signsTheGenericSample() {
+    String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    byte[] body = Payloads.read("sms/generic.json").getBytes(StandardCharsets.UTF_8);
+    String header = StandardWebhookSignature.sign(secret, "gw-20240501-000123", 1714523400L, body);
+    assertTrue(
+        StandardWebhookSignature.verify(
+                secret, "gw-20240501-000123", "1714523400", body, header, Instant.ofEpochSecond(1714523460))
+            .valid());
   }
 }

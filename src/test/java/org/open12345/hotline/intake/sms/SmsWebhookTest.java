@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.Payloads;
 import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -265,5 +266,25 @@ class SmsWebhookTest {
     assertEquals("supervisors", text(server, "SELECT recipient FROM outbox WHERE kind = 'emergency-transfer' "
         + "AND text_body LIKE '%13800000008%'"));
     assertEquals("emergency", text(server, "SELECT outcome FROM inbound_messages WHERE phone = '13800000008'"));
+  }
+
+  @Test
+  void operatorsSeeTheInboundLogAndTheRejectsThroughTheApi() {
+    String body = "[{\"phone_number\":\"13800000009\",\"content\":\"小区路灯坏了三天了\","
+        + "\"send_time\":\"2024-05-01 08:00:00\",\"sequence_id\":\"log-1\"}]";
+    assertEquals(200, aliyun(body).status());
+    Response listed = server.get("/api/inbound?phone=%2B86%20138%200000%200009");
+    assertEquals(200, listed.status(), listed.body());
+    JsonObject m = listed.json().getJsonArray("items").getJsonObject(0);
+    assertEquals("ticket", m.getString("status"));
+    assertEquals("小区路灯坏了三天了", m.getString("text"));
+    assertEquals(ticketsOf(server, "13800000009").getJsonObject(0).getString("number"), m.getString("ticket_number"));
+    assertEquals(400, server.get("/api/inbound?status=nonsense").status());
+
+    assertEquals(400, aliyun("{\"phone_number\":\"13800000010\"}").status());
+    JsonObject reject = server.get("/api/inbound/rejects").json().getJsonArray("items").getJsonObject(0);
+    assertEquals("sms", reject.getString("channel"));
+    assertEquals("aliyun", reject.getString("provider"));
+    assertEquals("{\"phone_number\":\"13800000010\"}", reject.getString("raw"));
   }
 }

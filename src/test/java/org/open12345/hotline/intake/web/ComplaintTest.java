@@ -63,12 +63,7 @@ class ComplaintTest {
     assertNotNull(ackSms(server, number));
     assertNotEquals(code, text(server, "SELECT query_code_hash FROM web_complaints"), "only a hash is stored");
 
-    server.post("/api/tickets/" + number + "/actions/dispatch", "{\"department_id\":\"hhht.environment\"}",
-        "X-Hotline-Role", "DISPATCHER");
-    server.post("/api/tickets/" + number + "/actions/sign", "", "X-Hotline-Role", "DEPARTMENT",
-        "X-Hotline-Department", "hhht.environment");
-    Response replied = server.post("/api/tickets/" + number + "/actions/reply", "{\"note\":\"已责令店家22点前停止营业\"}",
-        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.environment");
+    Response replied = reply(server, number, "hhht.environment", "已责令店家22点前停止营业");
     assertEquals(200, replied.status(), replied.body());
 
     Response view = server.get("/api/complaints/" + number + "?code=" + code.toLowerCase());

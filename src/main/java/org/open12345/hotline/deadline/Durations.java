@@ -1,4 +1,4 @@
-package org.open12345.hotline.escalation;
+package org.open12345.hotline.deadline;
 
 import java.time.Duration;
 

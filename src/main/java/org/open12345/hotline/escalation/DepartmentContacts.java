@@ -1,4 +1,4 @@
-package org.open12345.hotline.deadline;
+package org.open12345.hotline.escalation;
 
 import java.util.List;
 import java.util.Optional;

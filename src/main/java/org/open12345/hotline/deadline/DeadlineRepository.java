@@ -1,0 +1,106 @@
+package org.open12345.hotline.deadline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for ticket_deadlines: one row per dispatched ticket, its whole deadline state as JSON. */
+public final class DeadlineRepository {
+
+  private static final String FIND = """
+      SELECT state FROM ticket_deadlines WHERE ticket_id = $1""";
+
+  private static final String LOCK = """
+      SELECT state FROM ticket_deadlines WHERE ticket_id = $1 FOR UPDATE""";
+
+  private static final String SAVE = """
+      INSERT INTO ticket_deadlines (ticket_id, policy, department_id, sign_by, respond_by, resolve_by,
+                                    open_due_at, paused_at, state, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      ON CONFLICT (ticket_id) DO UPDATE SET
+        policy = EXCLUDED.policy, department_id = EXCLUDED.department_id,
+        sign_by = EXCLUDED.sign_by, respond_by = EXCLUDED.respond_by, resolve_by = EXCLUDED.resolve_by,
+        open_due_at = EXCLUDED.open_due_at, paused_at = EXCLUDED.paused_at, state = EXCLUDED.state,
+        updated_at = EXCLUDED.updated_at""";
+
+  /** The partial index on open_due_at serves the range and the order; a department only filters. */
+  private static final String OVERDUE = """
+      SELECT t.number, t.status, d.department_id, d.policy, d.open_due_at
+      FROM ticket_deadlines d JOIN tickets t ON t.id = d.ticket_id
+      WHERE d.open_due_at < $1 AND ($2::text IS NULL OR d.department_id = $2)
+      ORDER BY d.open_due_at
+      LIMIT $3 OFFSET $4""";
+
+  private static final String RESOLVE_BY = """
+      SELECT ticket_id, resolve_by FROM ticket_deadlines
+      WHERE ticket_id = ANY($1) AND resolve_by IS NOT NULL""";
+
+  /** One line of the overdue list. */
+  public record OverdueTicket(String number, String status, String departmentId, String policy, Instant dueAt) {}
+
+  public Future<Optional<TicketDeadlines>> find(SqlClient db, long ticketId) {
+    return db.preparedQuery(FIND).execute(Tuple.of(ticketId)).map(DeadlineRepository::state);
+  }
+
+  /** The resolve-by time of each of these tickets that has one. */
+  public Future<java.util.Map<Long, Instant>> resolveBy(SqlClient db, java.util.Collection<Long> ticketIds) {
+    return db.preparedQuery(RESOLVE_BY).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new)))
+        .map(rows -> {
+          java.util.Map<Long, Instant> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getLong(0), r.getOffsetDateTime(1).toInstant()));
+          return out;
+        });
+  }
+
+  /** Reads and locks the row until the transaction ends. */
+  public Future<Optional<TicketDeadlines>> lock(SqlClient tx, long ticketId) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(ticketId)).map(DeadlineRepository::state);
+  }
+
+  private static Optional<TicketDeadlines> state(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(TicketDeadlinesJson.read(it.next().getJsonObject("state"))) : Optional.empty();
+  }
+
+  /**
+   * @param open false once the ticket left the departments' hands: nothing of it is overdue then
+   */
+  public Future<Void> save(SqlClient tx, long ticketId, String departmentId, TicketDeadlines d, boolean open,
+      Instant at) {
+    JsonObject state = TicketDeadlinesJson.write(d);
+    Instant openDue = open ? d.openDueAt() : null;
+    return tx.preparedQuery(SAVE)
+        .execute(Tuple.from(new Object[] {
+            ticketId, d.policy().name(), departmentId, odt(d.signBy().orElse(null)),
+            odt(d.respondBy().orElse(null)), odt(d.resolveBy().orElse(null)), odt(openDue),
+            odt(d.pausedAt()), state, odt(at)}))
+        .mapEmpty();
+  }
+
+  /**
+   * Open tickets past a running deadline as of {@code now}, most overdue first.
+   *
+   * @param departmentId null = every department
+   */
+  public Future<List<OverdueTicket>> overdue(SqlClient db, Instant now, String departmentId, int limit, long offset) {
+    return db.preparedQuery(OVERDUE).execute(Tuple.of(odt(now), departmentId, limit, offset)).map(rows -> {
+      List<OverdueTicket> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new OverdueTicket(r.getString("number"), r.getString("status"),
+          r.getString("department_id"), r.getString("policy"), r.getOffsetDateTime("open_due_at").toInstant())));
+      return out;
+    });
+  }
+
+  private static OffsetDateTime odt(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
+  }
+}

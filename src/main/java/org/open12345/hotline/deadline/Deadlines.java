@@ -1,0 +1,132 @@
+package org.open12345.hotline.deadline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.deadline.DeadlineRepository.OverdueTicket;
+import org.open12345.hotline.problem.NotFound;
+import org.open12345.hotline.ticket.Ticket;
+import org.open12345.hotline.ticket.TicketRepository;
+
+/**
+ * The deadline service: what a ticket's deadlines are (with its ladder steps and extension
+ * requests), which tickets are overdue, and pausing and resuming a ticket's clock.
+ */
+public final class Deadlines {
+  private static final Set<Role> CENTRE = EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
+
+  private final Pool pool;
+  private final TicketRepository tickets;
+  private final TicketAccess access;
+  private final DeadlineUpdates updates;
+  private final ExtensionRepository extensions;
+  private final TicketDeadlineRules rules;
+  private final Clock clock;
+  private volatile LadderView ladder = LadderView.none();
+
+  Deadlines(Pool pool, TicketRepository tickets, DeadlineUpdates updates, ExtensionRepository extensions,
+      TicketDeadlineRules rules, Clock clock) {
+    this.pool = pool;
+    this.tickets = tickets;
+    this.access = new TicketAccess(tickets);
+    this.updates = updates;
+    this.extensions = extensions;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /**
+   * The resolve-by time (办结时限) of each of these tickets that has one, in one query: what other
+   * features show as "expected" (Open311's expected_datetime).
+   */
+  public Future<Map<Long, Instant>> resolveByOf(java.util.Collection<Long> ticketIds) {
+    return updates.repository().resolveBy(pool, ticketIds);
+  }
+
+  void showSteps(LadderView ladder) {
+    this.ladder = ladder;
+  }
+
+  /**
+   * A ticket's deadlines as of now.
+   *
+   * @param deadlines null when the ticket was never dispatched
+   * @param timeLeft per open deadline, negative when overdue (see {@link TicketDeadlineRules#timeLeft})
+   */
+  public record TicketView(Ticket ticket, TicketDeadlines deadlines, Map<DeadlineKind, Duration> timeLeft,
+      Instant now, JsonArray steps, List<Extension> extensions) {}
+
+  /** A pause or resume: the ticket's number and its deadlines after the change. */
+  public record ClockChange(String number, TicketDeadlines deadlines) {}
+
+  public Future<TicketView> view(String number) {
+    return tickets.findByNumber(pool, number).compose(found -> {
+      Ticket t = found.orElseThrow(() -> new NotFound("no ticket " + number));
+      return updates.repository().find(pool, t.id()).compose(d -> ladder.stepsOf(t.id())
+          .compose(steps -> extensions.ofTicket(pool, t.id())
+              .map(ext -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
+                  clock.instant(), steps, ext))));
+    });
+  }
+
+  /** One page of the overdue list, as of {@code asOf}. */
+  public record Overdue(Instant asOf, List<OverdueTicket> tickets) {}
+
+  /** @param departmentId null = every department */
+  public Future<Overdue> overdue(String departmentId, int page, int size) {
+    Instant now = clock.instant();
+    return updates.repository().overdue(pool, now, departmentId, size, (long) page * size)
+        .map(list -> new Overdue(now, list));
+  }
+
+  /**
+   * Stops the ticket's clock: by the centre, or by the ticket's own department (the one waiting
+   * for the citizen's material). Writes a CLOCK_PAUSED event with the reason.
+   *
+   * @param note free text for the log, or null
+   */
+  public Future<ClockChange> pause(String number, Actor actor, PauseReason reason, String note) {
+    JsonObject details = note(note).put("reason", reason.name()).put("reason_label", reason.label());
+    return change(number, actor, true, details);
+  }
+
+  /** Restarts the ticket's clock, moving the held deadlines (CLOCK_RESUMED event). */
+  public Future<ClockChange> resume(String number, Actor actor, String note) {
+    return change(number, actor, false, note(note));
+  }
+
+  private static JsonObject note(String note) {
+    JsonObject details = new JsonObject();
+    if (note != null) {
+      details.put("note", note);
+    }
+    return details;
+  }
+
+  private Future<ClockChange> change(String number, Actor actor, boolean pause, JsonObject details) {
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> access.lock(tx, number, actor, CENTRE, true)
+        .compose(t -> updates.repository().lock(tx, t.id()).compose(found -> {
+          TicketDeadlines d = found.orElseThrow(() -> DeadlineChangeRefused.conflict("no_deadlines",
+              "ticket " + t.number() + " has no deadlines (not dispatched)"));
+          TicketDeadlines next;
+          try {
+            next = pause ? rules.pause(d, now) : rules.resume(d, now);
+          } catch (IllegalStateException | IllegalArgumentException e) {
+            throw DeadlineChangeRefused.conflict(pause ? "already_paused" : "not_paused", e.getMessage());
+          }
+          return updates.apply(tx, t, next, pause ? "CLOCK_PAUSED" : "CLOCK_RESUMED", actor, now, details)
+              .map(v -> new ClockChange(t.number(), next));
+        })));
+  }
+}

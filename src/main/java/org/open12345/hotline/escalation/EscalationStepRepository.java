@@ -1,0 +1,228 @@
+package org.open12345.hotline.escalation;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.open12345.hotline.deadline.DeadlineKind;
+
+/**
+ * SQL for escalation_steps. Replanning writes the ladder's plan for one ticket; the scheduler
+ * claims due rows. A fired row is never touched again: the exactly-once guarantee rests on the
+ * unique key plus planned → fired happening in the firing transaction.
+ */
+public final class EscalationStepRepository {
+
+  /** Columns of a fired step, with the ticket's number and summary for the messages. */
+  private static final String FIRED_COLUMNS = """
+      s.id, s.ticket_id, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at,
+      s.department_id, s.audience, s.channels, s.circulate, s.revision, s.fired_at, t.number, t.description""";
+
+  // The inner SELECT is what the due index serves; SKIP LOCKED lets instances take disjoint rows.
+  private static final String CLAIM_BY_DB_CLOCK = """
+      UPDATE escalation_steps s SET status = 'fired', fired_at = now(), fired_by = $2
+      FROM (SELECT id FROM escalation_steps WHERE status = 'planned' AND due_at <= now()
+            ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due, tickets t
+      WHERE s.id = due.id AND t.id = s.ticket_id
+      RETURNING %s""".formatted(FIRED_COLUMNS);
+
+  private static final String CLAIM_AS_OF = """
+      UPDATE escalation_steps s SET status = 'fired', fired_at = $3, fired_by = $2
+      FROM (SELECT id FROM escalation_steps WHERE status = 'planned' AND due_at <= $3
+            ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due, tickets t
+      WHERE s.id = due.id AND t.id = s.ticket_id
+      RETURNING %s""".formatted(FIRED_COLUMNS);
+
+  private static final String CANCEL_OUTSIDE_PLAN = """
+      UPDATE escalation_steps SET status = 'cancelled', cancelled_at = $3
+      WHERE ticket_id = $1 AND status = 'planned' AND NOT (key = ANY($2))""";
+
+  /**
+   * One row per array element: audience and channels travel as comma-joined enum names because
+   * unnest would flatten an array of arrays.
+   */
+  private static final String UPSERT = """
+      INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at,
+                                    department_id, audience, channels, circulate, revision, created_at)
+      SELECT $1::bigint, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at,
+             $2::text, string_to_array(s.audience, ','), string_to_array(s.channels, ','), s.circulate,
+             s.revision, $3::timestamptz
+      FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[],
+                  $10::text[], $11::text[], $12::boolean[], $13::int[])
+           AS s(key, deadline_kind, step_kind, level, due_at, deadline_due_at, audience, channels, circulate,
+                revision)
+      ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, deadline_due_at = EXCLUDED.deadline_due_at,
+        department_id = EXCLUDED.department_id, status = 'planned', cancelled_at = NULL
+      WHERE escalation_steps.status <> 'fired'""";
+
+  private static final String CANCEL_ALL = """
+      UPDATE escalation_steps SET status = 'cancelled', cancelled_at = $2
+      WHERE ticket_id = $1 AND status = 'planned'""";
+
+  /** Absent filters are null; the fired index serves the order. */
+  private static final String FIRED = """
+      SELECT %s
+      FROM escalation_steps s JOIN tickets t ON t.id = s.ticket_id
+      WHERE s.status = 'fired'
+        AND ($1::text IS NULL OR s.department_id = $1)
+        AND ($2::int IS NULL OR s.level = $2)
+        AND ($3::timestamptz IS NULL OR s.fired_at >= $3)
+        AND ($4::timestamptz IS NULL OR s.fired_at < $4)
+      ORDER BY s.fired_at DESC, s.id DESC
+      LIMIT $5 OFFSET $6""".formatted(FIRED_COLUMNS);
+
+  private static final String OF_TICKET = """
+      SELECT key, deadline_kind, step_kind, level, due_at, status, fired_at, revision
+      FROM escalation_steps WHERE ticket_id = $1 ORDER BY due_at, level, id""";
+
+  /** A step of a ticket in any status, for the ticket's deadline view. */
+  public record StepStatus(String key, DeadlineKind deadlineKind, StepKind stepKind, int level, Instant dueAt,
+      String status, int revision, Instant firedAt) {}
+
+  /** Which fired steps to list; null fields do not filter. {@code to} is exclusive. */
+  public record FiredFilter(String departmentId, Integer level, Instant from, Instant to, int limit, long offset) {}
+
+  /** The claim query as the periodic scheduler runs it, for EXPLAIN in the benchmark. */
+  public static String claimSql() {
+    return CLAIM_BY_DB_CLOCK;
+  }
+
+  /**
+   * Makes the stored steps of a ticket match {@code plan}: planned steps no longer in it are
+   * cancelled (the deadline was met, moved or paused); steps in it are inserted, or moved to their
+   * new time and re-planned if they were cancelled (a resumed pause). Fired steps stay fired.
+   */
+  public Future<Void> replan(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
+    String[] keys = plan.steps().stream().map(PlannedStep::key).toArray(String[]::new);
+    Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_PLAN).execute(Tuple.of(ticketId, keys, odt(at)));
+    // Sent right behind the cancel on the same connection (pipelined); it still runs after it.
+    return Future.all(cancel, upsert(tx, ticketId, departmentId, plan, at)).mapEmpty();
+  }
+
+  /**
+   * The first plan of a ticket that has no steps yet (its first dispatch): nothing to cancel, so
+   * only the insert of {@link #replan}.
+   */
+  public Future<Void> planFirst(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
+    return upsert(tx, ticketId, departmentId, plan, at);
+  }
+
+  /**
+   * All steps of the plan in one statement rather than a batch of one execution per step: a
+   * dispatch plans about ten.
+   */
+  private static Future<Void> upsert(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
+    List<PlannedStep> steps = plan.steps();
+    if (steps.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = steps.size();
+    String[] keys = new String[n];
+    String[] deadlineKinds = new String[n];
+    String[] stepKinds = new String[n];
+    Integer[] levels = new Integer[n];
+    OffsetDateTime[] dueAts = new OffsetDateTime[n];
+    OffsetDateTime[] deadlineDueAts = new OffsetDateTime[n];
+    String[] audiences = new String[n];
+    String[] channels = new String[n];
+    Boolean[] circulates = new Boolean[n];
+    Integer[] revisions = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      PlannedStep s = steps.get(i);
+      keys[i] = s.key();
+      deadlineKinds[i] = s.deadlineKind().name();
+      stepKinds[i] = s.stepKind().name();
+      levels[i] = s.level();
+      dueAts[i] = odt(s.dueAt());
+      deadlineDueAts[i] = odt(s.deadlineDueAt());
+      audiences[i] = s.to().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+      channels[i] = s.via().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+      circulates[i] = s.circulate();
+      revisions[i] = PlannedStep.revisionOf(s.key());
+    }
+    return tx.preparedQuery(UPSERT)
+        .execute(Tuple.from(new Object[] {
+            ticketId, departmentId, odt(at), keys, deadlineKinds, stepKinds, levels, dueAts,
+            deadlineDueAts, audiences, channels, circulates, revisions}))
+        .mapEmpty();
+  }
+
+  /** The ticket left the departments' hands (ended, returned): nothing more fires for it. */
+  public Future<Void> cancelAll(SqlClient tx, long ticketId, Instant at) {
+    return tx.preparedQuery(CANCEL_ALL).execute(Tuple.of(ticketId, odt(at))).mapEmpty();
+  }
+
+  /**
+   * Claims up to {@code limit} due steps, oldest first, marking them fired by {@code instance}.
+   * Due means {@code due_at <= now()} by the database clock, or {@code <= asOf} when given (tests
+   * on simulated time). Must run inside the transaction that also writes the steps' events and
+   * messages.
+   */
+  public Future<List<FiredStep>> claim(SqlClient tx, int limit, String instance, Instant asOf) {
+    Future<RowSet<Row>> rows = asOf == null
+        ? tx.preparedQuery(CLAIM_BY_DB_CLOCK).execute(Tuple.of(limit, instance))
+        : tx.preparedQuery(CLAIM_AS_OF).execute(Tuple.of(limit, instance, odt(asOf)));
+    return rows.map(rs -> {
+      List<FiredStep> out = fired(rs);
+      // RETURNING has no order; fire (and log) the oldest first.
+      out.sort(Comparator.comparing(FiredStep::dueAt).thenComparingInt(FiredStep::level));
+      return out;
+    });
+  }
+
+  /** Fired steps, newest first. */
+  public Future<List<FiredStep>> fired(SqlClient db, FiredFilter f) {
+    return db.preparedQuery(FIRED)
+        .execute(Tuple.of(f.departmentId(), f.level(), odt(f.from()), odt(f.to()), f.limit(), f.offset()))
+        .map(EscalationStepRepository::fired);
+  }
+
+  /** Every step of a ticket, whatever its status, by due time. */
+  public Future<List<StepStatus>> ofTicket(SqlClient db, long ticketId) {
+    return db.preparedQuery(OF_TICKET).execute(Tuple.of(ticketId)).map(rows -> {
+      List<StepStatus> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new StepStatus(r.getString("key"), DeadlineKind.valueOf(r.getString("deadline_kind")),
+          StepKind.valueOf(r.getString("step_kind")), r.getInteger("level"), instant(r, "due_at"),
+          r.getString("status"), r.getInteger("revision"), instant(r, "fired_at"))));
+      return out;
+    });
+  }
+
+  private static List<FiredStep> fired(RowSet<Row> rows) {
+    List<FiredStep> out = new ArrayList<>();
+    rows.forEach(r -> out.add(firedStep(r)));
+    return out;
+  }
+
+  private static FiredStep firedStep(Row r) {
+    Set<Audience> to = EnumSet.noneOf(Audience.class);
+    Arrays.stream(r.getArrayOfStrings("audience")).map(Audience::valueOf).forEach(to::add);
+    Set<NoticeChannel> via = EnumSet.noneOf(NoticeChannel.class);
+    Arrays.stream(r.getArrayOfStrings("channels")).map(NoticeChannel::valueOf).forEach(via::add);
+    return new FiredStep(r.getLong("id"), r.getLong("ticket_id"), r.getString("key"),
+        DeadlineKind.valueOf(r.getString("deadline_kind")), StepKind.valueOf(r.getString("step_kind")),
+        r.getInteger("level"), instant(r, "due_at"), instant(r, "deadline_due_at"), r.getString("department_id"),
+        to, via, r.getBoolean("circulate"), r.getInteger("revision"), instant(r, "fired_at"),
+        r.getString("number"), r.getString("description"));
+  }
+
+  private static Instant instant(Row r, String column) {
+    OffsetDateTime v = r.getOffsetDateTime(column);
+    return v == null ? null : v.toInstant();
+  }
+
+  private static OffsetDateTime odt(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
+  }
+}

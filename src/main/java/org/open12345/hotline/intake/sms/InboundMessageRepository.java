@@ -1,0 +1,61 @@
+package org.open12345.hotline.intake.sms;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** SQL of inbound_messages: every citizen SMS, claimed once by its provider id, and what it became. */
+public final class InboundMessageRepository {
+  private static final String CLAIM = """
+      INSERT INTO inbound_messages (provider, provider_message_id, phone, destination, text_body, raw,
+                                    received_at, arrived_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      ON CONFLICT (provider, provider_message_id) DO NOTHING
+      RETURNING id""";
+  private static final String MARK = """
+      UPDATE inbound_messages SET outcome = $2, detail = $3, ticket_id = $4, rating_prompt_id = $5, rating_id = $6
+      WHERE id = $1""";
+  private static final String LIST = """
+      SELECT id, provider, provider_message_id, phone, destination, text_body, received_at, arrived_at, outcome,
+             detail, ticket_id, rating_prompt_id, rating_id
+      FROM inbound_messages
+      WHERE ($1::text IS NULL OR outcome = $1) AND ($2::text IS NULL OR phone = $2)
+      ORDER BY arrived_at DESC, id DESC
+      LIMIT $3""";
+
+  /** The claim: the new row's id, or null when this provider message was already stored. */
+  public Future<Long> claim(SqlClient tx, InboundSms sms, Instant arrivedAt) {
+    return tx.preparedQuery(CLAIM)
+        .execute(Tuple.from(new Object[] {sms.provider(), sms.providerMessageId(), sms.phone(), sms.destination(),
+            sms.text(), sms.raw(), sms.receivedAt().atOffset(ZoneOffset.UTC), arrivedAt.atOffset(ZoneOffset.UTC)}))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  /** Records what the message became. */
+  public Future<Void> mark(SqlClient tx, long id, InboundSmsHandler.Outcome outcome, String detail, Long ticketId,
+      Long promptId, Long ratingId) {
+    return tx.preparedQuery(MARK)
+        .execute(Tuple.from(new Object[] {id, outcome.name().toLowerCase(Locale.ROOT), detail, ticketId, promptId,
+            ratingId}))
+        .mapEmpty();
+  }
+
+  /** Newest first; a null outcome or phone matches any. */
+  public Future<List<InboundMessage>> list(SqlClient db, String outcome, String phone, int limit) {
+    return db.preparedQuery(LIST).execute(Tuple.of(outcome, phone, limit)).map(rows -> {
+      List<InboundMessage> out = new ArrayList<>();
+      for (Row r : rows) {
+        out.add(new InboundMessage(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+            r.getString(5), r.getOffsetDateTime(6).toInstant(), r.getOffsetDateTime(7).toInstant(),
+            r.getString(8), r.getString(9), r.getLong(10), null, r.getLong(11), r.getLong(12)));
+      }
+      return out;
+    });
+  }
+}

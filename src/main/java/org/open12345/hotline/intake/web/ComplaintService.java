@@ -1,0 +1,84 @@
+package org.open12345.hotline.intake.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.intake.IntakeTickets;
+import org.open12345.hotline.problem.NotFound;
+import org.open12345.hotline.ticket.NewTicket;
+import org.open12345.hotline.ticket.Ticket;
+import org.open12345.hotline.ticket.TicketEvent;
+import org.open12345.hotline.ticket.TicketService;
+
+/**
+ * Complaints from the portal: a submission becomes a ticket plus a query code shown once, and
+ * the citizen follows it with number and code. A wrong code, or a ticket that did not come from
+ * the web, is not found exactly like an unknown number, so nothing about other people's tickets
+ * leaks.
+ */
+public final class ComplaintService {
+  /** A complaint that was accepted: its number and the plain query code (shown once). */
+  public record Accepted(String number, String code) {}
+
+  /** What the citizen sees of their complaint: the ticket and the department's replies. */
+  public record Complaint(Ticket ticket, List<TicketEvent> replies) {}
+
+  private static final String NOT_FOUND = "没有找到该工单，或查询码不正确（no complaint with this number and code）";
+  private final Pool pool;
+  private final IntakeTickets intake;
+  private final TicketService tickets;
+  private final WebComplaintRepository repository;
+  private final ComplaintLimits limits;
+  private final Clock clock;
+
+  public ComplaintService(Pool pool, IntakeTickets intake, TicketService tickets, WebComplaintRepository repository,
+      ComplaintLimits limits, Clock clock) {
+    this.pool = pool;
+    this.intake = intake;
+    this.tickets = tickets;
+    this.repository = repository;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /** Creates the ticket and its query code; fails with {@link RateLimited} past the limits. */
+  public Future<Accepted> submit(NewTicket draft, String ip) {
+    try {
+      limits.takeSubmission(ip, draft.citizenPhone());
+    } catch (RateLimited e) {
+      return Future.failedFuture(e);
+    }
+    String code = QueryCodes.generate();
+    Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
+    return pool.withTransaction(tx -> intake.create(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
+            t -> repository.insert(tx, t.id(), QueryCodes.hash(t.number(), code), ip, clock.instant()))
+        .map(t -> new Accepted(t.number(), code)));
+  }
+
+  /** The complaint with this number and code; {@link NotFound} when either is wrong. */
+  public Future<Complaint> lookup(String number, String code, String ip) {
+    try {
+      limits.takeLookup(ip);
+    } catch (RateLimited e) {
+      return Future.failedFuture(e);
+    }
+    return tickets.find(number).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(new NotFound(NOT_FOUND));
+      }
+      Ticket t = found.get();
+      return repository.queryCodeHash(pool, t.id()).compose(hash -> {
+        if (hash.isEmpty() || !QueryCodes.matches(number, code, hash.get())) {
+          return Future.failedFuture(new NotFound(NOT_FOUND));
+        }
+        return tickets.events(List.of(t.id()), Set.of("REPLY"))
+            .map(events -> new Complaint(t, events.getOrDefault(t.id(), List.of())));
+      });
+    });
+  }
+}

@@ -1,0 +1,99 @@
+package org.open12345.hotline.notify;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.Set;
+import org.open12345.hotline.config.ConfigException;
+import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.web.Feature;
+
+/**
+ * Messages out: the outbox every feature writes to in its own transaction, the relay that
+ * delivers it through the senders of the {@code messaging} section, and the operator's
+ * {@code /api/outbox} view. A bad {@code messaging} section fails here, at startup.
+ */
+public final class NotifyFeature implements Feature {
+  private final HotlineConfig config;
+  private final Clock clock;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PgConnectOptions connect;
+  private final DeliveryPolicies policies;
+  private final MessageTemplates templates;
+  private final MessageSenders senders;
+  private final OutboxRepository repository = new OutboxRepository();
+  private final Outbox outbox;
+  /** Set by start() on the background context, read by stop(): volatile for the hand-over. */
+  private volatile OutboxRelay relay;
+
+  /** @param connect where the relay LISTENs for new messages (a connection of its own) */
+  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
+    this.config = config;
+    this.clock = clock;
+    this.vertx = vertx;
+    this.pool = pool;
+    this.connect = connect;
+    JsonObject messaging = config.section("messaging");
+    try {
+      this.policies = DeliveryPolicies.from(messaging);
+      this.templates = DeliveryPolicies.templates(messaging);
+      this.senders = MessageSenders.fromConfig(vertx, messaging);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("configuration: " + e.getMessage());
+    }
+    this.outbox = new Outbox(pool, repository, policies.citizenSms(), clock);
+  }
+
+  @Override
+  public String name() {
+    return "notify";
+  }
+
+  /** Where other features put their messages, in their own transactions. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public MessageTemplates templates() {
+    return templates;
+  }
+
+  /** The channels the config file set up ({@code sms} always; {@code wecom}, {@code dingtalk}...). */
+  public Set<String> channels() {
+    return senders.channels();
+  }
+
+  @Override
+  public void mount(Vertx vertx, Router root, Router api) {
+    // "/outbox*", not "/outbox/*": the list itself is GET /api/outbox.
+    api.route("/outbox*").subRouter(new OutboxRoutes(outbox).router(vertx));
+  }
+
+  /**
+   * Starts the relay unless {@code outbox.relay_enabled} is false. It is built here, not in the
+   * constructor, so all its state lives on the context that starts it.
+   */
+  @Override
+  public Future<Void> start() {
+    if (!config.bool("outbox.relay_enabled")) {
+      return Future.succeededFuture();
+    }
+    relay = new OutboxRelay(vertx, pool, connect, repository, senders,
+        new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
+            config.duration("outbox.poll_interval"), policies.retry()), clock);
+    return relay.start();
+  }
+
+  /** Lets the relay record the outcome of what it is sending, then closes the senders' clients. */
+  @Override
+  public Future<Void> stop() {
+    Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
+    return relayStopped.compose(v -> senders.close());
+  }
+}

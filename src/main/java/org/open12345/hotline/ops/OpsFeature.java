@@ -1,0 +1,28 @@
+package org.open12345.hotline.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import org.open12345.hotline.web.Feature;
+
+/** What an operations team reads: health, readiness, metrics and the API document. */
+public final class OpsFeature implements Feature {
+  private final SchemaRepository schema;
+  private final PrometheusMeterRegistry registry;
+
+  public OpsFeature(Pool pool, PrometheusMeterRegistry registry) {
+    this.schema = new SchemaRepository(pool);
+    this.registry = registry;
+  }
+
+  @Override
+  public String name() {
+    return "ops";
+  }
+
+  @Override
+  public void mount(Vertx vertx, Router root, Router api) {
+    new HealthRoutes(schema, registry).mount(root);
+  }
+}

@@ -1,0 +1,41 @@
+package org.open12345.hotline.ticket;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.open12345.hotline.web.Feature;
+
+/**
+ * Tickets: the table, the event log, the state machine and {@code /api/tickets}. Other features
+ * create and change tickets through {@link #service()} and react through
+ * {@link TicketChangeListener}s added to it.
+ */
+public final class TicketFeature implements Feature {
+  private final TicketService service;
+  private final ZoneId zone;
+
+  public TicketFeature(Pool pool, Clock clock, ZoneId zone) {
+    this.zone = zone;
+    this.service = new TicketService(pool, new TicketRepository(zone), clock);
+  }
+
+  public TicketService service() {
+    return service;
+  }
+
+  @Override
+  public String name() {
+    return "ticket";
+  }
+
+  @Override
+  public void mount(Vertx vertx, Router root, Router api) {
+    Router tickets = Router.router(vertx);
+    new TicketRoutes(service, zone).mount(tickets);
+    // Routes of other features under /api/tickets/{number}/... (deadlines, extensions) live in
+    // their own sub-routers: an unmatched request falls through to them.
+    api.route("/tickets*").subRouter(tickets);
+  }
+}
