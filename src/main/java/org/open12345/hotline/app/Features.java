@@ -65,10 +65,11 @@ public final class Features {
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
     this.rules = routing.rules();
     this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
+    ticket.auditedBy(identity.securityAudit());
     this.access = new AccessHandler(AccessRules.table(), identity.authenticator(), routing.departments(),
         identity.secureCookies());
     this.clientAddress = new ClientAddress(trustedProxies(config));
-    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
+    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect, tickets));
     this.outbox = notify.outbox();
     this.deadlines = add(new DeadlineFeature(config, clock, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));

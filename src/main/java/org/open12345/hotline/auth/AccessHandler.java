@@ -80,8 +80,7 @@ public final class AccessHandler implements Handler<RoutingContext> {
           "this account still has its one-time password; set your own at /account/password first");
     }
     if (d.verdict() != AccessTable.Verdict.ALLOWED) {
-      throw AccessRefused.forbidden("forbidden_role", "role " + actor.role() + " may not " + method + " "
-          + d.line().pattern());
+      throw AccessRefused.roleNotAllowed(actor.role(), method, d.line().pattern());
     }
     if (who.via() == Authenticated.Via.SESSION && Csrf.changesState(method)
         && !Csrf.matches(who.csrfToken(), ctx.request().getHeader(Csrf.HEADER))) {

@@ -42,6 +42,24 @@ public final class ContactMask {
     return new String(cps, 0, 1) + "*".repeat(cps.length - 1);
   }
 
+  /**
+   * A text about one citizen with their phone and name (exact occurrences) masked, e.g. an event's
+   * details or a message to them; null or blank contacts are left alone.
+   */
+  public static String hide(String text, String phone, String name) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    if (phone != null && phone.length() >= 3) {
+      out = out.replace(phone, phone(phone));
+    }
+    if (name != null && !name.isBlank()) {
+      out = out.replace(name, name(name));
+    }
+    return out;
+  }
+
   /** Every phone number and URL secret in a free text (a log line). */
   public static String inText(String text) {
     if (text == null || text.isEmpty()) {

@@ -3,6 +3,9 @@ package org.open12345.hotline.ticket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.privacy.ContactMask;
 
 /** A ticket as stored. */
 public record Ticket(
@@ -24,13 +27,14 @@ public record Ticket(
     String hotlineNumber,
     String callId,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean confidential) {
 
   /** Columns in the order {@link #from(Row)} reads them. */
   public static final String COLUMNS =
       "id, number, channel, citizen_phone, citizen_name, request_type, urgency, category_code, location_text, "
           + "latitude, longitude, area_code, description, department_id, status, hotline_number, call_id, "
-          + "created_at, updated_at";
+          + "created_at, updated_at, confidential";
 
   public static Ticket from(Row r) {
     return new Ticket(
@@ -52,7 +56,27 @@ public record Ticket(
         r.getString("hotline_number"),
         r.getString("call_id"),
         r.getOffsetDateTime("created_at").toInstant(),
-        r.getOffsetDateTime("updated_at").toInstant());
+        r.getOffsetDateTime("updated_at").toInstant(),
+        r.getBoolean("confidential"));
+  }
+
+  /**
+   * True when {@code viewer} must see this ticket's requester masked: a confidential ticket (保密)
+   * read by a handling department. The centre sees contacts in clear (it calls the citizen back on
+   * the department's behalf).
+   */
+  public boolean masksContactsFor(Actor viewer) {
+    return confidential && viewer.role() == Role.DEPARTMENT;
+  }
+
+  /** As {@link #toJson()}, with the requester's phone and name masked where the viewer may not see them. */
+  public JsonObject toJson(Actor viewer) {
+    JsonObject j = toJson();
+    if (masksContactsFor(viewer)) {
+      j.put("citizen_phone", ContactMask.phone(citizenPhone)).put("citizen_name", ContactMask.name(citizenName))
+          .put("contacts_masked", true);
+    }
+    return j;
   }
 
   public JsonObject toJson() {
@@ -75,7 +99,8 @@ public record Ticket(
         .put("hotline_number", hotlineNumber)
         .put("call_id", callId)
         .put("created_at", createdAt.toString())
-        .put("updated_at", updatedAt.toString());
+        .put("updated_at", updatedAt.toString())
+        .put("confidential", confidential);
     if (latitude != null) {
       j.put("latitude", latitude).put("longitude", longitude);
     }

@@ -79,7 +79,9 @@ class AccountAdministrationTest {
       assertEquals("login,login_failed,password_changed,password_reset,role_changed,user_created,user_disabled", kinds);
       Session operator = Staff.signedIn(server, "op.one", Role.OPERATOR, null);
       assertEquals(403, server.get("/api/users", operator.headers()).status());
-      assertEquals("forbidden_role", server.get("/api/security-events", operator.headers()).json().getString("error"));
+      Response refused = server.get("/api/security-events", operator.headers());
+      assertEquals("forbidden_action", refused.json().getString("error"));
+      assertEquals("GET /api/security-events", refused.json().getJsonObject("details").getString("route"));
     }
   }
 

@@ -34,6 +34,7 @@ final class TestIdentities {
   private final HttpClient http;
   private final String baseUrl;
   private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+  private final String suffix = Long.toHexString(System.nanoTime() & 0xffffff);
 
   TestIdentities(IdentityFeature identity, HttpClient http, String baseUrl) {
     this.identity = identity;
@@ -72,14 +73,19 @@ final class TestIdentities {
   }
 
   private List<String> token(Role role, String department) {
-    String name = ("test-" + role.name() + (department == null ? "" : "-" + department)).toLowerCase(Locale.ROOT);
+    // Several test servers may share a database: each names its tokens apart.
+    String name = ("test-" + role.name() + (department == null ? "" : "-" + department) + "-" + suffix)
+        .toLowerCase(Locale.ROOT);
     String token = Await.resultOf(identity.tokens().create(name, role, department, null, admin(), null)).secret();
     return List.of("Authorization", "Bearer " + token);
   }
 
   private List<String> session(String user, Role role, String department) {
     String name = user.toLowerCase(Locale.ROOT);
-    String password = Await.resultOf(identity.accounts().create(name, role, department, admin(), null)).secret();
+    // Another test server on the same database may have made this account already: take it over.
+    String password = Await.resultOf(identity.accounts().create(name, role, department, admin(), null)
+        .recover(taken -> identity.accounts().changeRole(name, role, department, admin(), null)
+            .compose(v -> identity.accounts().resetPassword(name, admin(), null)))).secret();
     JsonObject login = post("/login", null, null, new JsonObject().put("username", name).put("password", password));
     String cookie = "hotline_session=" + login.getString("session");
     post("/account/password", cookie, login.getString("csrf_token"),

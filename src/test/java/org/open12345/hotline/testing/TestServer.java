@@ -75,6 +75,11 @@ public final class TestServer implements AutoCloseable {
     return post(path, body.encode(), headers);
   }
 
+  /** The real credentials (headers) the shorthand ones stand for, e.g. for a raw socket request. */
+  public String[] credentials(String... shorthand) {
+    return identities.translate(shorthand);
+  }
+
   /**
    * Sends a request. The shorthand headers {@code X-Hotline-Role}, {@code X-Hotline-Department}
    * and {@code X-Hotline-User} become real credentials of that role ({@link TestIdentities});

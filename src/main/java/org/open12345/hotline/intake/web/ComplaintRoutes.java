@@ -16,6 +16,7 @@ import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketStatus;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
+import org.open12345.hotline.web.ClientAddress;
 
 /**
  * The portal's complaint entry (public): {@code POST /api/complaints} (JSON), the HTML form at
@@ -123,6 +124,6 @@ public final class ComplaintRoutes {
   }
 
   private static String ip(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    return ClientAddress.of(ctx);
   }
 }
