@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.app.HotlineServer;
 import org.open12345.hotline.config.HotlineConfig;
@@ -81,22 +82,38 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
-   * Sends a request. The shorthand headers {@code X-Hotline-Role}, {@code X-Hotline-Department}
-   * and {@code X-Hotline-User} become real credentials of that role ({@link TestIdentities});
-   * without them the request is anonymous.
+   * Sends the request and checks the exchange against the API contract ({@link ApiContract}):
+   * an answer the document does not describe fails the test here, naming the operation, the
+   * status and what does not match. The shorthand headers {@code X-Hotline-Role},
+   * {@code X-Hotline-Department} and {@code X-Hotline-User} become real credentials of that role
+   * ({@link TestIdentities}); without them the request is anonymous.
    */
   public Response send(HttpRequest.Builder b, String... shorthand) {
     String[] headers = identities.translate(shorthand);
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
+    HttpRequest request = b.timeout(Duration.ofSeconds(30)).build();
+    Response response;
     try {
-      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.body(), r.headers().map());
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = new Response(r.statusCode(), r.body(), r.headers().map());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    List<String> broken = ApiContract.get().observe(new ApiContract.Exchange(request.method(), request.uri().getRawPath(),
+        request.headers().firstValue("Content-Type").orElse(null), RequestBodies.text(request), response.status(),
+        response.header("Content-Type"), response.body()));
+    if (!broken.isEmpty()) {
+      throw new AssertionError("API contract (" + ContractDocument.RESOURCE + ") broken by " + request.method() + " "
+          + request.uri().getRawPath() + " -> " + response.status() + ":\n  " + String.join("\n  ", broken)
+          + "\n  answer: " + abbreviate(response.body()));
+    }
+    return response;
+  }
+
+  private static String abbreviate(String body) {
+    return body == null ? "" : body.length() > 600 ? body.substring(0, 600) + "…" : body;
   }
 
   @Override

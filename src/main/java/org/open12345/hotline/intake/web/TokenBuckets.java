@@ -16,7 +16,26 @@ public final class TokenBuckets {
   private final double capacity;
   private final double perNano;
   private final Clock clock;
-  private final Map<String, double[]> buckets = new HashMap<>();
+  private final Map<String, Bucket> buckets = new HashMap<>();
+
+  /**
+   * Tokens left and when they were counted. The time stays a long: epoch nanoseconds in a double
+   * lose the last bits, so "now - then" could come out negative and a full bucket of capacity 1
+   * would refuse its very first request.
+   */
+  private static final class Bucket {
+    double tokens;
+    long at;
+
+    Bucket(double tokens, long at) {
+      this.tokens = tokens;
+      this.at = at;
+    }
+
+    double tokensAt(long now, double perNano, double capacity) {
+      return Math.min(capacity, tokens + Math.max(0, now - at) * perNano);
+    }
+  }
 
   public TokenBuckets(int capacity, Duration period, Clock clock) {
     this.capacity = capacity;
@@ -32,16 +51,16 @@ public final class TokenBuckets {
     long now = nanos();
     if (buckets.size() > MAX_KEYS) {
       // Drop refilled buckets: they hold no state a fresh bucket would not.
-      buckets.values().removeIf(b -> b[0] + (now - (long) b[1]) * perNano >= capacity);
+      buckets.values().removeIf(b -> b.tokensAt(now, perNano, capacity) >= capacity);
     }
-    double[] b = buckets.computeIfAbsent(key, k -> new double[] {capacity, now});
-    double tokens = Math.min(capacity, b[0] + (now - (long) b[1]) * perNano);
-    b[1] = now;
+    Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+    double tokens = b.tokensAt(now, perNano, capacity);
+    b.at = now;
     if (tokens < 1) {
-      b[0] = tokens;
+      b.tokens = tokens;
       return false;
     }
-    b[0] = tokens - 1;
+    b.tokens = tokens - 1;
     return true;
   }
 
