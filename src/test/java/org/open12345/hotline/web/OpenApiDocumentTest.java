@@ -96,8 +96,8 @@ class OpenApiDocumentTest {
           // As a role the access table admits: a route without a line answers "no route" to it too.
           String[] as = AccessRules.table().find(method, e.getKey()).filter(l -> !l.open())
               .map(l -> l.roles().iterator().next())
-              .map(r -> r == Role.DEPARTMENT ? As.department("hhht.heating")
-                  : new String[] {"X-Hotline-Role", r.name()})
+              .map(role -> role == Role.DEPARTMENT ? As.department("hhht.heating")
+                  : new String[] {"X-Hotline-Role", role.name()})
               .orElse(new String[0]);
           TestServer.Response got = method.equals("get") ? s.get(concrete, as) : s.post(concrete, "{}", as);
           boolean noRoute = got.status() == 404 && got.body().contains("\"no route ");

@@ -53,7 +53,7 @@ public final class ComplaintRoutes {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String k : body.fieldNames()) {
       Object v = body.getValue(k);
-      if (v != null && !(v instanceof String) && !(v instanceof Number)) {
+      if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
         throw ApiException.badField(k, "应为文本（expected a string）");
       }
       fields.put(k, v == null ? null : v.toString());
