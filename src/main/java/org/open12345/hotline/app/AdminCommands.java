@@ -86,7 +86,8 @@ final class AdminCommands {
       }
       case "user reset-password" -> {
         Issued i = await(identity.accounts().resetPassword(name, cli, null));
-        err.println("account " + i.view().getString("name") + ": new one-time password follows; its sessions have ended");
+        err.println("account " + i.view().getString("name")
+            + ": new one-time password follows; its sessions have ended");
         out.println(i.secret());
       }
       case "token create" -> {

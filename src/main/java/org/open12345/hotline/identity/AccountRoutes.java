@@ -38,14 +38,14 @@ final class AccountRoutes {
   private void create(RoutingContext ctx) {
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("name", "role", "department_id"));
     Actor by = Actors.of(ctx);
-    reply(ctx, 201, accounts.create(f.requiredText("name", 64), role(f, Role.FOR_USERS), f.optionalText("department_id", 64), by,
-        ClientAddress.of(ctx)).map(i -> secret(ctx, i, "one_time_password")));
+    reply(ctx, 201, accounts.create(f.requiredText("name", 64), role(f, Role.FOR_USERS),
+        f.optionalText("department_id", 64), by, ClientAddress.of(ctx)).map(i -> secret(ctx, i, "one_time_password")));
   }
 
   private void changeRole(RoutingContext ctx) {
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("role", "department_id"));
-    reply(ctx, 200, accounts.changeRole(ctx.pathParam("name"), role(f, Role.FOR_USERS), f.optionalText("department_id", 64),
-        Actors.of(ctx), ClientAddress.of(ctx)));
+    reply(ctx, 200, accounts.changeRole(ctx.pathParam("name"), role(f, Role.FOR_USERS),
+        f.optionalText("department_id", 64), Actors.of(ctx), ClientAddress.of(ctx)));
   }
 
   static Role role(JsonFields f, Set<Role> allowed) {

@@ -44,7 +44,8 @@ public final class IdentityFeature implements Feature {
     this.accounts = new Accounts(pool, users, sessions, hasher, securityLog, departments, clock);
     this.tokens = new ApiTokens(pool, new ApiTokenRepository(), securityLog, departments, clock, config.zone());
     this.logins = new Logins(pool, users, sessions, events, hasher, securityLog,
-        new LoginThrottle(config.integer("identity.login.max_failures"), config.duration("identity.login.failure_window")),
+        new LoginThrottle(config.integer("identity.login.max_failures"),
+            config.duration("identity.login.failure_window")),
         new SessionSettings(config.duration("identity.session.idle_timeout"),
             config.duration("identity.session.absolute_timeout"), secureCookies),
         clock);

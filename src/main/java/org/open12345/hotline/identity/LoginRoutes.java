@@ -78,7 +78,8 @@ final class LoginRoutes {
             LoginPages.noStore(ctx);
             JsonBody.reply(ctx, 200, new JsonObject().put("name", opened.actor().id())
                 .put("role", opened.actor().role().name()).put("department_id", opened.actor().department())
-                .put("csrf_token", opened.csrfToken()).put("password_change_required", opened.passwordChangeRequired()));
+                .put("csrf_token", opened.csrfToken())
+                .put("password_change_required", opened.passwordChangeRequired()));
           })
           .onFailure(e -> fail(ctx, e));
       return;
@@ -103,7 +104,8 @@ final class LoginRoutes {
         .onFailure(e -> {
           if (wantsHtml(ctx) && e instanceof Problem p) {
             retryAfter(ctx, e);
-            pages.login(ctx, p.kind() == Problem.Kind.TOO_MANY ? 429 : 401, pageToken.getValue(), next, username, p.getMessage(), null);
+            pages.login(ctx, p.kind() == Problem.Kind.TOO_MANY ? 429 : 401, pageToken.getValue(), next, username,
+                p.getMessage(), null);
           } else {
             fail(ctx, e);
           }

@@ -50,7 +50,8 @@ final class Logins {
     Instant since = throttle.windowStart(now);
     Future<LoginThrottle.Failures> ofAccount = events.failuresOfAccount(pool, account, since);
     Future<LoginThrottle.Failures> fromAddress = address == null
-        ? Future.succeededFuture(new LoginThrottle.Failures(0, null)) : events.failuresFromAddress(pool, address, since);
+        ? Future.succeededFuture(new LoginThrottle.Failures(0, null))
+        : events.failuresFromAddress(pool, address, since);
     return Future.all(ofAccount, fromAddress).compose(v -> {
       Optional<Duration> wait = LoginThrottle.longer(throttle.waitFor(ofAccount.result(), now),
           throttle.waitFor(fromAddress.result(), now));

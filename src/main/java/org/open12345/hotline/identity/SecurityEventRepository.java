@@ -59,7 +59,8 @@ final class SecurityEventRepository {
         .map(rows -> {
           List<JsonObject> out = new ArrayList<>();
           for (Row r : rows) {
-            out.add(new JsonObject().put("id", r.getLong("id")).put("at", r.getOffsetDateTime("at").toInstant().toString())
+            out.add(new JsonObject().put("id", r.getLong("id"))
+                .put("at", r.getOffsetDateTime("at").toInstant().toString())
                 .put("kind", r.getString("kind")).put("actor", r.getString("actor")).put("role", r.getString("role"))
                 .put("subject", r.getString("subject")).put("address", r.getString("address"))
                 .put("details", r.getJsonObject("details")));

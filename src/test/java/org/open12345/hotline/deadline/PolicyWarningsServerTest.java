@@ -40,7 +40,8 @@ class PolicyWarningsServerTest {
   }
 
   static String created(JsonObject draft) {
-    Response r = server.postJson("/api/tickets", draft.put("citizen_phone", "13800138000").put("request_type", "投诉"), As.OPERATOR);
+    Response r = server.postJson("/api/tickets", draft.put("citizen_phone", "13800138000").put("request_type", "投诉"),
+        As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     assertEquals("DISPATCHED", r.json().getString("status"), r.body());
     return r.json().getString("number");

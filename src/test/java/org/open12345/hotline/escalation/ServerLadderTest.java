@@ -148,7 +148,8 @@ class ServerLadderTest {
     clock.set(MONDAY_10.plus(Duration.ofDays(9)));
     Response overdue = server.get("/api/deadlines/overdue?department=hhht.watersupply", As.DISPATCHER);
     assertTrue(overdue.body().contains(n), overdue.body());
-    assertEquals(overdue.body(), server.get("/api/tickets?overdue=true&department=hhht.watersupply", As.DISPATCHER).body(),
+    assertEquals(overdue.body(),
+        server.get("/api/tickets?overdue=true&department=hhht.watersupply", As.DISPATCHER).body(),
         "the same list under the tickets URL");
     assertFalse(server.get("/api/deadlines/overdue?department=hhht.gas", As.DISPATCHER).body().contains(n));
     assertEquals("missed", deadline(n, "SIGN").getString("state"));

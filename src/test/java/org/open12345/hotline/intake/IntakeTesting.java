@@ -87,8 +87,8 @@ public final class IntakeTesting {
 
   /** The tickets of a phone, newest first, through the public API. */
   public static JsonArray ticketsOf(TestServer s, String phone) {
-    return s.get("/api/tickets?phone=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8), As.DISPATCHER)
-        .json().getJsonArray("items");
+    return s.get("/api/tickets?phone=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8),
+        As.DISPATCHER).json().getJsonArray("items");
   }
 
   /** The outbox rows of a ticket, through {@code GET /api/outbox?ticket_id=}. */

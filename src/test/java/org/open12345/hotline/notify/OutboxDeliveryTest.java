@@ -151,7 +151,8 @@ class OutboxDeliveryTest {
     assertEquals(200, resent.status(), resent.body());
     assertTrue(smtp.waitForIncomingEmail(15_000, 1));
     Await.until(() -> "sent".equals(row("dead:1").getString("status")));
-    assertEquals(409, server.post("/api/outbox/" + id + "/retry", "", As.DISPATCHER).status(), "only failed ones are resent");
+    assertEquals(409, server.post("/api/outbox/" + id + "/retry", "", As.DISPATCHER).status(),
+        "only failed ones are resent");
     assertEquals(400, server.post("/api/outbox/abc/retry", "", As.DISPATCHER).status());
     assertEquals(404, server.post("/api/outbox/999999/retry", "", As.DISPATCHER).status());
   }

@@ -114,8 +114,8 @@ class OutboxRelayConcurrencyTest {
     assertEquals(1, claimed.size());
     TestServer survivor = start(db, true);
     Await.until(() -> received.size() == 1, MINUTE);
-    Await.until(() -> "sent".equals(survivor.get("/api/outbox?limit=1", As.DISPATCHER).json().getJsonArray("items").getJsonObject(0)
-        .getString("status")), MINUTE);
+    Await.until(() -> "sent".equals(survivor.get("/api/outbox?limit=1", As.DISPATCHER).json().getJsonArray("items")
+        .getJsonObject(0).getString("status")), MINUTE);
     JsonObject row = survivor.get("/api/outbox?limit=1", As.DISPATCHER).json().getJsonArray("items").getJsonObject(0);
     assertEquals(2, row.getInteger("attempts"), "the dead relay's attempt, then the survivor's");
     assertEquals(1, received.values().iterator().next().get());

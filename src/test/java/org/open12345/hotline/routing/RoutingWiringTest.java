@@ -84,7 +84,8 @@ class RoutingWiringTest {
       assertFalse(misses.isEmpty());
       assertEquals("gas-leak", misses.getJsonObject(0).getString("rule_id"));
       assertFalse(misses.getJsonObject(0).getString("reason").isBlank());
-      assertEquals(400, s.postJson("/api/routing/explain", new JsonObject().put("time", "25:99"), As.DISPATCHER).status());
+      assertEquals(400,
+          s.postJson("/api/routing/explain", new JsonObject().put("time", "25:99"), As.DISPATCHER).status());
 
       JsonObject tree = s.get("/api/departments", As.DISPATCHER).json();
       JsonObject root = tree.getJsonArray("departments").getJsonObject(0);
@@ -100,7 +101,8 @@ class RoutingWiringTest {
       String v1 = version(s);
       rewriteLead("hhht.gas");
       Await.until(() -> !version(s).equals(v1));
-      assertEquals("hhht.gas", s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR).json().getString("department_id"));
+      assertEquals("hhht.gas",
+          s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR).json().getString("department_id"));
 
       String v2 = version(s);
       Path rules = rulesCopy.resolve("rules.yaml");
@@ -110,7 +112,8 @@ class RoutingWiringTest {
       JsonArray errors = s.get("/api/routing/rules", As.DISPATCHER).json().getJsonArray("last_refused_change");
       assertTrue(errors.getString(0).matches(".*rules\\.yaml:\\d+: .*hhht\\.nonexistent.*"), errors.encode());
       assertEquals(v2, version(s), "the previous rules stay in force");
-      assertEquals("hhht.gas", s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR).json().getString("department_id"));
+      assertEquals("hhht.gas",
+          s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR).json().getString("department_id"));
     }
   }
 

@@ -54,7 +54,8 @@ final class ComplaintPages {
     return new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(esc(title))
         .append("</title><style>body{font-family:sans-serif;max-width:40em;margin:1em auto;padding:0 1em}"
-            + ".error{color:#b00;font-weight:bold}input,textarea,select{width:100%;font-size:1em}input[type=checkbox]{width:auto}</style>"
+            + ".error{color:#b00;font-weight:bold}input,textarea,select{width:100%;font-size:1em}"
+            + "input[type=checkbox]{width:auto}</style>"
             + "</head><body>\n");
   }
 
