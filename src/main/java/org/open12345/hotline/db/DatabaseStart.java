@@ -35,7 +35,7 @@ public final class DatabaseStart implements AutoCloseable {
       DatabaseSetup.migrate(db);
       return started;
     } catch (Exception e) {
-      started.close();
+      started.stop();
       throw e;
     }
   }
@@ -44,10 +44,20 @@ public final class DatabaseStart implements AutoCloseable {
     return url;
   }
 
-  /** Stops the embedded server if this start launched it; one a running server uses stays up. */
+  /**
+   * For a command run beside a server: stops the embedded PostgreSQL only if this start launched
+   * it; one a running hotline server uses stays up.
+   */
   @Override
   public void close() {
     if (embedded != null && !embedded.reused()) {
+      embedded.stop();
+    }
+  }
+
+  /** For the server's own stop: the embedded PostgreSQL stops, also one a killed server had left. */
+  public void stop() {
+    if (embedded != null) {
       embedded.stop();
     }
   }

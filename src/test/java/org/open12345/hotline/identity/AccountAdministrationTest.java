@@ -86,12 +86,19 @@ class AccountAdministrationTest {
   }
 
   @Test
-  void theSecurityLogCannotBeEditedOrEmptied() throws Exception {
+  void theSecurityLogCannotBeEditedOrEmptiedAndNamesTheRealPeer() throws Exception {
     try (TestServer server = TestServer.start()) {
       Staff.signedIn(server, "someone", Role.OPERATOR, null);
+      // No trusted proxies configured: a forwarded address is the caller's claim, not believed.
+      assertEquals(401, Staff.login(server, "someone", "Wrong-Passw0rd", "X-Forwarded-For", "6.6.6.6",
+          "X-Real-IP", "6.6.6.7").status());
       var db = server.database();
       try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
           var st = c.createStatement()) {
+        try (var rs = st.executeQuery("SELECT address FROM security_events WHERE kind = 'login_failed'")) {
+          assertTrue(rs.next());
+          assertEquals("127.0.0.1", rs.getString(1));
+        }
         for (String sql : new String[] {"UPDATE security_events SET actor = 'x'", "DELETE FROM security_events",
             "TRUNCATE security_events"}) {
           var e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> st.execute(sql));
