@@ -25,6 +25,7 @@ import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.returns.ReturnsFeature;
 import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
@@ -47,6 +48,7 @@ public final class Features {
   public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
+  public final ReturnsFeature returns;
   public final EvaluationFeature evaluation;
   public final IntakeFeature intake;
   public final IdentityFeature identity;
@@ -59,7 +61,7 @@ public final class Features {
   private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
       PrometheusMeterRegistry registry) {
     this.pool = pool;
-    add(new OpsFeature(pool, registry));
+    OpsFeature ops = add(new OpsFeature(pool, registry));
     TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
     this.tickets = ticket.service();
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
@@ -71,11 +73,14 @@ public final class Features {
     this.clientAddress = new ClientAddress(trustedProxies(config));
     this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect, tickets));
     this.outbox = notify.outbox();
-    this.deadlines = add(new DeadlineFeature(config, clock, pool, tickets, outbox, notify.templates())
+    this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
+    ops.addNotes(deadlines);
     this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    this.returns = add(new ReturnsFeature(clock, pool, tickets, deadlines.deadlines())
+        .withReasons(routing.directory()));
     this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
     this.intake = add(new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),

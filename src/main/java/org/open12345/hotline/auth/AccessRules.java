@@ -37,12 +37,21 @@ public final class AccessRules {
       .staff("POST", "/api/tickets/{number}/extensions/{id}/{decision}", DISPATCHER, SUPERVISOR)
       .scoped("POST", "/api/tickets/{number}/clock/pause", DISPATCHER, SUPERVISOR, DEPARTMENT)
       .scoped("POST", "/api/tickets/{number}/clock/resume", DISPATCHER, SUPERVISOR, DEPARTMENT)
+      // A department asks for a pause; the centre decides (and pauses directly: a department
+      // asking there is told to ask, 403 pause_needs_approval).
+      .scoped("POST", "/api/tickets/{number}/pause-requests", DEPARTMENT)
+      .staff("POST", "/api/tickets/{number}/pause-requests/{id}/{decision}", DISPATCHER, SUPERVISOR)
+      .staff("GET", "/api/pause-requests", DISPATCHER, SUPERVISOR)
       .scoped("GET", "/api/deadlines/overdue", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
       .scoped("GET", "/api/escalations", DISPATCHER, SUPERVISOR, DEPARTMENT)
       // Routing: the rules are the centre's; the department tree is everybody's.
       .staff("POST", "/api/routing/explain", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
       .staff("GET", "/api/routing/rules", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
       .staff("GET", "/api/departments", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR, ADMIN)
+      // Returns (退单): the reasons are everybody's; the queue and the ruling are the centre's.
+      .staff("GET", "/api/returns/reasons", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR)
+      .staff("GET", "/api/returns", DISPATCHER, SUPERVISOR)
+      .staff("POST", "/api/returns/{id}/ruling", DISPATCHER, SUPERVISOR)
       // Messages: the centre's; a department sees those about its own tickets.
       .scoped("GET", "/api/outbox", DISPATCHER, SUPERVISOR, DEPARTMENT)
       .staff("POST", "/api/outbox/{id}/retry", DISPATCHER, SUPERVISOR)

@@ -37,8 +37,10 @@ public final class DeadlineViewRoutes {
   private static JsonObject json(TicketView v) {
     JsonArray extensions = new JsonArray();
     v.extensions().forEach(e -> extensions.add(ExtensionRoutes.json(e)));
+    JsonArray pauses = new JsonArray();
+    v.pauseRequests().forEach(p -> pauses.add(PauseRequestRoutes.json(p)));
     JsonObject out = new JsonObject().put("number", v.ticket().number()).put("status", v.ticket().status().name())
-        .put("steps", v.steps()).put("extensions", extensions);
+        .put("steps", v.steps()).put("extensions", extensions).put("pause_requests", pauses);
     TicketDeadlines d = v.deadlines();
     if (d == null) {
       return out.put("deadlines", new JsonArray());
@@ -52,7 +54,11 @@ public final class DeadlineViewRoutes {
           .put("warnings", TicketDeadlinesJson.warnAts(dl))
           .put("escalate_at", dl.escalateAt().toString()).put("revision", dl.revision())
           .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
-          .put("state", d.stateOf(dl, v.now(), ended));
+          .put("state", d.stateOf(dl, v.now(), ended))
+          .put("provisional", dl.isProvisional());
+      if (dl.isProvisional()) {
+        j.put("provisional_years", new JsonArray(dl.provisionalYears()));
+      }
       Duration l = v.timeLeft().get(dl.kind());
       if (l != null && !ended) {
         j.put("time_left_seconds", l.toSeconds())

@@ -7,7 +7,12 @@ import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.privacy.ContactMask;
 
-/** A ticket as stored. */
+/**
+ * A ticket as stored.
+ *
+ * @param reopenCount how many times it was reopened (重办)
+ * @param confidential the requester asked that the handling department not see their contacts (保密)
+ */
 public record Ticket(
     long id,
     String number,
@@ -28,13 +33,14 @@ public record Ticket(
     String callId,
     Instant createdAt,
     Instant updatedAt,
+    int reopenCount,
     boolean confidential) {
 
   /** Columns in the order {@link #from(Row)} reads them. */
   public static final String COLUMNS =
       "id, number, channel, citizen_phone, citizen_name, request_type, urgency, category_code, location_text, "
           + "latitude, longitude, area_code, description, department_id, status, hotline_number, call_id, "
-          + "created_at, updated_at, confidential";
+          + "created_at, updated_at, reopen_count, confidential";
 
   public static Ticket from(Row r) {
     return new Ticket(
@@ -57,6 +63,7 @@ public record Ticket(
         r.getString("call_id"),
         r.getOffsetDateTime("created_at").toInstant(),
         r.getOffsetDateTime("updated_at").toInstant(),
+        r.getInteger("reopen_count"),
         r.getBoolean("confidential"));
   }
 
@@ -100,6 +107,7 @@ public record Ticket(
         .put("call_id", callId)
         .put("created_at", createdAt.toString())
         .put("updated_at", updatedAt.toString())
+        .put("reopen_count", reopenCount)
         .put("confidential", confidential);
     if (latitude != null) {
       j.put("latitude", latitude).put("longitude", longitude);

@@ -33,7 +33,7 @@ class ArchitectureTest {
   /** Feature packages (each with its sub-packages). */
   private static final String[] FEATURES = {
       ROOT + ".ticket..", ROOT + ".routing..", ROOT + ".deadline..", ROOT + ".escalation..",
-      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..",
+      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..", ROOT + ".returns..",
       ROOT + ".app.."};
 
   /** The domain rules: plain Java, testable in milliseconds, no Vert.x. */
@@ -48,6 +48,9 @@ class ArchitectureTest {
       ROOT + ".evaluation.SmsReplyParser",
       ROOT + ".escalation.EscalationLadder",
       ROOT + ".intake.voice.CallOutcomeClassifier",
+      ROOT + ".deadline.StatutoryHolidays",
+      ROOT + ".deadline.TicketDeadlineRules",
+      ROOT + ".returns.ReturnReasons",
       ROOT + ".auth.AccessTable",
       ROOT + ".identity.PasswordRules",
       ROOT + ".identity.LoginThrottle",
@@ -85,6 +88,9 @@ class ArchitectureTest {
         .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(11))
         .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(12))
         .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(13))
+        .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(14))
+        .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(15))
+        .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(16))
         .should().dependOnClassesThat().resideInAPackage("io.vertx..")
         .because("domain rules are plain Java, tested without a server")
         .check(MAIN);

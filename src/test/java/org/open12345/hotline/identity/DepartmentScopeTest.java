@@ -122,7 +122,7 @@ class DepartmentScopeTest {
           server.post("/api/tickets/" + power + "/actions/sign", "", heatingSide),
           server.post("/api/tickets/" + power + "/extensions", new JsonObject().put("days", 3)
               .put("reason", "需要协调").encode(), heatingSide),
-          server.post("/api/tickets/" + power + "/clock/pause", new JsonObject().put("reason", "FORCE_MAJEURE")
+          server.post("/api/tickets/" + power + "/pause-requests", new JsonObject().put("reason", "FORCE_MAJEURE")
               .encode(), heatingSide),
           server.post("/api/tickets/" + power + "/reveal", new JsonObject().put("reason", "核实").encode(),
               heatingSide))) {

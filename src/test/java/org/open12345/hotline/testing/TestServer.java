@@ -42,6 +42,9 @@ public final class TestServer implements AutoCloseable {
     o.put("http.port", "0");
     o.put("http.host", "127.0.0.1");
     o.put("db.pool_size", "4");
+    // The harness's own sessions (X-Hotline-User) outlive simulated time; a test of timeouts sets its own.
+    o.put("identity.session.idle_timeout", "87600h");
+    o.put("identity.session.absolute_timeout", "87600h");
     o.putAll(overrides);
     try {
       return new TestServer(HotlineServer.start(HotlineConfig.load(null, Map.of(), o), clock), db);

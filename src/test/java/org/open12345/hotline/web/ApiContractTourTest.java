@@ -102,7 +102,7 @@ class ApiContractTourTest {
     expect(413, server.post("/api/complaints", big));
     expect(413, server.post("/webhooks/sms/aliyun", big));
     expect(413, server.post("/webhooks/voice/generic", big));
-    expect(413, server.post("/api/tickets/19990101000001/actions/sign", big));
+    expect(413, server.post("/api/tickets/19990101000001/actions/sign", big, As.OPERATOR));
     expect(413, postForm("/complaint", "description=" + "%E9%95%BF".repeat(1000)));
     expect(413, postForm("/open311/v2/requests.json", "description=" + "%E9%95%BF".repeat(1000)));
     expect(404, server.post("/webhooks/voice/nobody", "{}"));
