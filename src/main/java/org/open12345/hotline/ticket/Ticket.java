@@ -80,7 +80,10 @@ public record Ticket(
   public JsonObject toJson(Actor viewer) {
     JsonObject j = toJson();
     if (masksContactsFor(viewer)) {
+      // The citizen may have written their number or name into the text too.
       j.put("citizen_phone", ContactMask.phone(citizenPhone)).put("citizen_name", ContactMask.name(citizenName))
+          .put("description", ContactMask.hide(description, citizenPhone, citizenName))
+          .put("location", ContactMask.hide(locationText, citizenPhone, citizenName))
           .put("contacts_masked", true);
     }
     return j;

@@ -147,7 +147,8 @@ class DepartmentScopeTest {
 
   @Test
   void aConfidentialTicketShowsItsDepartmentMaskedContactsUntilARevealThatIsLogged() {
-    String number = created(ticket("020301", "楼道暖气漏水，请保密我的信息").put("confidential", true));
+    String number = created(ticket("020301", "楼道暖气漏水，请保密我的信息，张三丰，电话13912345678")
+        .put("confidential", true));
     String[] heatingSide = As.department("hhht.heating");
     JsonObject seen = server.get("/api/tickets/" + number, heatingSide).json();
     assertEquals("139****5678", seen.getString("citizen_phone"));
