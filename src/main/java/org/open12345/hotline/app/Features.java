@@ -36,6 +36,8 @@ import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.stats.DepartmentHierarchy;
+import org.open12345.hotline.stats.StatsFeature;
 import org.open12345.hotline.web.Feature;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -80,6 +82,8 @@ public final class Features {
     }
     this.rules = new RuleSetHolder(loaded.orThrow());
     tickets.addListener(new RoutingOnCreation(rules, tickets, config.zone()));
+    features.add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
+        .map(d -> new DepartmentHierarchy.Unit(d.id(), d.name(), d.parentId())).toList()));
     RuleSetWatcher watcher = new RuleSetWatcher(vertx, rulesDir, rules, config.duration("routing.reload_interval"));
     starts.add(watcher::start);
     stops.add(watcher::stop);
