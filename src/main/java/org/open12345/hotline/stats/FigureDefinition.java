@@ -10,17 +10,16 @@ import java.util.Optional;
  */
 public enum FigureDefinition {
   RESPONSE_RATE("response_rate", "响应率",
-      "派单后在响应时限内签收并首次联系诉求人（答复视同已联系）的工单数 ÷ 已派单且响应结果已定的工单数。"
-          + Texts.TICKETS + Texts.DEADLINES),
+      "派单后在响应时限内签收并首次联系诉求人（答复视同已联系）的工单数 ÷ 响应结果已定的工单数。" + Texts.ROUNDS),
   RESOLUTION_RATE("resolution_rate", "解决率",
       "回访确认已解决的工单数 ÷ 已回访的工单数。部门答复后由中心回访诉求人：确认解决即办结，未解决即重办；"
           + "以最近一次回访结果为准，当前已办结的计为已解决，重办过且当前未办结的计为未解决。" + Texts.TICKETS),
   SATISFACTION_RATE("satisfaction_rate", "满意率",
       "评价为非常满意、满意、基本满意的次数 ÷ 全部有效评价次数。" + Texts.RATINGS),
   ON_TIME_SIGN_RATE("on_time_sign_rate", "按时签收率",
-      "在签收时限内签收的工单数 ÷ 已派单且签收结果已定的工单数。" + Texts.TICKETS + Texts.DEADLINES),
+      "在签收时限内签收的工单数 ÷ 签收结果已定的工单数。" + Texts.ROUNDS),
   ON_TIME_RESOLVE_RATE("on_time_resolve_rate", "按时办结率",
-      "在办结时限内（含批准的延期）答复的工单数 ÷ 已派单且办结结果已定的工单数。" + Texts.TICKETS + Texts.DEADLINES),
+      "在办结时限内（含批准的延期）答复的工单数 ÷ 办结结果已定的工单数。" + Texts.ROUNDS),
   DIRECT_ANSWER_RATE("direct_answer_rate", "直接办结率",
       "话务员当场答复办结（直接办结）的工单数 ÷ 受理的工单数，按受理时间计入统计期。"
           + "直接办结由中心完成，不按承办单位统计。"),
@@ -38,8 +37,9 @@ public enum FigureDefinition {
   /** Shared sentences of the definitions (an enum cannot refer to its own static fields). */
   private static final class Texts {
     static final String TICKETS = "工单按受理时间计入统计期，归属当前承办单位（最近一次派单的单位）。";
-    static final String DEADLINES = "时限未到且尚未办理的工单不计入分母；已退单待重新派单、已并案、已终止办理的工单不计；"
-        + "时限以当时有效的时限为准（含批准的延期和暂停顺延）。";
+    static final String ROUNDS = "按当前承办轮次（最近一次派单）的派单时间计入统计期，归属该次派单的承办单位。"
+        + "时限以当时有效的时限为准（含批准的延期和暂停顺延）：已办理的看办理时间是否在时限内；未办理的到期才计入分母（计为超时），"
+        + "时钟暂停时尚未到期的暂不计，工单被退回、并案或终止办理时尚未到期的不计。";
     static final String RATINGS = "有效评价指每次评价提示的首个评价（一事一评、一次一评），不含重复回复、逾期回复和经申诉复核剔除的评价；"
         + "按评价时间计入统计期，归属被评工单的当前承办单位。";
   }

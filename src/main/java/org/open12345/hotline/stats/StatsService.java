@@ -56,28 +56,30 @@ public final class StatsService {
     Instant now = clock.instant();
     Instant from = q.from().atStartOfDay(zone).toInstant();
     Instant to = q.to().plusDays(1).atStartOfDay(zone).toInstant();
-    String[] members = shown == null ? null : shown.toArray(String[]::new);
-    StatsRepository.Request rows;
+    String[] scan = shown == null ? null : shown.toArray(String[]::new);
+    StatsRepository.Keying keying;
+    String[][] pairs = {null, null};
     Function<String, String> names;
     if (q.grouping() == StatsQuery.Grouping.CATEGORY) {
-      rows = request(q, from, to, now, StatsRepository.Keying.CATEGORY, null, members);
+      keying = StatsRepository.Keying.CATEGORY;
       names = code -> null;
     } else if (shown == null && !q.rollup()) {
-      rows = request(q, from, to, now, StatsRepository.Keying.DEPARTMENT, null, null);
+      keying = StatsRepository.Keying.DEPARTMENT;
       names = id -> id == null ? NO_DEPARTMENT : tree.name(id);
     } else {
-      String[][] pairs = pairs(tree, shown == null ? tree.ids() : shown, q.rollup(), scope);
-      rows = request(q, from, to, now, StatsRepository.Keying.DEPARTMENT_MAPPED, pairs[0], pairs[1]);
+      keying = StatsRepository.Keying.DEPARTMENT_MAPPED;
+      pairs = pairs(tree, shown == null ? tree.ids() : shown, q.rollup(), scope);
       names = tree::name;
     }
-    StatsRepository.Request totals = request(q, from, to, now, StatsRepository.Keying.TOTAL, null, members);
-    // Rows and totals are independent statements: two pool connections run them side by side.
-    Future<List<StatsRepository.Count>> rowCounts = repository.figures(pool, rows);
-    Future<List<StatsRepository.Count>> totalCounts = repository.figures(pool, totals);
-    boolean departmentTotals = members != null;
-    return Future.all(rowCounts, totalCounts).map(v -> new StatsReport(q, zone, now,
-        StatsRow.assemble(rowCounts.result(), q.grouping() == StatsQuery.Grouping.DEPARTMENT, names),
-        StatsRow.assemble(totalCounts.result(), departmentTotals, k -> TOTAL)));
+    StatsRepository.Request request = new StatsRepository.Request(from, to, now, zone.getId(), q.interval(), keying,
+        pairs[0], pairs[1], scan, q.categoryPrefix());
+    boolean departmentRows = q.grouping() == StatsQuery.Grouping.DEPARTMENT;
+    // Totals restricted to some departments count departments' tickets only: no direct answers.
+    boolean departmentTotals = scan != null;
+    return pool.withTransaction(tx -> repository.figures(tx, request)).map(counts -> new StatsReport(q, zone, now,
+        StatsRow.assemble(counts.stream().filter(c -> !c.total()).toList(), departmentRows, names),
+        StatsRow.assemble(counts.stream().filter(StatsRepository.Count::total).toList(), departmentTotals,
+            k -> TOTAL)));
   }
 
   /** The month's departments ranked by the three rates (own tickets, or sub-trees when rolled up). */
@@ -130,9 +132,4 @@ public final class StatsService {
     return out;
   }
 
-  private StatsRepository.Request request(StatsQuery q, Instant from, Instant to, Instant now,
-      StatsRepository.Keying keying, String[] keys, String[] members) {
-    return new StatsRepository.Request(from, to, now, zone.getId(), q.interval(), keying, keys, members,
-        q.categoryPrefix());
-  }
 }

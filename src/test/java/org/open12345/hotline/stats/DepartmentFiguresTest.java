@@ -26,18 +26,24 @@ import org.open12345.hotline.testing.TestServer.Response;
  * (hhht.heating). Times below are UTC.
  *
  * <pre>
- * ticket created         status      dept  sign (due/met)    respond           resolve           events / ratings
+ * ticket created         status      dept  sign (due/met)    respond           resolve           events, ratings
+ * (each dispatched at its creation unless said otherwise; deadlines of the current dispatch round)
  * A1  10-02 02:00        CLOSED      A     04:00/03:00 ok    10-03/10-02 ok    10-09/10-05 ok    rated 非常满意 10-06
- * A2  10-03 02:00        CLOSED      A     04:00/05:00 late  10-04/10-03 ok    10-06/10-06 09:00 late  REOPEN 10-07; rated 不满意 10-10
+ * A2  10-03 02:00        CLOSED      A     04:00/05:00 late  10-04/10-03 ok    10-06/10-06 09:00 late
+ *                                          REOPEN 10-07; rated 不满意 10-10
  * A3  10-04 02:00        REOPENED    A     ok                ok                ok                REOPEN 10-08
  * A4  10-05 02:00        SIGNED      A     ok                10-06/- missed    11-25/- pending
- * A5  10-30 02:00        DISPATCHED  A     paused 10-30 03:00 before every due time: all pending
- * A6  10-10 01:00        RETURNED    A     (excluded: returned)                                   RETURN 10-10 05:00
- * A7  10-12 01:00        MERGED      A     (excluded: merged)
- * B1  10-15 01:00        CLOSED      B     ok                ok                ok                dispatched to A, returned 03:00, to B 04:00
+ * A5  10-30 02:00        DISPATCHED  A     04:00/- missed before the pause at 05:00; respond and resolve were
+ *                                          still running when paused: pending however late it is now
+ * A6  10-10 01:00        RETURNED    A     03:00/- missed    (still running when returned at 05:00: not counted)
+ * A7  10-12 01:00        MERGED      A     03:00/02:00 ok    (still running when merged at 06:00: not counted)
+ * B1  10-15 01:00        CLOSED      B     ok                ok                ok                to A, returned 03:00,
+ *                                                                                                then to B 04:00
  * B2  10-20 01:00        CLOSED      B     ok                10-21 01:00/05:00 late  ok          非常满意... see below
+ * R1  10-22 01:00        RETURNED    B     (still running when B returned it: not counted)  dispatched to A, moved
+ *                                          by the centre to B 02:00 (no return by A), returned by B 03:00
  * O3  10-31 15:30 (23:30 local, October)  DISPATCHED  B  all three missed (due before now, never met)
- * X1  10-16 01:00        CLOSED      X     ok                ok                ok                rated 基本满意 10-20
+ * X1  10-16 01:00        CLOSED      X     03:00/03:00 ok (met at the due time: in time)  ok  ok  rated 基本满意 10-20
  * N1  10-08 ANSWERED (020301), N2 10-09 ANSWERED, N3 10-11 RECEIVED: no department
  * O1  09-30 15:00 (23:00 local, September) CLOSED A, all ok, rated 满意 10-02 (an October rating)
  * O2  10-31 16:30 (00:30 local, November) SIGNED A: sign ok, respond missed, resolve pending
@@ -63,59 +69,77 @@ class DepartmentFiguresTest {
     f = new StatsFixture(server.database());
     long a1 = f.ticket("A1", "2026-10-02T02:00:00Z", "CLOSED", A, "020301");
     f.dispatch(a1, "2026-10-02T02:00:00Z", A);
-    f.deadlines(a1, A, "2026-10-02T04:00:00Z", "2026-10-02T03:00:00Z", "2026-10-03T02:00:00Z",
-        "2026-10-02T10:00:00Z", "2026-10-09T02:00:00Z", "2026-10-05T02:00:00Z", null);
+    f.deadlines(a1, A, "2026-10-02T02:00:00Z",
+        "2026-10-02T04:00:00Z", "2026-10-02T03:00:00Z", "2026-10-03T02:00:00Z", "2026-10-02T10:00:00Z",
+        "2026-10-09T02:00:00Z", "2026-10-05T02:00:00Z", null, "2026-10-29T00:00:00Z");
     f.rating(a1, "VERY_SATISFIED", "2026-10-06T02:00:00Z", "counted");
     long a2 = f.ticket("A2", "2026-10-03T02:00:00Z", "CLOSED", A, "020301");
     f.dispatch(a2, "2026-10-03T02:00:00Z", A);
-    f.deadlines(a2, A, "2026-10-03T04:00:00Z", "2026-10-03T05:00:00Z", "2026-10-04T02:00:00Z",
-        "2026-10-03T06:00:00Z", "2026-10-06T02:00:00Z", "2026-10-06T09:00:00Z", null);
+    f.deadlines(a2, A, "2026-10-03T02:00:00Z",
+        "2026-10-03T04:00:00Z", "2026-10-03T05:00:00Z", "2026-10-04T02:00:00Z", "2026-10-03T06:00:00Z",
+        "2026-10-06T02:00:00Z", "2026-10-06T09:00:00Z", null, "2026-10-29T00:00:00Z");
     f.event(a2, "2026-10-07T02:00:00Z", "REOPEN", new JsonObject());
     f.rating(a2, "DISSATISFIED", "2026-10-10T02:00:00Z", "counted");
     long a3 = f.ticket("A3", "2026-10-04T02:00:00Z", "REOPENED", A, "020302");
     f.dispatch(a3, "2026-10-04T02:00:00Z", A);
-    f.deadlines(a3, A, "2026-10-04T04:00:00Z", "2026-10-04T03:00:00Z", "2026-10-05T02:00:00Z",
-        "2026-10-04T08:00:00Z", "2026-10-11T02:00:00Z", "2026-10-07T02:00:00Z", null);
+    f.deadlines(a3, A, "2026-10-04T02:00:00Z",
+        "2026-10-04T04:00:00Z", "2026-10-04T03:00:00Z", "2026-10-05T02:00:00Z", "2026-10-04T08:00:00Z",
+        "2026-10-11T02:00:00Z", "2026-10-07T02:00:00Z", null, null);
     f.event(a3, "2026-10-08T02:00:00Z", "REOPEN", new JsonObject());
     long a4 = f.ticket("A4", "2026-10-05T02:00:00Z", "SIGNED", A, "010101");
     f.dispatch(a4, "2026-10-05T02:00:00Z", A);
-    f.deadlines(a4, A, "2026-10-05T04:00:00Z", "2026-10-05T03:00:00Z", "2026-10-06T02:00:00Z", null,
-        "2026-11-25T02:00:00Z", null, null);
+    f.deadlines(a4, A, "2026-10-05T02:00:00Z",
+        "2026-10-05T04:00:00Z", "2026-10-05T03:00:00Z", "2026-10-06T02:00:00Z", null,
+        "2026-11-25T02:00:00Z", null, null, null);
     long a5 = f.ticket("A5", "2026-10-30T02:00:00Z", "DISPATCHED", A, "010101");
     f.dispatch(a5, "2026-10-30T02:00:00Z", A);
-    f.deadlines(a5, A, "2026-10-30T04:00:00Z", null, "2026-10-31T02:00:00Z", null, "2026-11-06T02:00:00Z", null,
-        "2026-10-30T03:00:00Z");
+    f.deadlines(a5, A, "2026-10-30T02:00:00Z",
+        "2026-10-30T04:00:00Z", null, "2026-10-31T02:00:00Z", null,
+        "2026-11-06T02:00:00Z", null, "2026-10-30T05:00:00Z", null);
     long a6 = f.ticket("A6", "2026-10-10T01:00:00Z", "RETURNED", A, "010101");
     f.dispatch(a6, "2026-10-10T01:00:00Z", A);
     f.event(a6, "2026-10-10T05:00:00Z", "RETURN", new JsonObject().put("reason", "属地不符"));
-    f.deadlines(a6, A, "2026-10-10T03:00:00Z", null, "2026-10-11T01:00:00Z", null, "2026-10-17T01:00:00Z", null,
-        null);
+    f.deadlines(a6, A, "2026-10-10T01:00:00Z",
+        "2026-10-10T03:00:00Z", null, "2026-10-11T01:00:00Z", null,
+        "2026-10-17T01:00:00Z", null, null, "2026-10-10T05:00:00Z");
     long a7 = f.ticket("A7", "2026-10-12T01:00:00Z", "MERGED", A, "010101");
     f.dispatch(a7, "2026-10-12T01:00:00Z", A);
-    f.deadlines(a7, A, "2026-10-12T03:00:00Z", "2026-10-12T02:00:00Z", "2026-10-13T01:00:00Z", null,
-        "2026-10-19T01:00:00Z", null, null);
+    f.deadlines(a7, A, "2026-10-12T01:00:00Z",
+        "2026-10-12T03:00:00Z", "2026-10-12T02:00:00Z", "2026-10-13T01:00:00Z", null,
+        "2026-10-19T01:00:00Z", null, null, "2026-10-12T06:00:00Z");
     long b1 = f.ticket("B1", "2026-10-15T01:00:00Z", "CLOSED", B, "020201");
     f.dispatch(b1, "2026-10-15T01:00:00Z", A);
     f.event(b1, "2026-10-15T03:00:00Z", "RETURN", new JsonObject().put("reason", "权属不清"));
     f.dispatch(b1, "2026-10-15T04:00:00Z", B);
-    f.deadlines(b1, B, "2026-10-15T06:00:00Z", "2026-10-15T05:00:00Z", "2026-10-16T04:00:00Z",
-        "2026-10-15T09:00:00Z", "2026-10-22T04:00:00Z", "2026-10-18T04:00:00Z", null);
+    f.deadlines(b1, B, "2026-10-15T04:00:00Z",
+        "2026-10-15T06:00:00Z", "2026-10-15T05:00:00Z", "2026-10-16T04:00:00Z", "2026-10-15T09:00:00Z",
+        "2026-10-22T04:00:00Z", "2026-10-18T04:00:00Z", null, "2026-10-19T00:00:00Z");
     long b2 = f.ticket("B2", "2026-10-20T01:00:00Z", "CLOSED", B, "020201");
     f.dispatch(b2, "2026-10-20T01:00:00Z", B);
-    f.deadlines(b2, B, "2026-10-20T03:00:00Z", "2026-10-20T02:00:00Z", "2026-10-21T01:00:00Z",
-        "2026-10-21T05:00:00Z", "2026-10-27T01:00:00Z", "2026-10-25T01:00:00Z", null);
+    f.deadlines(b2, B, "2026-10-20T01:00:00Z",
+        "2026-10-20T03:00:00Z", "2026-10-20T02:00:00Z", "2026-10-21T01:00:00Z", "2026-10-21T05:00:00Z",
+        "2026-10-27T01:00:00Z", "2026-10-25T01:00:00Z", null, "2026-10-26T00:00:00Z");
     f.rating(b2, "SATISFIED", "2026-10-25T05:00:00Z", "counted");
     long appealed = f.rating(b2, "VERY_DISSATISFIED", "2026-10-26T05:00:00Z", "counted");
     f.exclude(appealed, "2026-11-01T00:00:00Z", "申诉成立：诉求人误评");
     f.rating(b2, "BASIC", "2026-10-25T06:00:00Z", "duplicate");
+    long r1 = f.ticket("R1", "2026-10-22T01:00:00Z", "RETURNED", B, "010101");
+    f.dispatch(r1, "2026-10-22T01:00:00Z", A);
+    f.dispatch(r1, "2026-10-22T02:00:00Z", B);
+    f.event(r1, "2026-10-22T03:00:00Z", "RETURN", new JsonObject().put("reason", "职能交叉"));
+    f.deadlines(r1, B, "2026-10-22T02:00:00Z",
+        "2026-10-22T04:00:00Z", null, "2026-10-23T02:00:00Z", null,
+        "2026-10-29T02:00:00Z", null, null, "2026-10-22T03:00:00Z");
     long o3 = f.ticket("O3", "2026-10-31T15:30:00Z", "DISPATCHED", B, "020201");
     f.dispatch(o3, "2026-10-31T15:30:00Z", B);
-    f.deadlines(o3, B, "2026-10-31T17:30:00Z", null, "2026-11-01T15:30:00Z", null, "2026-11-07T15:30:00Z", null,
-        null);
+    f.deadlines(o3, B, "2026-10-31T15:30:00Z",
+        "2026-10-31T17:30:00Z", null, "2026-11-01T15:30:00Z", null,
+        "2026-11-07T15:30:00Z", null, null, null);
     long x1 = f.ticket("X1", "2026-10-16T01:00:00Z", "CLOSED", X, "010101");
     f.dispatch(x1, "2026-10-16T01:00:00Z", X);
-    f.deadlines(x1, X, "2026-10-16T03:00:00Z", "2026-10-16T02:00:00Z", "2026-10-17T01:00:00Z",
-        "2026-10-16T05:00:00Z", "2026-10-23T01:00:00Z", "2026-10-20T01:00:00Z", null);
+    f.deadlines(x1, X, "2026-10-16T01:00:00Z",
+        "2026-10-16T03:00:00Z", "2026-10-16T03:00:00Z", "2026-10-17T01:00:00Z", "2026-10-16T05:00:00Z",
+        "2026-10-23T01:00:00Z", "2026-10-20T01:00:00Z", null, "2026-10-21T00:00:00Z");
     f.rating(x1, "BASIC", "2026-10-20T05:00:00Z", "counted");
     f.ticket("N1", "2026-10-08T01:00:00Z", "ANSWERED", null, "020301");
     f.ticket("N2", "2026-10-09T01:00:00Z", "ANSWERED", null, "010101");
@@ -123,13 +147,15 @@ class DepartmentFiguresTest {
     f.rating(null, "VERY_SATISFIED", "2026-10-12T01:00:00Z", "counted");
     long o1 = f.ticket("O1", "2026-09-30T15:00:00Z", "CLOSED", A, "010101");
     f.dispatch(o1, "2026-09-30T15:00:00Z", A);
-    f.deadlines(o1, A, "2026-09-30T17:00:00Z", "2026-09-30T16:00:00Z", "2026-10-01T15:00:00Z",
-        "2026-10-01T01:00:00Z", "2026-10-07T15:00:00Z", "2026-10-03T01:00:00Z", null);
+    f.deadlines(o1, A, "2026-09-30T15:00:00Z",
+        "2026-09-30T17:00:00Z", "2026-09-30T16:00:00Z", "2026-10-01T15:00:00Z", "2026-10-01T01:00:00Z",
+        "2026-10-07T15:00:00Z", "2026-10-03T01:00:00Z", null, "2026-10-04T00:00:00Z");
     f.rating(o1, "SATISFIED", "2026-10-02T01:00:00Z", "counted");
     long o2 = f.ticket("O2", "2026-10-31T16:30:00Z", "SIGNED", A, "010101");
     f.dispatch(o2, "2026-10-31T16:30:00Z", A);
-    f.deadlines(o2, A, "2026-10-31T18:30:00Z", "2026-10-31T17:00:00Z", "2026-11-01T16:30:00Z", null,
-        "2026-11-30T16:30:00Z", null, null);
+    f.deadlines(o2, A, "2026-10-31T16:30:00Z",
+        "2026-10-31T18:30:00Z", "2026-10-31T17:00:00Z", "2026-11-01T16:30:00Z", null,
+        "2026-11-30T16:30:00Z", null, null, null);
   }
 
   @AfterAll
@@ -170,10 +196,12 @@ class DepartmentFiguresTest {
   void aDepartmentsOwnFiguresFollowTheDefinitions() {
     JsonObject a = row(ok(server.get("/api/stats/departments?from=2026-10-01&to=2026-10-31", CENTRE)), A);
     assertEquals("东街街道", a.getString("department_name"));
-    // A's October tickets: A1..A7. Held by A (not returned, merged or stopped): A1..A5.
-    // 按时签收: decided A1 ok, A2 late, A3 ok, A4 ok (A5 frozen by the pause) -> 3 / 4
-    figure(a, "on_time_sign_rate", 3, 4, 0.75);
-    // 响应: A1, A2, A3 in time; A4 never contacted and due 10-06 < now: missed; A5 frozen -> 3 / 4
+    // A's rounds dispatched in October: A1..A7 (B1's first round is not its current round).
+    // 按时签收: A1 ok, A2 late, A3 ok, A4 ok, A5 missed before its pause, A6 missed before it was
+    // returned, A7 ok -> 4 / 7
+    figure(a, "on_time_sign_rate", 4, 7, 0.5714);
+    // 响应: A1, A2, A3 in time; A4 never contacted and due 10-06 < now: missed; A5 held by the pause;
+    // A6 and A7 left A before their respond-by -> 3 / 4
     figure(a, "response_rate", 3, 4, 0.75);
     // 按时办结: A1 ok, A2 late, A3 ok; A4 due 11-25 > now and open: pending; A5 frozen -> 2 / 3
     figure(a, "on_time_resolve_rate", 2, 3, 0.6667);
@@ -185,8 +213,9 @@ class DepartmentFiguresTest {
     // September ticket) -> satisfied 2 / 3, 差评 1 / 3
     figure(a, "satisfaction_rate", 2, 3, 0.6667);
     figure(a, "bad_rating_rate", 1, 3, 0.3333);
-    // Dispatches to A in October: A1..A7 and B1's first round = 8; returned: A6 and B1's round -> 2 / 8
-    figure(a, "return_rate", 2, 8, 0.25);
+    // Dispatches to A in October: A1..A7, B1's and R1's first rounds = 9; returned: A6 and B1's round
+    // (R1 was moved on by the centre, then returned by B: not A's return) -> 2 / 9
+    figure(a, "return_rate", 2, 9, 0.2222);
     unavailable(a, "direct_answer_rate");
     unavailable(a, "bad_rating_closed_in_time_rate");
   }
@@ -205,8 +234,8 @@ class DepartmentFiguresTest {
     // B2: 满意 counts; 非常不满意 was excluded on appeal; 基本满意 was a duplicate -> 1 / 1 and 0 / 1
     figure(b, "satisfaction_rate", 1, 1, 1.0);
     figure(b, "bad_rating_rate", 0, 1, 0.0);
-    // Dispatches to B: B1's second round, B2, O3; none returned -> 0 / 3
-    figure(b, "return_rate", 0, 3, 0.0);
+    // Dispatches to B: B1's second round, B2, R1's second round, O3; R1's returned -> 1 / 4
+    figure(b, "return_rate", 1, 4, 0.25);
   }
 
   @Test
@@ -223,10 +252,10 @@ class DepartmentFiguresTest {
     assertEquals(1, totals.size());
     JsonObject all = totals.getJsonObject(0);
     assertNull(all.getString("period"));
-    // Received in October: A1..A7, B1, B2, O3, X1, N1..N3 = 14; answered on the spot N1, N2 -> 2 / 14
-    figure(all, "direct_answer_rate", 2, 14, 0.1429);
-    // 签收 A 3/4 + B 2/3 + X 1/1 = 6 / 8; 响应 3/4 + 1/3 + 1/1 = 5 / 8; 办结 2/3 + 2/3 + 1/1 = 5 / 7
-    figure(all, "on_time_sign_rate", 6, 8, 0.75);
+    // Received in October: A1..A7, B1, B2, R1, O3, X1, N1..N3 = 15; answered on the spot N1, N2 -> 2 / 15
+    figure(all, "direct_answer_rate", 2, 15, 0.1333);
+    // 签收 A 4/7 + B 2/3 + X 1/1 = 7 / 11; 响应 3/4 + 1/3 + 1/1 = 5 / 8; 办结 2/3 + 2/3 + 1/1 = 5 / 7
+    figure(all, "on_time_sign_rate", 7, 11, 0.6364);
     figure(all, "response_rate", 5, 8, 0.625);
     figure(all, "on_time_resolve_rate", 5, 7, 0.7143);
     // 解决 2/3 + 2/2 + 1/1 = 5 / 6; 重办 2 / 6
@@ -235,8 +264,8 @@ class DepartmentFiguresTest {
     // Ratings: A 2/3, B 1/1, X 1/1 (基本满意 counts as satisfied), the call 1/1 -> 5 / 6; 差评 1 / 6
     figure(all, "satisfaction_rate", 5, 6, 0.8333);
     figure(all, "bad_rating_rate", 1, 6, 0.1667);
-    // Dispatches: 8 to A, 3 to B, 1 to X = 12; returned 2 -> 2 / 12
-    figure(all, "return_rate", 2, 12, 0.1667);
+    // Dispatches: 9 to A, 4 to B, 1 to X = 14; returned 3 -> 3 / 14
+    figure(all, "return_rate", 3, 14, 0.2143);
   }
 
   @Test
@@ -245,21 +274,21 @@ class DepartmentFiguresTest {
         CENTRE));
     JsonObject x = row(report, X);
     // X's own X1 (all in time, closed, 基本满意) plus township A's figures above:
-    // 签收 1+3 / 1+4, 响应 1+3 / 1+4, 办结 1+2 / 1+3, 解决 1+2 / 1+3, 重办 0+2 / 1+3
-    figure(x, "on_time_sign_rate", 4, 5, 0.8);
+    // 签收 1+4 / 1+7, 响应 1+3 / 1+4, 办结 1+2 / 1+3, 解决 1+2 / 1+3, 重办 0+2 / 1+3
+    figure(x, "on_time_sign_rate", 5, 8, 0.625);
     figure(x, "response_rate", 4, 5, 0.8);
     figure(x, "on_time_resolve_rate", 3, 4, 0.75);
     figure(x, "resolution_rate", 3, 4, 0.75);
     figure(x, "reopen_rate", 2, 4, 0.5);
-    // 满意 1+2 / 1+3, 差评 0+1 / 1+3, 退单 0+2 / 1+8
+    // 满意 1+2 / 1+3, 差评 0+1 / 1+3, 退单 0+2 / 1+9
     figure(x, "satisfaction_rate", 3, 4, 0.75);
     figure(x, "bad_rating_rate", 1, 4, 0.25);
-    figure(x, "return_rate", 2, 9, 0.2222);
+    figure(x, "return_rate", 2, 10, 0.2);
     // A, a leaf, rolls up to itself
     figure(row(report, A), "response_rate", 3, 4, 0.75);
     // The total of the sub-tree is X rolled up; direct answers do not apply to departments
     JsonObject total = report.getJsonArray("totals").getJsonObject(0);
-    figure(total, "on_time_sign_rate", 4, 5, 0.8);
+    figure(total, "on_time_sign_rate", 5, 8, 0.625);
     unavailable(total, "direct_answer_rate");
   }
 
@@ -269,7 +298,7 @@ class DepartmentFiguresTest {
     assertEquals(List.of(X, A), report.getJsonArray("rows").stream()
         .map(o -> ((JsonObject) o).getString("department_id")).toList());
     figure(row(report, X), "on_time_sign_rate", 1, 1, 1.0);
-    figure(row(report, A), "on_time_sign_rate", 3, 4, 0.75);
+    figure(row(report, A), "on_time_sign_rate", 4, 7, 0.5714);
   }
 
   @Test

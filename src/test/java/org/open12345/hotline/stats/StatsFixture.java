@@ -42,21 +42,37 @@ final class StatsFixture {
   }
 
   /**
-   * The current round's deadlines: each due time with its met mark (null = not met yet).
+   * The current round's deadlines as DeadlineStore saves them: each due time with its met mark
+   * (null = not met yet), the state JSON beside the columns, and {@code open_due_at} = the
+   * earliest deadline still running (null once the row is closed).
    *
    * @param pausedAt the clock's pause, or null while running
+   * @param closedAt when the ticket left the department (returned, merged, stopped, closed), or
+   *     null while it is the department's; the row's last write
    */
-  void deadlines(long ticket, String department, String signBy, String signMet, String respondBy, String respondMet,
-      String resolveBy, String resolveMet, String pausedAt) {
-    JsonObject state = new JsonObject().put("paused_at", pausedAt).put("deadlines", new JsonObject()
-        .put("SIGN", new JsonObject().put("due_at", signBy).put("met_at", signMet))
-        .put("RESPOND", new JsonObject().put("due_at", respondBy).put("met_at", respondMet))
-        .put("RESOLVE", new JsonObject().put("due_at", resolveBy).put("met_at", resolveMet)));
+  void deadlines(long ticket, String department, String dispatchedAt, String signBy, String signMet, String respondBy,
+      String respondMet, String resolveBy, String resolveMet, String pausedAt, String closedAt) {
+    JsonObject state = new JsonObject().put("dispatched_at", dispatchedAt).put("paused_at", pausedAt)
+        .put("deadlines", new JsonObject()
+            .put("SIGN", new JsonObject().put("due_at", signBy).put("met_at", signMet))
+            .put("RESPOND", new JsonObject().put("due_at", respondBy).put("met_at", respondMet))
+            .put("RESOLVE", new JsonObject().put("due_at", resolveBy).put("met_at", resolveMet)));
+    String openDue = null;
+    if (closedAt == null) {
+      String[][] due = {{signBy, signMet}, {respondBy, respondMet}, {resolveBy, resolveMet}};
+      for (String[] d : due) {
+        boolean frozen = pausedAt != null && Instant.parse(d[0]).isAfter(Instant.parse(pausedAt));
+        if (d[1] == null && !frozen && (openDue == null || Instant.parse(d[0]).isBefore(Instant.parse(openDue)))) {
+          openDue = d[0];
+        }
+      }
+    }
     insert("""
-        INSERT INTO ticket_deadlines (ticket_id, policy, department_id, sign_by, respond_by, resolve_by, paused_at,
-                                      state, updated_at)
-        VALUES (?, 'ordinary', ?, ?, ?, ?, ?, ?::jsonb, now()) RETURNING ticket_id""",
-        ticket, department, at(signBy), at(respondBy), at(resolveBy), at(pausedAt), state.encode());
+        INSERT INTO ticket_deadlines (ticket_id, policy, department_id, sign_by, respond_by, resolve_by, open_due_at,
+                                      paused_at, state, updated_at)
+        VALUES (?, 'ordinary', ?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING ticket_id""",
+        ticket, department, at(signBy), at(respondBy), at(resolveBy), at(openDue), at(pausedAt), state.encode(),
+        at(closedAt != null ? closedAt : pausedAt != null ? pausedAt : dispatchedAt));
   }
 
   /** A rating; {@code status} counted, duplicate or late. {@code ticket} null = a call's rating. */
