@@ -103,6 +103,13 @@ ratings_list() { # $1 label; PGOPTIONS may be set by the caller
   done
   rm -f "$OUT_DIR"/pgbench-"$DB".*
 }
+say "## sizes: reporting indexes (V20__stats.sql), then the tables they serve"
+psql -X -d "$DB" -c "SELECT c.relname AS index, pg_size_pretty(pg_relation_size(c.oid)) AS size
+    FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+   WHERE c.relname ~ '^(ratings_(counted_|excluded_)?created|ticket_deadlines_stats.*|tickets_stats_.*|ticket_events_(dispatch|return|reopen)_.*)$'
+   ORDER BY 1" -c "SELECT relname AS table, pg_size_pretty(pg_relation_size(oid)) AS heap,
+    pg_size_pretty(pg_total_relation_size(oid)) AS total FROM pg_class
+   WHERE relname IN ('tickets', 'ticket_events', 'ticket_deadlines', 'ratings') ORDER BY 1" | tee -a "$OUT"
 say "## ratings list: runs, p50, p95, max (ms)"
 ratings_list "planner defaults (parallel plans allowed)"
 PGOPTIONS='-c max_parallel_workers_per_gather=0' ratings_list "serial plans (SET LOCAL max_parallel_workers_per_gather = 0)"
