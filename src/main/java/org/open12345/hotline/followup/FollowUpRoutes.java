@@ -7,8 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.followup.FollowUps.Recorded;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -36,7 +35,7 @@ public final class FollowUpRoutes {
   }
 
   private void record(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("method", "result", "note"));
     String method = f.optionalText("method", 8);
     String resultText = f.optionalText("result", 16);
@@ -68,7 +67,7 @@ public final class FollowUpRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    followUps.ofTicket(ctx.pathParam("number"))
+    followUps.ofTicket(ctx.pathParam("number"), Actors.of(ctx))
         .onSuccess(list -> {
           JsonArray items = new JsonArray();
           list.forEach(f -> items.add(f.toJson()));

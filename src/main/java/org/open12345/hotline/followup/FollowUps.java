@@ -138,8 +138,9 @@ public final class FollowUps {
     });
   }
 
-  public Future<List<FollowUp>> ofTicket(String number) {
-    return tickets.repository().findByNumber(pool, number).compose(found -> {
+  /** The ticket's tries, if the reader's scope covers the ticket (else not found, like a missing one). */
+  public Future<List<FollowUp>> ofTicket(String number, Actor reader) {
+    return tickets.find(number, reader.scope()).compose(found -> {
       Ticket t = found.orElseThrow(() -> new TicketNotFound(number));
       return repository.ofTicket(pool, t.id());
     });

@@ -6,8 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
 
@@ -30,7 +29,7 @@ public final class CoDepartmentRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    coDepartments.ofTicket(ctx.pathParam("number"))
+    coDepartments.ofTicket(ctx.pathParam("number"), Actors.of(ctx))
         .onSuccess(parts -> {
           JsonArray items = new JsonArray();
           parts.forEach(p -> items.add(p.toJson()));
@@ -40,7 +39,7 @@ public final class CoDepartmentRoutes {
   }
 
   private void note(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     String note = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("note")).requiredText("note", 2000);
     coDepartments.note(ctx.pathParam("number"), actor, note)
         .onSuccess(part -> JsonBody.reply(ctx, 201, part.toJson()))
@@ -48,7 +47,7 @@ public final class CoDepartmentRoutes {
   }
 
   private void answer(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     String answer = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("answer")).requiredText("answer", 4000);
     coDepartments.answer(ctx.pathParam("number"), actor, answer)
         .onSuccess(part -> JsonBody.reply(ctx, 200, part.toJson()))

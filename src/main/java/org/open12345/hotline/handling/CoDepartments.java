@@ -87,10 +87,22 @@ public final class CoDepartments {
     });
   }
 
-  public Future<List<CoPart>> ofTicket(String number) {
-    return tickets.repository().findByNumber(pool, number).compose(found -> {
+  /**
+   * The ticket's parts, for centre staff, the departments whose scope covers the ticket, and a
+   * department that assists on it now; anyone else is told the ticket does not exist.
+   */
+  public Future<List<CoPart>> ofTicket(String number, Actor reader) {
+    return tickets.find(number).compose(found -> {
       Ticket t = found.orElseThrow(() -> new TicketNotFound(number));
-      return parts.ofTicket(pool, t.id());
+      Future<Boolean> may = reader.sees(t.departmentId()) ? Future.succeededFuture(true)
+          : reader.role() == Role.DEPARTMENT ? parts.isLive(pool, t.id(), reader.department())
+          : Future.succeededFuture(false);
+      return may.compose(yes -> {
+        if (!yes) {
+          throw new TicketNotFound(number);
+        }
+        return parts.ofTicket(pool, t.id());
+      });
     });
   }
 
@@ -115,8 +127,9 @@ public final class CoDepartments {
           return work.apply(tx, t, live.get(), at);
         }
         return parts.latest(tx, t.id(), actor.department()).map(last -> {
-          throw last.map(p -> CoPartRefused.closed(number, p.departmentId(), p.closeReason()))
-              .orElseGet(() -> CoPartRefused.notAssisting(number, actor.department()));
+          // A department that never assisted learns nothing about the ticket: not found, as elsewhere.
+          throw last.<RuntimeException>map(p -> CoPartRefused.closed(number, p.departmentId(), p.closeReason()))
+              .orElseGet(() -> new TicketNotFound(number));
         });
       });
     }));

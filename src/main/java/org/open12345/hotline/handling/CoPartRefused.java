@@ -14,11 +14,6 @@ public final class CoPartRefused extends Problem {
         "only a co-department's staff (role DEPARTMENT) add notes and answers to its part", null);
   }
 
-  static CoPartRefused notAssisting(String number, String departmentId) {
-    return new CoPartRefused(Kind.FORBIDDEN, "not_co_department",
-        departmentId + " does not assist (协办) on ticket " + number, Map.of("department_id", departmentId));
-  }
-
   static CoPartRefused closed(String number, String departmentId, String reason) {
     return new CoPartRefused(Kind.CONFLICT, "co_part_closed", departmentId + "'s part of ticket " + number
         + " is closed (" + reason + ")", Map.of("department_id", departmentId, "close_reason", reason));

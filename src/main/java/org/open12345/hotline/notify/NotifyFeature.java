@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.web.Feature;
 import org.slf4j.Logger;
@@ -35,22 +36,21 @@ public final class NotifyFeature implements Feature {
   private final MessageSenders senders;
   private final OutboxRepository repository = new OutboxRepository();
   private final Outbox outbox;
+  private final TicketService tickets;
   private final Supervisors supervisors;
   private final List<String> warnings = new ArrayList<>();
   /** Set by start() on the background context, read by stop(): volatile for the hand-over. */
   private volatile OutboxRelay relay;
 
-  /** @param connect where the relay LISTENs for new messages (a connection of its own) */
-  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
-    this(config, clock, vertx, pool, connect, null);
-  }
-
   /**
+   * @param connect where the relay LISTENs for new messages (a connection of its own)
+   * @param tickets what a department caller's outbox view asks about a message's ticket
    * @param departmentRobots the departments' own robots (the rule files'), for the
    *     {@code department-robot} channel; null = no such channel
    */
   public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
-      DepartmentRobots departmentRobots) {
+      TicketService tickets, DepartmentRobots departmentRobots) {
+    this.tickets = tickets;
     this.config = config;
     this.clock = clock;
     this.vertx = vertx;
@@ -105,7 +105,7 @@ public final class NotifyFeature implements Feature {
   @Override
   public void mount(Vertx vertx, Router root, Router api) {
     // "/outbox*", not "/outbox/*": the list itself is GET /api/outbox.
-    api.route("/outbox*").subRouter(new OutboxRoutes(outbox).router(vertx));
+    api.route("/outbox*").subRouter(new OutboxRoutes(outbox, new OutboxView(outbox, tickets)).router(vertx));
   }
 
   /**

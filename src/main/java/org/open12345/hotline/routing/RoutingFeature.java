@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.ticket.TicketService;
@@ -23,6 +24,7 @@ public final class RoutingFeature implements Feature {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RoutingFeature.class);
   private final RuleSetHolder rules;
   private final RoutingDirectory directory;
+  private final DepartmentScopes departments;
   private final RuleSetWatcher watcher;
   private final DispatchQueue queue;
   private final ZoneId zone;
@@ -42,6 +44,7 @@ public final class RoutingFeature implements Feature {
     this.rules = new RuleSetHolder(loaded.orThrow());
     rules.current().contactWarnings().forEach(w -> log.warn("{}", w));
     this.directory = new RoutingDirectory(rules);
+    this.departments = new DepartmentScopes(rules);
     RoutingRepository repository = new RoutingRepository();
     tickets.addListener(new RoutingOnCreation(rules, tickets, repository, zone));
     this.queue = new DispatchQueue(pool, tickets, repository);
@@ -66,6 +69,11 @@ public final class RoutingFeature implements Feature {
   /** Deadline policies and department contacts from the rule files in force. */
   public RoutingDirectory directory() {
     return directory;
+  }
+
+  /** The departments accounts may belong to, and the sub-tree each one sees, from the files in force. */
+  public DepartmentDirectory departments() {
+    return departments;
   }
 
   @Override

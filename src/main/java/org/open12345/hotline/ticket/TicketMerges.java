@@ -26,6 +26,11 @@ final class TicketMerges {
   }
 
   Future<Ticket> merge(SqlConnection tx, String number, Actor actor, ActionRequest request, Instant at) {
+    try {
+      TicketStateMachine.requireRole(TicketAction.MERGE, actor.role());
+    } catch (TransitionRefused refused) {
+      return Future.failedFuture(refused);
+    }
     String masterNumber = request.masterNumber();
     if (masterNumber == null) {
       return Future.failedFuture(new InvalidField("master_number", "is required to merge a ticket"));

@@ -8,24 +8,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
+import org.open12345.hotline.privacy.ContactMask;
 import org.open12345.hotline.web.ConsolePages;
 
 /**
  * {@code GET /tickets/{number}}: the link in every notice, reminder and 督办 mail. Until the staff
- * console exists, a read-only HTML view of the ticket and its timeline for staff only: the caller
- * must be identified as staff (today by the gateway's {@code X-Hotline-Role}; login replaces
- * it), a department sees only its own tickets, and anything else answers like a missing ticket.
+ * console exists, a read-only HTML view of the ticket and its timeline for staff only. The access
+ * handler lets only signed-in staff through (its table's line for this page; a browser without a
+ * session is sent to the login page); a department sees only the tickets in its scope, anything
+ * else answers like a missing ticket, and a confidential ticket's contacts stay masked for it.
  */
 public final class TicketPage {
-  private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.DEPARTMENT);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private final TicketService service;
   private final ConsolePages pages;
@@ -42,48 +41,26 @@ public final class TicketPage {
   }
 
   private void view(RoutingContext ctx) {
-    Actor viewer = staff(ctx);
-    if (viewer == null) {
-      pages.send(ctx, 401, "message", Map.of("title", "请先登录",
-          "message", "工单页面仅供热线中心和承办单位工作人员查看，请登录后再打开此链接。"));
-      return;
-    }
+    Actor viewer = Actors.of(ctx);
     String number = ctx.pathParam("number");
-    service.detail(number).onComplete(ar -> {
+    service.detail(number, viewer.scope()).onComplete(ar -> {
       if (ar.failed() && !(ar.cause() instanceof TicketNotFound)) {
         ctx.fail(ar.cause());
         return;
       }
-      TicketDetail d = ar.succeeded() ? ar.result() : null;
-      boolean mayRead = d != null && (viewer.role() != Role.DEPARTMENT
-          || viewer.department().equals(d.ticket().departmentId()));
-      if (!mayRead) {
+      if (ar.failed()) {
         pages.send(ctx, 404, "message", Map.of("title", "没有找到工单", "message", "没有工单 " + number + "，或您无权查看。"));
         return;
       }
-      pages.send(ctx, 200, "ticket/view", Map.of("ticket", ticket(d), "timeline", timeline(d.timeline()),
+      TicketDetail d = ar.result();
+      pages.send(ctx, 200, "ticket/view", Map.of("ticket", ticket(d, viewer), "timeline", timeline(d, viewer),
           "viewer", viewer.id() + "（" + viewer.role().label() + "）"));
     });
   }
 
-  /** The identified staff member, or null: no identity, a bad one, or not staff. */
-  private static Actor staff(RoutingContext ctx) {
-    String role = ctx.request().getHeader("X-Hotline-Role");
-    Role r = Role.parse(role);
-    if (r == null || !STAFF.contains(r)) {
-      return null;
-    }
-    String department = ctx.request().getHeader("X-Hotline-Department");
-    if (r == Role.DEPARTMENT && (department == null || department.isBlank())) {
-      return null;
-    }
-    String user = ctx.request().getHeader("X-Hotline-User");
-    return new Actor(user == null || user.isBlank() ? r.name().toLowerCase() : user.trim(), r,
-        department == null ? null : department.trim());
-  }
-
-  private Map<String, Object> ticket(TicketDetail d) {
+  private Map<String, Object> ticket(TicketDetail d, Actor viewer) {
     Ticket t = d.ticket();
+    JsonObject shown = t.toJson(viewer);
     Map<String, Object> m = new HashMap<>();
     m.put("number", t.number());
     m.put("status", t.status().label() + "（" + t.status().name() + "）");
@@ -92,25 +69,29 @@ public final class TicketPage {
     m.put("requestType", t.requestType().label());
     m.put("urgency", t.urgency().label());
     m.put("category", t.categoryCode() == null ? "" : t.categoryCode());
-    m.put("location", t.locationText() == null ? "" : t.locationText());
-    m.put("citizen", (t.citizenName() == null ? "" : t.citizenName() + " ") + t.citizenPhone());
+    m.put("location", shown.getString("location") == null ? "" : shown.getString("location"));
+    m.put("citizen", (shown.getString("citizen_name") == null ? "" : shown.getString("citizen_name") + " ")
+        + shown.getString("citizen_phone"));
     m.put("createdAt", local(t.createdAt()));
-    m.put("description", t.description());
+    m.put("description", shown.getString("description"));
     m.put("mergedInto", d.links().masterNumber() == null ? "" : d.links().masterNumber());
     m.put("mergedTickets", d.links().mergedNumbers());
     return m;
   }
 
-  private List<Map<String, Object>> timeline(List<TicketEvent> events) {
+  private List<Map<String, Object>> timeline(TicketDetail d, Actor viewer) {
+    Ticket t = d.ticket();
+    boolean masked = t.masksContactsFor(viewer);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (TicketEvent e : events) {
+    for (TicketEvent e : d.timeline()) {
       TicketAction a = TicketAction.parse(e.action());
+      String details = details(e.details());
       out.add(Map.of(
           "at", local(e.at()),
           "action", a == null ? e.action() : a.label() + "（" + e.action() + "）",
           "actor", e.actor(),
           "status", status(e.fromStatus()) + " → " + status(e.toStatus()),
-          "details", details(e.details())));
+          "details", masked ? ContactMask.hide(details, t.citizenPhone(), t.citizenName()) : details));
     }
     return out;
   }

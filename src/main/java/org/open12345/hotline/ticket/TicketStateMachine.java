@@ -72,6 +72,19 @@ public final class TicketStateMachine {
   }
 
   /**
+   * Refuses a role that may never take {@code action}, whatever the state (before anything is
+   * looked up, so the refusal says nothing about the ticket).
+   *
+   * @throws TransitionRefused with reason ROLE
+   */
+  public static void requireRole(TicketAction action, Role role) {
+    List<Rule> rules = RULES.get(action);
+    if (rules == null || rules.stream().noneMatch(r -> r.roles().contains(role))) {
+      throw new TransitionRefused(TransitionRefused.Reason.ROLE, null, action, role);
+    }
+  }
+
+  /**
    * Where an UNMERGE (撤销并案) by {@code role} leads a ticket that a merge took from
    * {@code mergedFrom}: back to the dispatch queue or the returns if it was there; a ticket a
    * department had (dispatched or signed) is dispatched to it again, as a new round with new

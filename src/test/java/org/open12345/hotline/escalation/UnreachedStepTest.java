@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.deadline.ManualClock;
 import org.open12345.hotline.testing.Await;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -29,7 +30,7 @@ class UnreachedStepTest {
     try (TestServer s = TestServer.start(Map.of("escalation.scheduler_enabled", "false",
         "outbox.relay_enabled", "false", "escalation.supervisors_mail", "duban@example.gov.cn"), clock)) {
       Response created = s.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
-          .put("request_type", "咨询").put("description", "自治区层面的政策咨询"));
+          .put("request_type", "咨询").put("description", "自治区层面的政策咨询"), As.OPERATOR);
       String n = created.json().getString("number");
       assertEquals(200, s.postJson("/api/tickets/" + n + "/actions/dispatch",
           new JsonObject().put("department_id", "nmg"), "X-Hotline-Role", "DISPATCHER").status());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -34,7 +35,7 @@ class FollowUpTest {
   /** A power cut dispatched to hhht.power, signed and replied: due for its follow-up. */
   static String replied(String phone) {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", phone)
-        .put("request_type", "投诉").put("category_code", "020201").put("description", "小区停电"));
+        .put("request_type", "投诉").put("category_code", "020201").put("description", "小区停电"), As.OPERATOR);
     String n = r.json().getString("number");
     assertEquals(200, server.post("/api/tickets/" + n + "/actions/sign", "", POWER).status());
     Response replied = server.postJson("/api/tickets/" + n + "/actions/reply",
@@ -49,7 +50,7 @@ class FollowUpTest {
   }
 
   static JsonObject ticket(String number) {
-    return server.get("/api/tickets/" + number).json();
+    return server.get("/api/tickets/" + number, As.DISPATCHER).json();
   }
 
   static JsonObject last(String number, String action) {
@@ -112,13 +113,14 @@ class FollowUpTest {
     Response third = call(n, "NO_ANSWER", OPERATOR);
     assertEquals("UNREACHABLE", third.json().getString("conclusion"));
     assertEquals("CLOSED", third.json().getJsonObject("ticket").getString("status"));
-    assertEquals(3, server.get("/api/tickets/" + n + "/follow-ups").json().getJsonArray("items").size());
+    assertEquals(3, server.get("/api/tickets/" + n + "/follow-ups", As.DISPATCHER).json().getJsonArray("items")
+        .size());
   }
 
   @Test
   void aFollowUpComesOnlyAfterTheReplyAndOnlyFromTheCentre() {
     Response dispatched = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13500000004")
-        .put("request_type", "投诉").put("category_code", "020201").put("description", "停电"));
+        .put("request_type", "投诉").put("category_code", "020201").put("description", "停电"), As.OPERATOR);
     String n = dispatched.json().getString("number");
     Response early = call(n, "SOLVED", OPERATOR);
     assertEquals(409, early.status(), early.body());
@@ -197,13 +199,13 @@ class FollowUpTest {
       for (int i = 0; i < 3; i++) {
         call(c, "NO_ANSWER", OPERATOR);
       }
-      JsonObject f = own.get("/api/follow-ups/figures").json();
+      JsonObject f = own.get("/api/follow-ups/figures", As.SUPERVISOR).json();
       assertEquals(2, f.getLong("reached"));
       assertEquals(1, f.getLong("solved"));
       assertEquals(1, f.getLong("unreachable"));
       assertEquals(0.5, f.getDouble("resolution_rate"));
       assertTrue(f.getString("definition").startsWith("解决率"));
-      JsonObject other = own.get("/api/follow-ups/figures?department=hhht.water").json();
+      JsonObject other = own.get("/api/follow-ups/figures?department=hhht.water", As.SUPERVISOR).json();
       assertEquals(0, other.getLong("reached"));
       assertNull(other.getDouble("resolution_rate"));
     } finally {

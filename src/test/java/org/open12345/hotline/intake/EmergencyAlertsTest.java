@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -45,7 +46,7 @@ class EmergencyAlertsTest {
     assertTrue(alert.contains("系统未转接") && alert.contains("已短信提示市民立即拨打119"), alert);
     assertFalse(alert.contains("来电已转"), alert);
 
-    Response list = server.get("/api/emergency-transfers?channel=sms");
+    Response list = server.get("/api/emergency-transfers?channel=sms", As.DISPATCHER);
     assertEquals(200, list.status(), list.body());
     JsonObject item = find(list.json().getJsonArray("items"), "13800000031");
     assertEquals("sms", item.getString("channel"));
@@ -65,7 +66,7 @@ class EmergencyAlertsTest {
     assertTrue(alert.contains("通话转写") && alert.contains("系统未转接") && alert.contains("回拨"), alert);
     assertEquals(0, count(server, "SELECT count(*) FROM outbox WHERE kind = 'emergency-advice' "
         + "AND recipient = '13600000032'"), "a caller is called back, not texted");
-    JsonObject item = find(server.get("/api/emergency-transfers?number=120").json().getJsonArray("items"),
+    JsonObject item = find(server.get("/api/emergency-transfers?number=120", As.OPERATOR).json().getJsonArray("items"),
         "13600000032");
     assertEquals("call", item.getString("channel"));
     assertEquals("em-call-1", item.getString("reference"));
@@ -74,9 +75,11 @@ class EmergencyAlertsTest {
 
   @Test
   void badFiltersAreRefused() {
-    assertEquals(400, server.get("/api/emergency-transfers?number=999").status());
-    assertEquals(400, server.get("/api/emergency-transfers?channel=fax").status());
-    assertEquals(400, server.get("/api/emergency-transfers?from=yesterday").status());
+    assertEquals(400, server.get("/api/emergency-transfers?number=999", As.DISPATCHER).status());
+    assertEquals(400, server.get("/api/emergency-transfers?channel=fax", As.DISPATCHER).status());
+    assertEquals(400, server.get("/api/emergency-transfers?from=yesterday", As.DISPATCHER).status());
+    assertEquals(403, server.get("/api/emergency-transfers", As.department("hhht.power")).status(),
+        "citizens' phones and texts are the centre's");
   }
 
   private static JsonObject find(JsonArray items, String phone) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -51,7 +52,7 @@ class QueryCodeForEveryCitizenTest {
   @Test
   void aCallerWhoseTicketAnOperatorRecordedGetsTheCodeToo() {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13400000002")
-        .put("request_type", "投诉").put("description", "小区噪音扰民"));
+        .put("request_type", "投诉").put("description", "小区噪音扰民"), As.OPERATOR);
     String number = r.json().getString("number");
     String code = codeIn(ackSms(server, number));
     assertEquals(200, server.get("/api/complaints/" + number + "?code=" + code).status());
@@ -69,7 +70,7 @@ class QueryCodeForEveryCitizenTest {
   void aDirectAnswerIsNotAcknowledgedButRated() {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13400000004")
         .put("request_type", "咨询").put("description", "公积金怎么提取").put("answered_on_spot", true)
-        .put("answer", "告知线上提取流程"));
+        .put("answer", "告知线上提取流程"), As.OPERATOR);
     String number = r.json().getString("number");
     assertNull(ackSms(server, number));
     assertEquals(1, count(server, "SELECT count(*) FROM rating_prompts WHERE phone = '13400000004'"));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -39,7 +40,7 @@ class DirectAnswerTest {
   @Test
   void anAnswerOnTheCallCreatesTheTicketAnsweredRoutedButNotDispatched() {
     Response r = server.postJson("/api/tickets", powerCut("13700000001").put("answered_on_spot", true)
-        .put("answer", "已告知：供电公司计划检修，预计18:00恢复供电。"));
+        .put("answer", "已告知：供电公司计划检修，预计18:00恢复供电。"), As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     JsonObject t = r.json();
     assertEquals("ANSWERED", t.getString("status"));
@@ -59,7 +60,7 @@ class DirectAnswerTest {
   @Test
   void theCitizenOfADirectAnswerIsAskedToRateIt() {
     String n = server.postJson("/api/tickets", powerCut("13700000002").put("answered_on_spot", true)
-        .put("answer", "已解答")).json().getString("number");
+        .put("answer", "已解答"), As.OPERATOR).json().getString("number");
     JsonArray out = IntakeTesting.outboxOf(server, n);
     assertEquals(1, out.stream().filter(m -> "rating-prompt".equals(((JsonObject) m).getString("kind"))
         && "13700000002".equals(((JsonObject) m).getString("recipient"))).count(), out.encodePrettily());
@@ -70,12 +71,14 @@ class DirectAnswerTest {
   @Test
   void withoutTheAnswerTextNothingIsCreated() {
     long before = IntakeTesting.count(server, "SELECT count(*) FROM tickets");
-    assertBad(server.postJson("/api/tickets", powerCut("13700000003").put("answered_on_spot", true)), "answer");
+    assertBad(server.postJson("/api/tickets", powerCut("13700000003").put("answered_on_spot", true), As.OPERATOR),
+        "answer");
     assertBad(server.postJson("/api/tickets", powerCut("13700000003").put("answered_on_spot", true)
-        .put("answer", "   ")), "answer");
-    assertBad(server.postJson("/api/tickets", powerCut("13700000003").put("answer", "已解答")), "answered_on_spot");
+        .put("answer", "   "), As.OPERATOR), "answer");
+    assertBad(server.postJson("/api/tickets", powerCut("13700000003").put("answer", "已解答"), As.OPERATOR),
+        "answered_on_spot");
     assertBad(server.postJson("/api/tickets", powerCut("13700000003").put("answered_on_spot", "yes")
-        .put("answer", "已解答")), "answered_on_spot");
+        .put("answer", "已解答"), As.OPERATOR), "answered_on_spot");
     assertEquals(before, IntakeTesting.count(server, "SELECT count(*) FROM tickets"));
   }
 
@@ -83,7 +86,7 @@ class DirectAnswerTest {
   void onlyAnOperatorAnswersOnTheSpotAndARefusalLeavesNoTicket() {
     long before = IntakeTesting.count(server, "SELECT count(*) FROM tickets");
     Response r = server.postJson("/api/tickets", powerCut("13700000004").put("answered_on_spot", true)
-        .put("answer", "已解答"), "X-Hotline-Role", "DISPATCHER");
+        .put("answer", "已解答"), As.DISPATCHER);
     assertEquals(403, r.status(), r.body());
     assertEquals(before, IntakeTesting.count(server, "SELECT count(*) FROM tickets"));
   }
@@ -91,12 +94,14 @@ class DirectAnswerTest {
   @Test
   void theAnswerActionOnAQueuedTicketNeedsTheAnswerToo() {
     String n = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13700000005")
-        .put("request_type", "咨询").put("description", "想问一下公积金怎么提取")).json().getString("number");
-    Response none = server.post("/api/tickets/" + n + "/actions/answer_on_spot", "{\"note\":\"已答复\"}");
+        .put("request_type", "咨询").put("description", "想问一下公积金怎么提取"), As.OPERATOR).json()
+        .getString("number");
+    Response none = server.post("/api/tickets/" + n + "/actions/answer_on_spot", "{\"note\":\"已答复\"}",
+        As.OPERATOR);
     assertEquals(400, none.status(), none.body());
     assertEquals("answer", none.json().getJsonObject("details").getString("field"));
     Response ok = server.post("/api/tickets/" + n + "/actions/answer_on_spot",
-        "{\"answer\":\"告知公积金提取可在线上办理\"}");
+        "{\"answer\":\"告知公积金提取可在线上办理\"}", As.OPERATOR);
     assertEquals(200, ok.status(), ok.body());
     assertEquals("ANSWERED", ok.json().getString("status"));
   }

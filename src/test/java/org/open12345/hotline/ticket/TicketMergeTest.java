@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -31,7 +32,8 @@ class TicketMergeTest {
   /** A power cut: routed and dispatched to hhht.power on creation. */
   static String powerCut(String phone) {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", phone)
-        .put("request_type", "投诉").put("category_code", "020201").put("description", "整栋楼停电三个小时了"));
+        .put("request_type", "投诉").put("category_code", "020201").put("description", "整栋楼停电三个小时了"),
+        As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     assertEquals("DISPATCHED", r.json().getString("status"));
     return r.json().getString("number");
@@ -46,7 +48,7 @@ class TicketMergeTest {
   }
 
   static JsonObject read(String number) {
-    return server.get("/api/tickets/" + number).json();
+    return server.get("/api/tickets/" + number, As.DISPATCHER).json();
   }
 
   static List<String> actions(JsonObject ticket) {
@@ -227,7 +229,7 @@ class TicketMergeTest {
   void unmergeTakesAQueuedTicketBackToTheQueue() {
     String master = powerCut("13600000061");
     Response queued = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13600000062")
-        .put("request_type", "投诉").put("description", "楼里没电了"));
+        .put("request_type", "投诉").put("description", "楼里没电了"), As.OPERATOR);
     String q = queued.json().getString("number");
     assertEquals("RECEIVED", queued.json().getString("status"));
     assertEquals(200, merge(q, master).status());
