@@ -60,9 +60,14 @@ public final class Features {
     this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
-    this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
+    this.evaluation = add(new EvaluationFeature(config, clock, pool, tickets, outbox, notify.templates(),
+        deadlines.calculator()))
+        .withLadder(escalation.escalations())
+        .withCallbackDuty(id -> rules.current().departments().callbackByDepartment(id));
+    deadlines.showCases(evaluation.cases());
     this.intake = add(new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
+            evaluation.optOuts(),
             deadlines.deadlines()::resolveByOf),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
         notify.channels().contains("wecom") ? "wecom" : "dingtalk"));

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class DeadlineFeature implements Feature {
   private static final Logger log = LoggerFactory.getLogger(DeadlineFeature.class);
 
+  private final DeadlineCalculator calculator;
   private final TicketDeadlineRules rules;
   private final DeadlineUpdates updates;
   private final Deadlines deadlines;
@@ -34,9 +35,8 @@ public final class DeadlineFeature implements Feature {
       MessageTemplates templates) {
     WorkingCalendar calendar = WorkingCalendar.load(Path.of(config.string("routing.dir"), "calendar"));
     calendar.startupWarnings(clock.instant().atZone(config.zone()).toLocalDate()).forEach(log::warn);
-    DeadlineCalculator calculator;
     try {
-      calculator = new DeadlineCalculator(calendar, clock, config.zone(),
+      this.calculator = new DeadlineCalculator(calendar, clock, config.zone(),
           DeadlineCalculator.parseEndOfDay(config.string("deadline.end_of_day")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("deadline.end_of_day: " + e.getMessage());
@@ -67,10 +67,21 @@ public final class DeadlineFeature implements Feature {
     return this;
   }
 
+  /** Where the deadline view gets the deadlines other features keep about a ticket (差评 cases). */
+  public DeadlineFeature showCases(CaseDeadlineView cases) {
+    deadlines.showCases(cases);
+    return this;
+  }
+
   /** Where the deadline view gets a ticket's ladder steps from. */
   public DeadlineFeature showSteps(LadderView ladder) {
     deadlines.showSteps(ladder);
     return this;
+  }
+
+  /** The calendar arithmetic (spans, working days) the other features' clocks share. */
+  public DeadlineCalculator calculator() {
+    return calculator;
   }
 
   public TicketDeadlineRules rules() {

@@ -48,6 +48,7 @@ public record DeadlinePolicy(
       case SIGN -> sign;
       case RESPOND -> respond;
       case RESOLVE -> resolve;
+      case CALLBACK, FIX -> null; // a rating case's, never a policy's
     };
   }
 

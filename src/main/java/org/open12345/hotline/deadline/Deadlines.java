@@ -33,6 +33,7 @@ public final class Deadlines {
   private final TicketDeadlineRules rules;
   private final Clock clock;
   private volatile LadderView ladder = LadderView.none();
+  private volatile CaseDeadlineView cases = CaseDeadlineView.none();
 
   Deadlines(Pool pool, TicketRepository tickets, DeadlineUpdates updates, ExtensionRepository extensions,
       TicketDeadlineRules rules, Clock clock) {
@@ -57,14 +58,19 @@ public final class Deadlines {
     this.ladder = ladder;
   }
 
+  void showCases(CaseDeadlineView cases) {
+    this.cases = cases;
+  }
+
   /**
    * A ticket's deadlines as of now.
    *
    * @param deadlines null when the ticket was never dispatched
    * @param timeLeft per open deadline, negative when overdue (see {@link TicketDeadlineRules#timeLeft})
+   * @param cases deadlines other features keep about the ticket (a 差评 case's callback and fix)
    */
   public record TicketView(Ticket ticket, TicketDeadlines deadlines, Map<DeadlineKind, Duration> timeLeft,
-      Instant now, JsonArray steps, List<Extension> extensions) {}
+      Instant now, JsonArray steps, List<Extension> extensions, List<CaseDeadlines> cases) {}
 
   /** A pause or resume: the ticket's number and its deadlines after the change. */
   public record ClockChange(String number, TicketDeadlines deadlines) {}
@@ -74,8 +80,9 @@ public final class Deadlines {
       Ticket t = found.orElseThrow(() -> new NotFound("no ticket " + number));
       return updates.repository().find(pool, t.id()).compose(d -> ladder.stepsOf(t.id())
           .compose(steps -> extensions.ofTicket(pool, t.id())
-              .map(ext -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
-                  clock.instant(), steps, ext))));
+              .compose(ext -> cases.ofTicket(t.id())
+                  .map(c -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
+                      clock.instant(), steps, ext, c)))));
     });
   }
 

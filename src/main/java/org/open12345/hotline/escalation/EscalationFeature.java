@@ -27,7 +27,8 @@ public final class EscalationFeature implements Feature {
   public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, Outbox outbox, MessageTemplates templates) {
     this.zone = config.zone();
     EscalationStepRepository steps = new EscalationStepRepository();
-    this.escalations = new Escalations(pool, steps, EscalationLadder.shippedDefault());
+    this.escalations = new Escalations(pool, steps, EscalationLadder.shippedDefault(),
+        EscalationLadder.caseDefault());
     List<String> supervisors = Arrays.stream(config.string("escalation.supervisors_mail").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
     StepNotices.Settings noticeSettings = new StepNotices.Settings(config.string("http.public_base_url"),

@@ -47,7 +47,9 @@ public final class StepNotices {
 
   public List<NewMessage> of(FiredStep s) {
     Optional<Contacts> dept = contacts.of(s.departmentId());
-    String deptName = dept.map(Contacts::name).orElse(s.departmentId() == null ? "承办单位" : s.departmentId());
+    // No department: a step of the centre's own (a 差评 callback the centre makes).
+    String deptName = dept.map(Contacts::name).orElse(s.departmentId() == null
+        ? (s.deadlineKind() == DeadlineKind.CALLBACK ? "12345热线回访组" : "承办单位") : s.departmentId());
     Set<String> mail = new LinkedHashSet<>();
     for (Audience a : s.audience()) {
       switch (a) {
@@ -103,6 +105,8 @@ public final class StepNotices {
       case SIGN -> "签收";
       case RESPOND -> "联系诉求人";
       case RESOLVE -> "办理答复";
+      case CALLBACK -> "差评回访核实";
+      case FIX -> "差评整改或解释说明";
     };
   }
 

@@ -3,20 +3,18 @@ package org.open12345.hotline.evaluation;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
-import java.util.regex.Pattern;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
 
 /**
- * When a ticket is closed (办结), the citizen is asked to rate it by SMS (一事一评), in the closing
- * transaction: the prompt exists exactly when the close committed, and the reply that follows is
- * matched to it by the SMS webhook.
+ * When a ticket is closed (办结), a rating round opens and the citizen is asked to rate it by SMS
+ * (一事一评), in the closing transaction: the prompt exists exactly when the close committed, and
+ * the reply that follows is matched to it by the SMS webhook. A phone that cannot take the SMS
+ * (a landline) or opted out still gets the round: the citizen may rate on the web.
  */
 public final class RatingPromptOnClose implements TicketChangeListener {
-  /** Only mainland mobiles can answer an SMS prompt; landlines and withheld numbers are skipped. */
-  private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private final RatingPromptService prompts;
 
   public RatingPromptOnClose(RatingPromptService prompts) {
@@ -26,8 +24,7 @@ public final class RatingPromptOnClose implements TicketChangeListener {
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at) {
-    if (action != TicketAction.CLOSE || after.citizenPhone() == null
-        || !MOBILE.matcher(after.citizenPhone()).matches()) {
+    if (action != TicketAction.CLOSE || after.citizenPhone() == null || after.citizenPhone().isBlank()) {
       return Future.succeededFuture(after);
     }
     return prompts.open(tx, after, after.citizenPhone()).map(after);
