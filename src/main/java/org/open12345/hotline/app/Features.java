@@ -21,6 +21,7 @@ import org.open12345.hotline.intake.open311.Open311Services;
 import org.open12345.hotline.notify.NotifyFeature;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.ops.OpsFeature;
+import org.open12345.hotline.returns.ReturnsFeature;
 import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
@@ -41,6 +42,7 @@ public final class Features {
   public final NotifyFeature notify;
   public final DeadlineFeature deadlines;
   public final EscalationFeature escalation;
+  public final ReturnsFeature returns;
   public final EvaluationFeature evaluation;
   public final IntakeFeature intake;
   private final List<Feature> all = new ArrayList<>();
@@ -48,20 +50,23 @@ public final class Features {
   private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
       PrometheusMeterRegistry registry) {
     this.pool = pool;
-    add(new OpsFeature(pool, registry));
+    OpsFeature ops = add(new OpsFeature(pool, registry));
     TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
     this.tickets = ticket.service();
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
     this.rules = routing.rules();
     this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
     this.outbox = notify.outbox();
-    this.deadlines = add(new DeadlineFeature(config, clock, pool, tickets, outbox, notify.templates())
+    this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
+    ops.addNotes(deadlines);
     this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
+    this.returns = add(new ReturnsFeature(clock, pool, tickets, deadlines.deadlines())
+        .withReasons(routing.directory()));
     this.evaluation = add(new EvaluationFeature(config, clock, pool, tickets, outbox, notify.templates(),
-        deadlines.calculator()))
+        deadlines::calculator))
         .withLadder(escalation.escalations())
         .withCallbackDuty(id -> rules.current().departments().callbackByDepartment(id));
     deadlines.showCases(evaluation.cases());

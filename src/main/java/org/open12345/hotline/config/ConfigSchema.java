@@ -37,7 +37,8 @@ public final class ConfigSchema {
               "the centre's local time zone (ticket numbers, quiet hours, working days)"),
           new ConfigKey("routing.dir", "routing-rules", any(), false, "folder of the routing rule files"),
           new ConfigKey("routing.reload_interval", "1s", duration(), false,
-              "how often the rule files are checked for changes (a change applies after two equal looks)"),
+              "how often the rule files and the holiday calendar are checked for changes (a change applies after"
+                  + " two equal looks)"),
           new ConfigKey("outbox.relay_enabled", "true", bool(), false,
               "deliver outbox messages from this instance (any number of instances may)"),
           new ConfigKey("outbox.batch_size", "50", integer(1, 1000), false, "messages claimed per round"),

@@ -13,8 +13,9 @@ import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
 
 /**
- * {@code POST /tickets/{number}/clock/pause} with a reason from {@link PauseReason}, and
- * {@code /clock/resume}; the rules are {@link Deadlines#pause}'s and {@link Deadlines#resume}'s.
+ * {@code POST /tickets/{number}/clock/pause} (the centre) with a reason from {@link PauseReason},
+ * and {@code /clock/resume}; the rules are {@link Deadlines#pause}'s and {@link Deadlines#resume}'s.
+ * A department asks through {@link PauseRequestRoutes} instead.
  */
 public final class ClockRoutes {
   private final Deadlines deadlines;
@@ -42,7 +43,8 @@ public final class ClockRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static PauseReason reason(JsonFields f) {
+  /** The {@code reason} field: a {@link PauseReason} by name or Chinese label. */
+  static PauseReason reason(JsonFields f) {
     PauseReason reason = PauseReason.parse(f.requiredText("reason", 100));
     if (reason == null) {
       throw ApiException.badField("reason", "must be one of "

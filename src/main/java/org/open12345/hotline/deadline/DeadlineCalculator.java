@@ -53,6 +53,11 @@ public final class DeadlineCalculator {
     this.endOfWorkingDay = endOfWorkingDay;
   }
 
+  /** The same arithmetic over another calendar (the calendar folder was reloaded). */
+  public DeadlineCalculator withCalendar(WorkingCalendar other) {
+    return new DeadlineCalculator(other, clock, zone, endOfWorkingDay);
+  }
+
   /** Parses a configured end of working day: {@code 24:00} (the default) or a time like {@code 18:00}. */
   public static LocalTime parseEndOfDay(String text) {
     String t = text == null ? "" : text.trim();
@@ -78,8 +83,29 @@ public final class DeadlineCalculator {
       case MINUTES -> from.plus(Duration.ofMinutes(n));
       case HOURS -> from.plus(Duration.ofHours(n));
       case NATURAL_DAYS -> from.atZone(zone).plusDays(n).toInstant();
-      case WORKING_DAYS -> n == 0 ? sameWorkingDay(from) : endOf(calendar.nthWorkingDayAfter(dateOf(from), toInt(n)));
+      case WORKING_DAYS -> dueOf(count(from, span));
     };
+  }
+
+  /**
+   * The count behind a working-day span from {@code from}: N working days after the day of
+   * receipt; {@code 0wd} the day of receipt itself if it is a working day whose end has not
+   * passed, else the next working day.
+   */
+  public WorkingDayCount count(Instant from, TimeSpan span) {
+    if (span.unit() != TimeSpan.Unit.WORKING_DAYS) {
+      throw new IllegalArgumentException("not a working-day span: " + span);
+    }
+    LocalDate day = dateOf(from);
+    if (span.amount() == 0) {
+      return new WorkingDayCount(from.isBefore(endOf(day)) ? day.minusDays(1) : day, 1);
+    }
+    return new WorkingDayCount(day, toInt(span.amount()));
+  }
+
+  /** The end of the counted working day, by this calculator's calendar. */
+  public Instant dueOf(WorkingDayCount count) {
+    return endOf(calendar.nthWorkingDayAfter(count.after(), count.days()));
   }
 
   /**
@@ -117,14 +143,6 @@ public final class DeadlineCalculator {
   /** Working days lost to a pause: those at whose end the clock was stopped (docs/deadlines.md). */
   public int workingDaysPaused(Instant pausedAt, Instant resumedAt) {
     return calendar.workingDaysBetween(dateOf(pausedAt), dateOf(resumedAt));
-  }
-
-  private Instant sameWorkingDay(Instant from) {
-    LocalDate day = dateOf(from);
-    if (calendar.isWorkingDay(day) && from.isBefore(endOf(day))) {
-      return endOf(day);
-    }
-    return endOf(calendar.nthWorkingDayAfter(day, 1));
   }
 
   public Instant endOf(LocalDate day) {

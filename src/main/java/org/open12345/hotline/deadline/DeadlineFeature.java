@@ -1,14 +1,19 @@
 package org.open12345.hotline.deadline;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.template.MessageTemplates;
+import org.open12345.hotline.ops.ReadinessNotes;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.Feature;
 import org.slf4j.Logger;
@@ -20,23 +25,35 @@ import org.slf4j.LoggerFactory;
  * and clock pauses. Other features plug in through {@link #withPolicies} (where the policies come
  * from: routing's rule files), {@link #addListener} (who reacts when deadlines change: the
  * escalation ladder) and {@link #showSteps} (the ladder steps the view lists).
+ *
+ * <p>The holiday calendar ({@code routing.dir}/calendar) is loaded at startup (a malformed file
+ * stops the start) and reloaded when it changes; a year without a file counts provisionally, which
+ * the startup log and {@code /ready} ({@link ReadinessNotes}) say.
  */
-public final class DeadlineFeature implements Feature {
+public final class DeadlineFeature implements Feature, ReadinessNotes {
   private static final Logger log = LoggerFactory.getLogger(DeadlineFeature.class);
 
-  private final DeadlineCalculator calculator;
   private final TicketDeadlineRules rules;
   private final DeadlineUpdates updates;
   private final Deadlines deadlines;
   private final Extensions extensions;
+  private final PauseRequests pauses;
+  private final CalendarRecount recount;
+  private final CalendarWatcher watcher;
+  private final Clock clock;
+  private final ZoneId zone;
   private volatile PolicyCatalog policies = new BuiltInPolicies();
 
-  public DeadlineFeature(HotlineConfig config, Clock clock, Pool pool, TicketService tickets, Outbox outbox,
-      MessageTemplates templates) {
-    WorkingCalendar calendar = WorkingCalendar.load(Path.of(config.string("routing.dir"), "calendar"));
-    calendar.startupWarnings(clock.instant().atZone(config.zone()).toLocalDate()).forEach(log::warn);
+  public DeadlineFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, TicketService tickets,
+      Outbox outbox, MessageTemplates templates) {
+    this.clock = clock;
+    this.zone = config.zone();
+    Path folder = Path.of(config.string("routing.dir"), "calendar");
+    WorkingCalendar calendar = WorkingCalendar.load(folder).withProvisionalYears();
+    calendar.startupWarnings(clock.instant().atZone(zone).toLocalDate()).forEach(log::warn);
+    DeadlineCalculator calculator;
     try {
-      this.calculator = new DeadlineCalculator(calendar, clock, config.zone(),
+      calculator = new DeadlineCalculator(calendar, clock, config.zone(),
           DeadlineCalculator.parseEndOfDay(config.string("deadline.end_of_day")));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("deadline.end_of_day: " + e.getMessage());
@@ -44,10 +61,15 @@ public final class DeadlineFeature implements Feature {
     this.rules = new TicketDeadlineRules(calculator);
     this.updates = new DeadlineUpdates(new DeadlineRepository());
     ExtensionRepository extensionRepository = new ExtensionRepository();
-    this.deadlines = new Deadlines(pool, tickets.repository(), updates, extensionRepository, rules, clock);
+    PauseRequestRepository pauseRepository = new PauseRequestRepository();
+    this.deadlines = new Deadlines(pool, tickets.repository(), updates, extensionRepository, pauseRepository, rules,
+        clock);
+    this.pauses = new PauseRequests(pool, tickets.repository(), pauseRepository, deadlines, clock);
     this.extensions = new Extensions(pool, tickets.repository(), extensionRepository, updates, rules, calculator,
         outbox, templates, clock);
     tickets.addListener(new DeadlineListener(updates, rules, () -> policies));
+    this.recount = new CalendarRecount(pool, tickets.repository(), updates, rules, clock);
+    this.watcher = new CalendarWatcher(vertx, folder, config.duration("routing.reload_interval"), rules, recount);
   }
 
   @Override
@@ -79,9 +101,12 @@ public final class DeadlineFeature implements Feature {
     return this;
   }
 
-  /** The calendar arithmetic (spans, working days) the other features' clocks share. */
+  /**
+   * The calendar arithmetic (spans, working days) the other features' clocks share: the
+   * calculator in force, which a calendar reload swaps (ask at each computation, do not keep it).
+   */
   public DeadlineCalculator calculator() {
-    return calculator;
+    return rules.calculator();
   }
 
   public TicketDeadlineRules rules() {
@@ -96,11 +121,40 @@ public final class DeadlineFeature implements Feature {
     return extensions;
   }
 
+  /**
+   * Recounts now what a newly official holiday year changed (the watcher does so after each look).
+   *
+   * @return how many tickets were recounted
+   */
+  public Future<Integer> recountOfficialYears() {
+    return recount.run();
+  }
+
+  /** The current and next year when provisional, and a refused calendar change. */
+  @Override
+  public List<String> notes() {
+    List<String> out = new ArrayList<>(
+        rules.calculator().calendar().startupWarnings(clock.instant().atZone(zone).toLocalDate()));
+    out.addAll(watcher.refusal());
+    return out;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return watcher.start();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return watcher.stop();
+  }
+
   /** Routes go straight on {@code api}: most live under {@code /tickets/{number}/}, which the ticket feature shares. */
   @Override
   public void mount(Vertx vertx, Router root, Router api) {
     new ExtensionRoutes(extensions).mount(api);
     new ClockRoutes(deadlines).mount(api);
+    new PauseRequestRoutes(pauses).mount(api);
     new DeadlineViewRoutes(deadlines).mount(api);
   }
 }

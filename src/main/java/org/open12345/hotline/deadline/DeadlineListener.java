@@ -15,8 +15,8 @@ import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Keeps deadlines in step with the ticket, in the ticket's transaction: a dispatch (first or
- * again) sets them, signing/contact/reply meets them, a return or the end of the ticket stops the
- * ladder.
+ * again) and a reopen set them, signing/contact/reply meets them, a return or the end of the
+ * ticket stops the ladder.
  */
 final class DeadlineListener implements TicketChangeListener {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineListener.class);
@@ -46,11 +46,13 @@ final class DeadlineListener implements TicketChangeListener {
     } else {
       work = switch (action) {
         case DISPATCH -> dispatched(tx, before, after, request == null ? null : request.policy(), at);
+        case REOPEN -> reopened(tx, after, request == null ? null : request.policy(), at);
         case SIGN -> met(tx, after, DeadlineKind.SIGN, at);
         case CONTACT -> met(tx, after, DeadlineKind.RESPOND, at);
         case REPLY -> met(tx, after, DeadlineKind.RESOLVE, at);
-        // The department gave it back: its ladder stops until the centre dispatches again.
-        case RETURN -> updates.close(tx, after, at);
+        // The department gave it back: its ladder stops and the centre's ruling clock starts.
+        case RETURN -> returned(tx, after, at);
+        case REJECT_RETURN -> ruledBack(tx, after, at);
         default -> Future.succeededFuture();
       };
     }
@@ -87,6 +89,29 @@ final class DeadlineListener implements TicketChangeListener {
   }
 
   /**
+   * 重办: a new round of every deadline from the reopening, to the department it now has (the
+   * same or another), under the policy the reopen names or else the ticket's own, with a new
+   * revision so the ladder's steps fire again.
+   */
+  private Future<Void> reopened(SqlConnection tx, Ticket t, String name, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    JsonObject details = new JsonObject().put("department_id", t.departmentId()).put("reason", "reopen");
+    return updates.repository().lock(tx, t.id()).compose(current -> {
+      String wanted = name != null ? name : current.map(c -> c.policy().name()).orElse(null);
+      DeadlinePolicy named = wanted == null ? null : policies.byName(wanted).orElse(null);
+      if (name != null && named == null) {
+        details.put("unknown_policy", name);
+      }
+      // A policy since removed from the rule files: the one the ticket was dispatched under.
+      DeadlinePolicy chosen = named != null ? named
+          : current.map(TicketDeadlines::policy).orElseGet(() -> policies.defaultFor(t.urgency(), t.requestType()));
+      return computed(tx, t, chosen, at, details,
+          () -> current.map(c -> rules.redispatch(c, chosen, at)).orElseGet(() -> rules.start(t.number(), chosen, at)),
+          next -> updates.apply(tx, t, next, "DEADLINES_SET", Actor.SYSTEM, at, details));
+    });
+  }
+
+  /**
    * Stores the deadlines {@code compute} gives, unless a working-day count reaches a year with no
    * holiday file: the ticket is dispatched all the same (a citizen's matter is never refused for
    * our missing file) and its log says which year's file the centre must add.
@@ -103,6 +128,22 @@ final class DeadlineListener implements TicketChangeListener {
           details.put("policy", chosen.name()).put("missing_calendar_year", e.year()).put("message", e.getMessage()));
     }
     return store.apply(next);
+  }
+
+  private Future<Void> returned(SqlConnection tx, Ticket t, Instant at) {
+    PolicyCatalog policies = this.policies.get();
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.awaitRuling(current.get(), policies.rulingTerm(), current.get().policy()
+            .escalateAfter(), at), "DEADLINES_SET", Actor.SYSTEM, at, new JsonObject().put("reason", "return")
+            .put("department_id", t.departmentId())));
+  }
+
+  /** Sent back to the same department: the ruling is met and the department's own clock runs on. */
+  private Future<Void> ruledBack(SqlConnection tx, Ticket t, Instant at) {
+    return updates.repository().lock(tx, t.id()).compose(current -> current.isEmpty()
+        ? Future.succeededFuture()
+        : updates.apply(tx, t, rules.ruled(current.get(), at), null, null, at, null));
   }
 
   private Future<Void> met(SqlConnection tx, Ticket t, DeadlineKind kind, Instant at) {

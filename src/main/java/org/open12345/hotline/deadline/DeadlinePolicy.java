@@ -42,12 +42,13 @@ public record DeadlinePolicy(
     return within == null ? null : DeadlineTerm.of(within, warnBefore);
   }
 
-  /** This policy's deadline of one kind, or null when it sets none. */
+  /** This policy's deadline of one kind, or null when it sets none (a policy never sets the ruling). */
   public DeadlineTerm termFor(DeadlineKind kind) {
     return switch (kind) {
       case SIGN -> sign;
       case RESPOND -> respond;
       case RESOLVE -> resolve;
+      case RULING -> null;
       case CALLBACK, FIX -> null; // a rating case's, never a policy's
     };
   }

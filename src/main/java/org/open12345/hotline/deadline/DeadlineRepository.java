@@ -24,13 +24,25 @@ public final class DeadlineRepository {
 
   private static final String SAVE = """
       INSERT INTO ticket_deadlines (ticket_id, policy, department_id, sign_by, respond_by, resolve_by,
-                                    open_due_at, paused_at, state, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                    open_due_at, paused_at, state, updated_at, provisional_years)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
       ON CONFLICT (ticket_id) DO UPDATE SET
         policy = EXCLUDED.policy, department_id = EXCLUDED.department_id,
         sign_by = EXCLUDED.sign_by, respond_by = EXCLUDED.respond_by, resolve_by = EXCLUDED.resolve_by,
         open_due_at = EXCLUDED.open_due_at, paused_at = EXCLUDED.paused_at, state = EXCLUDED.state,
-        updated_at = EXCLUDED.updated_at""";
+        updated_at = EXCLUDED.updated_at, provisional_years = EXCLUDED.provisional_years""";
+
+  /** The partial GIN index finds the rows; nearly every row has no provisional year and is not in it. */
+  private static final String ANY_TO_RECOUNT = """
+      SELECT EXISTS (SELECT 1 FROM ticket_deadlines
+                     WHERE provisional_years IS NOT NULL AND provisional_years && $1::int[])""";
+
+  /** SKIP LOCKED: instances recounting at once take disjoint rows, and never wait on a ticket's change. */
+  private static final String LOCK_TO_RECOUNT = """
+      SELECT state FROM ticket_deadlines
+      WHERE provisional_years IS NOT NULL AND provisional_years && $1::int[]
+      ORDER BY ticket_id LIMIT $2
+      FOR UPDATE SKIP LOCKED""";
 
   /** The partial index on open_due_at serves the range and the order; a department only filters. */
   private static final String OVERDUE = """
@@ -72,18 +84,39 @@ public final class DeadlineRepository {
   }
 
   /**
-   * @param open false once the ticket left the departments' hands: nothing of it is overdue then
+   * @param open false once the ticket left the departments' hands: nothing of it is overdue then,
+   *     and nothing of it is recounted when a provisional year's file arrives
    */
   public Future<Void> save(SqlClient tx, long ticketId, String departmentId, TicketDeadlines d, boolean open,
       Instant at) {
     JsonObject state = TicketDeadlinesJson.write(d);
     Instant openDue = open ? d.openDueAt() : null;
+    List<Integer> provisional = open ? d.provisionalYears() : List.of();
     return tx.preparedQuery(SAVE)
         .execute(Tuple.from(new Object[] {
             ticketId, d.policy().name(), departmentId, odt(d.signBy().orElse(null)),
             odt(d.respondBy().orElse(null)), odt(d.resolveBy().orElse(null)), odt(openDue),
-            odt(d.pausedAt()), state, odt(at)}))
+            odt(d.pausedAt()), state, odt(at), provisional.isEmpty() ? null : provisional.toArray(Integer[]::new)}))
         .mapEmpty();
+  }
+
+  /** Whether an open ticket's running deadline counted provisionally on one of {@code years}. */
+  public Future<Boolean> anyToRecount(SqlClient db, List<Integer> years) {
+    return db.preparedQuery(ANY_TO_RECOUNT).execute(Tuple.of(years.toArray(Integer[]::new)))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /**
+   * Locks up to {@code limit} such rows that no other transaction holds, and reads them.
+   *
+   * @param years the years that now have an official file
+   */
+  public Future<List<TicketDeadlines>> lockToRecount(SqlClient tx, List<Integer> years, int limit) {
+    return tx.preparedQuery(LOCK_TO_RECOUNT).execute(Tuple.of(years.toArray(Integer[]::new), limit)).map(rows -> {
+      List<TicketDeadlines> out = new ArrayList<>();
+      rows.forEach(r -> out.add(TicketDeadlinesJson.read(r.getJsonObject("state"))));
+      return out;
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.open12345.hotline.deadline;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
@@ -61,6 +62,9 @@ final class DeadlineUpdates {
       d.put("policy", next.policy().name()).put("deadlines", TicketDeadlinesJson.summary(next));
       if (next.isPaused()) {
         d.put("paused_at", next.pausedAt().toString());
+      }
+      if (!next.provisionalYears().isEmpty()) {
+        d.put("provisional_years", new JsonArray(next.provisionalYears()));
       }
       writes.add(TicketEventRepository.append(tx, ticket.id(), at, actor, eventAction, ticket.status(), ticket.status(), d));
     }

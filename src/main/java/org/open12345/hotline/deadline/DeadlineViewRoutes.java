@@ -36,8 +36,10 @@ public final class DeadlineViewRoutes {
   private static JsonObject json(TicketView v) {
     JsonArray extensions = new JsonArray();
     v.extensions().forEach(e -> extensions.add(ExtensionRoutes.json(e)));
+    JsonArray pauses = new JsonArray();
+    v.pauseRequests().forEach(p -> pauses.add(PauseRequestRoutes.json(p)));
     JsonObject out = new JsonObject().put("number", v.ticket().number()).put("status", v.ticket().status().name())
-        .put("steps", v.steps()).put("extensions", extensions);
+        .put("steps", v.steps()).put("extensions", extensions).put("pause_requests", pauses);
     TicketDeadlines d = v.deadlines();
     JsonArray list = new JsonArray();
     if (d == null) {
@@ -77,7 +79,11 @@ public final class DeadlineViewRoutes {
         .put("warnings", TicketDeadlinesJson.warnAts(dl))
         .put("escalate_at", dl.escalateAt().toString()).put("revision", dl.revision())
         .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
-        .put("state", state);
+        .put("state", state)
+        .put("provisional", dl.isProvisional());
+    if (dl.isProvisional()) {
+      j.put("provisional_years", new JsonArray(dl.provisionalYears()));
+    }
     if (timeLeft != null) {
       j.put("time_left_seconds", timeLeft.toSeconds())
           .put("time_left", (timeLeft.isNegative() ? "超期" : "剩余") + Durations.chinese(timeLeft));

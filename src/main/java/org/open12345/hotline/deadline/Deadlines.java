@@ -4,12 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
@@ -30,18 +33,21 @@ public final class Deadlines {
   private final TicketAccess access;
   private final DeadlineUpdates updates;
   private final ExtensionRepository extensions;
+  private final PauseRequestRepository pauses;
   private final TicketDeadlineRules rules;
   private final Clock clock;
   private volatile LadderView ladder = LadderView.none();
   private volatile CaseDeadlineView cases = CaseDeadlineView.none();
 
   Deadlines(Pool pool, TicketRepository tickets, DeadlineUpdates updates, ExtensionRepository extensions,
+      PauseRequestRepository pauses,
       TicketDeadlineRules rules, Clock clock) {
     this.pool = pool;
     this.tickets = tickets;
     this.access = new TicketAccess(tickets);
     this.updates = updates;
     this.extensions = extensions;
+    this.pauses = pauses;
     this.rules = rules;
     this.clock = clock;
   }
@@ -52,6 +58,15 @@ public final class Deadlines {
    */
   public Future<Map<Long, Instant>> resolveByOf(java.util.Collection<Long> ticketIds) {
     return updates.repository().resolveBy(pool, ticketIds);
+  }
+
+  /**
+   * When the centre must rule on the ticket's pending return (its open RULING deadline), read in
+   * the caller's transaction; empty when none runs.
+   */
+  public Future<Optional<Instant>> rulingDue(SqlClient db, long ticketId) {
+    return updates.repository().find(db, ticketId).map(found -> found
+        .flatMap(d -> d.get(DeadlineKind.RULING)).filter(r -> !r.isMet()).map(Deadline::dueAt));
   }
 
   void showSteps(LadderView ladder) {
@@ -70,7 +85,8 @@ public final class Deadlines {
    * @param cases deadlines other features keep about the ticket (a 差评 case's callback and fix)
    */
   public record TicketView(Ticket ticket, TicketDeadlines deadlines, Map<DeadlineKind, Duration> timeLeft,
-      Instant now, JsonArray steps, List<Extension> extensions, List<CaseDeadlines> cases) {}
+      Instant now, JsonArray steps, List<Extension> extensions, List<PauseRequest> pauseRequests,
+      List<CaseDeadlines> cases) {}
 
   /** A pause or resume: the ticket's number and its deadlines after the change. */
   public record ClockChange(String number, TicketDeadlines deadlines) {}
@@ -80,9 +96,10 @@ public final class Deadlines {
       Ticket t = found.orElseThrow(() -> new NotFound("no ticket " + number));
       return updates.repository().find(pool, t.id()).compose(d -> ladder.stepsOf(t.id())
           .compose(steps -> extensions.ofTicket(pool, t.id())
-              .compose(ext -> cases.ofTicket(t.id())
-                  .map(c -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
-                      clock.instant(), steps, ext, c)))));
+              .compose(ext -> pauses.ofTicket(pool, t.id())
+                  .compose(ps -> cases.ofTicket(t.id())
+                      .map(c -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
+                          clock.instant(), steps, ext, ps, c))))));
     });
   }
 
@@ -97,19 +114,39 @@ public final class Deadlines {
   }
 
   /**
-   * Stops the ticket's clock: by the centre, or by the ticket's own department (the one waiting
-   * for the citizen's material). Writes a CLOCK_PAUSED event with the reason.
+   * Stops the ticket's clock by the centre's own decision (a department asks instead:
+   * {@link PauseRequests}). Writes a CLOCK_PAUSED event with the reason.
    *
    * @param note free text for the log, or null
    */
   public Future<ClockChange> pause(String number, Actor actor, PauseReason reason, String note) {
+    if (actor.role() == Role.DEPARTMENT) {
+      return Future.failedFuture(DeadlineChangeRefused.forbidden("pause_needs_approval",
+          "a department asks the centre to pause the clock: POST /api/tickets/" + number + "/pause-requests"));
+    }
     JsonObject details = note(note).put("reason", reason.name()).put("reason_label", reason.label());
-    return change(number, actor, true, details);
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> access.lock(tx, number, actor, CENTRE, false)
+        .compose(t -> pauseLocked(tx, t, actor, now, details).map(next -> new ClockChange(t.number(), next))));
   }
 
-  /** Restarts the ticket's clock, moving the held deadlines (CLOCK_RESUMED event). */
+  /**
+   * Restarts the ticket's clock, moving the held deadlines (CLOCK_RESUMED event): the centre, or
+   * the ticket's own department (it has what it waited for).
+   */
   public Future<ClockChange> resume(String number, Actor actor, String note) {
-    return change(number, actor, false, note(note));
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> access.lock(tx, number, actor, CENTRE, true)
+        .compose(t -> locked(tx, t).compose(d -> {
+          TicketDeadlines next;
+          try {
+            next = rules.resume(d, now);
+          } catch (IllegalStateException | IllegalArgumentException e) {
+            throw DeadlineChangeRefused.conflict("not_paused", e.getMessage());
+          }
+          return updates.apply(tx, t, next, "CLOCK_RESUMED", actor, now, note(note))
+              .map(v -> new ClockChange(t.number(), next));
+        })));
   }
 
   private static JsonObject note(String note) {
@@ -120,20 +157,25 @@ public final class Deadlines {
     return details;
   }
 
-  private Future<ClockChange> change(String number, Actor actor, boolean pause, JsonObject details) {
-    Instant now = clock.instant();
-    return pool.withTransaction(tx -> access.lock(tx, number, actor, CENTRE, true)
-        .compose(t -> updates.repository().lock(tx, t.id()).compose(found -> {
-          TicketDeadlines d = found.orElseThrow(() -> DeadlineChangeRefused.conflict("no_deadlines",
-              "ticket " + t.number() + " has no deadlines (not dispatched)"));
-          TicketDeadlines next;
-          try {
-            next = pause ? rules.pause(d, now) : rules.resume(d, now);
-          } catch (IllegalStateException | IllegalArgumentException e) {
-            throw DeadlineChangeRefused.conflict(pause ? "already_paused" : "not_paused", e.getMessage());
-          }
-          return updates.apply(tx, t, next, pause ? "CLOCK_PAUSED" : "CLOCK_RESUMED", actor, now, details)
-              .map(v -> new ClockChange(t.number(), next));
-        })));
+  /**
+   * Stops the clock of a ticket this transaction holds, now (a centre's pause, or its approval of
+   * a department's request): CLOCK_PAUSED with {@code details}.
+   */
+  Future<TicketDeadlines> pauseLocked(SqlConnection tx, Ticket t, Actor actor, Instant now, JsonObject details) {
+    return locked(tx, t).compose(d -> {
+      TicketDeadlines next;
+      try {
+        next = rules.pause(d, now);
+      } catch (IllegalStateException e) {
+        throw DeadlineChangeRefused.conflict("already_paused", e.getMessage());
+      }
+      return updates.apply(tx, t, next, "CLOCK_PAUSED", actor, now, details).map(next);
+    });
+  }
+
+  /** The ticket's deadlines, locked; refused when it was never dispatched. */
+  Future<TicketDeadlines> locked(SqlConnection tx, Ticket t) {
+    return updates.repository().lock(tx, t.id()).map(found -> found.orElseThrow(() -> DeadlineChangeRefused
+        .conflict("no_deadlines", "ticket " + t.number() + " has no deadlines (not dispatched)")));
   }
 }

@@ -1,7 +1,6 @@
 package org.open12345.hotline.deadline;
 
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -13,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.db.UniqueViolation;
 
 /** SQL for deadline_extensions: 延期 requests and their decisions. */
 public final class ExtensionRepository {
@@ -39,9 +39,6 @@ public final class ExtensionRepository {
   private static final String OF_TICKET = """
       SELECT %s FROM deadline_extensions WHERE ticket_id = $1 ORDER BY id""".formatted(COLUMNS);
 
-  /** A unique index allows one pending request per ticket. */
-  private static final String DUPLICATE_KEY = "23505";
-
   /**
    * Stores a pending request.
    *
@@ -49,13 +46,10 @@ public final class ExtensionRepository {
    */
   public Future<Optional<Extension>> insertPending(SqlClient tx, long ticketId, String departmentId,
       String requestedBy, TimeSpan span, LocalDate until, String reason, Instant oldResolveBy, Instant requestedAt) {
-    return tx.preparedQuery(INSERT)
+    return UniqueViolation.emptyIfRefused(tx.preparedQuery(INSERT)
         .execute(Tuple.from(new Object[] {ticketId, departmentId, requestedBy, span == null ? null : span.toString(),
             until, reason, odt(oldResolveBy), odt(requestedAt)}))
-        .map(rows -> Optional.of(first(rows)))
-        .recover(e -> e instanceof PgException pg && DUPLICATE_KEY.equals(pg.getSqlState())
-            ? Future.succeededFuture(Optional.empty())
-            : Future.failedFuture(e));
+        .map(ExtensionRepository::first));
   }
 
   /** Reads and locks one request of the ticket until the transaction ends. */

@@ -68,20 +68,11 @@ public final class ExtensionRoutes {
 
   private void decide(RoutingContext ctx) {
     Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
-    String decision = ctx.pathParam("decision");
-    if (!decision.equals("approve") && !decision.equals("refuse")) {
-      throw new ApiException(404, "unknown_action", "no decision '" + decision + "' (approve or refuse)", null);
-    }
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ApiException.notFound("no extension " + ctx.pathParam("id"));
-    }
+    DecisionRoutes path = DecisionRoutes.of(ctx, "extension");
     String reason = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("reason")).requiredText("reason", 2000);
     String number = ctx.pathParam("number");
-    (decision.equals("approve") ? extensions.approve(number, id, actor, reason)
-        : extensions.refuse(number, id, actor, reason))
+    (path.approve() ? extensions.approve(number, path.id(), actor, reason)
+        : extensions.refuse(number, path.id(), actor, reason))
         .onSuccess(ext -> JsonBody.reply(ctx, 200, json(ext)))
         .onFailure(ctx::fail);
   }

@@ -14,4 +14,12 @@ public interface PolicyCatalog {
 
   /** The policy of a ticket no rule named one for. */
   DeadlinePolicy defaultFor(Urgency urgency, RequestType type);
+
+  /** How long the centre has to rule on a return (退单), and its reminders. */
+  default DeadlineTerm rulingTerm() {
+    return DEFAULT_RULING;
+  }
+
+  /** 4 hours, reminded 1 hour before: this project's choice (docs/deadlines.md, "Returns"). */
+  DeadlineTerm DEFAULT_RULING = DeadlineTerm.of(new TimeSpan(4, TimeSpan.Unit.HOURS), new TimeSpan(1, TimeSpan.Unit.HOURS));
 }

@@ -3,6 +3,7 @@ package org.open12345.hotline.deadline;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,15 @@ public record TicketDeadlines(
     return get(DeadlineKind.RESOLVE).map(Deadline::dueAt);
   }
 
+  /**
+   * The provisional years the deadlines still running counted on (met ones are done with):
+   * what is recounted when one of those years gets its file.
+   */
+  public List<Integer> provisionalYears() {
+    return deadlines.values().stream().filter(dl -> !dl.isMet())
+        .flatMap(dl -> dl.provisionalYears().stream()).distinct().sorted().toList();
+  }
+
   public boolean isPaused() {
     return pausedAt != null;
   }
@@ -51,10 +61,24 @@ public record TicketDeadlines(
     return pausedAt != null && !d.isMet() && d.dueAt().isAfter(pausedAt);
   }
 
+  /**
+   * Whether a return waits for the centre's ruling: the department's deadlines are then held
+   * for it (no ladder, not overdue); their clock still runs, so a ruling that sends the ticket back
+   * finds them where they would be.
+   */
+  public boolean awaitsRuling() {
+    return get(DeadlineKind.RULING).filter(r -> !r.isMet()).isPresent();
+  }
+
+  /** The deadlines that run now: the ruling while a return waits for it, else the department's. */
+  public boolean isRunning(Deadline dl) {
+    return awaitsRuling() ? dl.kind() == DeadlineKind.RULING : dl.kind().isDepartments();
+  }
+
   /** The earliest deadline still running: not met and not held by a pause; null when none is. */
   public Instant openDueAt() {
     return deadlines.values().stream()
-        .filter(dl -> !dl.isMet() && !isFrozen(dl))
+        .filter(dl -> !dl.isMet() && !isFrozen(dl) && isRunning(dl))
         .map(Deadline::dueAt)
         .min(Instant::compareTo)
         .orElse(null);

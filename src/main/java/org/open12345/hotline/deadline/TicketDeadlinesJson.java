@@ -3,6 +3,7 @@ package org.open12345.hotline.deadline;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,15 +30,24 @@ public final class TicketDeadlinesJson {
     }
     policy.put("warnings", warnings).put("escalate_after", str(p.escalateAfter()));
     JsonObject deadlines = new JsonObject();
-    d.deadlines().forEach((k, dl) -> deadlines.put(k.name(), new JsonObject()
-        .put("span", dl.span().toString())
-        .put("started_at", dl.startedAt().toString())
-        .put("due_at", dl.dueAt().toString())
-        .put("warn_at", dl.warnAt().toString())
-        .put("warnings", warningTimes(dl))
-        .put("escalate_at", dl.escalateAt().toString())
-        .put("revision", dl.revision())
-        .put("met_at", str(dl.metAt()))));
+    d.deadlines().forEach((k, dl) -> {
+      JsonObject o = new JsonObject()
+          .put("span", dl.span().toString())
+          .put("started_at", dl.startedAt().toString())
+          .put("due_at", dl.dueAt().toString())
+          .put("warn_at", dl.warnAt().toString())
+          .put("warnings", warningTimes(dl))
+          .put("escalate_at", dl.escalateAt().toString())
+          .put("revision", dl.revision())
+          .put("met_at", str(dl.metAt()));
+      if (dl.count() != null) {
+        o.put("count", new JsonObject().put("after", dl.count().after().toString()).put("days", dl.count().days()));
+      }
+      if (dl.isProvisional()) {
+        o.put("provisional_years", new JsonArray(dl.provisionalYears()));
+      }
+      deadlines.put(k.name(), o);
+    });
     return new JsonObject().put("ticket", d.ticketId()).put("policy", policy)
         .put("dispatched_at", d.dispatchedAt().toString()).put("paused_at", str(d.pausedAt()))
         .put("deadlines", deadlines);
@@ -71,10 +81,23 @@ public final class TicketDeadlinesJson {
       DeadlineKind kind = DeadlineKind.valueOf(k);
       out.put(kind, new Deadline(kind, TimeSpan.parse(o.getString("span")), instant(o, "started_at"),
           instant(o, "due_at"), warningTimes(o, uniform), instant(o, "escalate_at"), o.getInteger("revision"),
-          instant(o, "met_at")));
+          instant(o, "met_at"), count(o.getJsonObject("count")), years(o.getJsonArray("provisional_years"))));
     }
     return new TicketDeadlines(j.getString("ticket"), policy, instant(j, "dispatched_at"), out,
         instant(j, "paused_at"));
+  }
+
+  /** Absent in rows stored before deadlines remembered their count. */
+  private static WorkingDayCount count(JsonObject c) {
+    return c == null ? null : new WorkingDayCount(LocalDate.parse(c.getString("after")), c.getInteger("days"));
+  }
+
+  private static List<Integer> years(JsonArray a) {
+    List<Integer> out = new ArrayList<>();
+    if (a != null) {
+      a.forEach(y -> out.add(((Number) y).intValue()));
+    }
+    return out;
   }
 
   private static List<WarningPoint> points(JsonArray a) {
@@ -110,7 +133,8 @@ public final class TicketDeadlinesJson {
         .put("warnings", warnAts(dl))
         .put("escalate_at", dl.escalateAt().toString())
         .put("revision", dl.revision())
-        .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())));
+        .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
+        .put("provisional", dl.isProvisional())));
     return out;
   }
 

@@ -15,12 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Which days are working days in China: Monday to Friday, except the State Council's holidays,
- * plus the weekend days worked in exchange (调休). Only years with a holiday file are known; asking
- * about any other year throws {@link CalendarMissingException}.
+ * plus the weekend days worked in exchange (调休). Years with a holiday file are known exactly.
+ * Another year is either refused ({@link CalendarMissingException}: the strict calendar
+ * {@link #load} gives) or, once {@link #withProvisionalYears()} is asked for, counted
+ * provisionally from the statutory days off alone ({@link StatutoryHolidays}: weekends off, no
+ * 调休) until its file arrives; {@link #isProvisional} tells which.
  */
 public final class WorkingCalendar {
 
@@ -32,12 +36,55 @@ public final class WorkingCalendar {
   private final SortedSet<Integer> years;
   private final Map<LocalDate, Override> overrides;
   private final Map<LocalDate, String> holidayNames;
+  /** Days off of years without a file, by year, computed once each; null = strict calendar. */
+  private final Map<Integer, Map<LocalDate, String>> provisional;
 
-  private WorkingCalendar(
-      SortedSet<Integer> years, Map<LocalDate, Override> overrides, Map<LocalDate, String> names) {
+  private WorkingCalendar(SortedSet<Integer> years, Map<LocalDate, Override> overrides, Map<LocalDate, String> names,
+      boolean provisional) {
     this.years = Collections.unmodifiableSortedSet(years);
     this.overrides = Map.copyOf(overrides);
     this.holidayNames = Map.copyOf(names);
+    this.provisional = provisional ? new ConcurrentHashMap<>() : null;
+  }
+
+  /**
+   * The same calendar, but a year without a file (within the years {@link StatutoryHolidays}
+   * computes) counts with its statutory days off and ordinary weekends instead of being refused:
+   * a centre's clock never stops because a table is late. Deadlines counted so are marked
+   * provisional by their callers ({@link #provisionalYears}).
+   */
+  public WorkingCalendar withProvisionalYears() {
+    return new WorkingCalendar(new TreeSet<>(years), overrides, holidayNames, true);
+  }
+
+  /** Whether days of {@code year} are counted provisionally (no file, provisional years allowed). */
+  public boolean isProvisional(int year) {
+    return provisional != null && !years.contains(year) && StatutoryHolidays.supports(year);
+  }
+
+  /** The provisional years among the years of {@code from} to {@code to} (either order), in order. */
+  public List<Integer> provisionalYears(LocalDate from, LocalDate to) {
+    List<Integer> out = new ArrayList<>();
+    int a = Math.min(from.getYear(), to.getYear());
+    int b = Math.max(from.getYear(), to.getYear());
+    for (int y = a; y <= b; y++) {
+      if (isProvisional(y)) {
+        out.add(y);
+      }
+    }
+    return out;
+  }
+
+  private Map<LocalDate, String> statutoryDaysOff(int year) {
+    return provisional.computeIfAbsent(year, y -> {
+      Map<LocalDate, String> off = new HashMap<>();
+      for (Holiday h : StatutoryHolidays.of(y).holidays()) {
+        for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
+          off.putIfAbsent(d, h.name());
+        }
+      }
+      return Map.copyOf(off);
+    });
   }
 
   /**
@@ -102,7 +149,7 @@ public final class WorkingCalendar {
         }
       }
     }
-    return new WorkingCalendar(years, overrides, names);
+    return new WorkingCalendar(years, overrides, names, false);
   }
 
   private static void put(
@@ -119,17 +166,30 @@ public final class WorkingCalendar {
     origin.putIfAbsent(d, file);
   }
 
-  /** @throws CalendarMissingException when the day's year has no holiday file */
+  /**
+   * @throws CalendarMissingException when the day's year has no holiday file and is not counted
+   *     provisionally
+   */
   public boolean isWorkingDay(LocalDate day) {
-    if (!years.contains(day.getYear())) {
-      throw new CalendarMissingException(day.getYear());
+    int year = day.getYear();
+    boolean official = years.contains(year);
+    if (!official && !isProvisional(year)) {
+      throw new CalendarMissingException(year);
     }
+    // A neighbouring year's file may name this day (a 元旦 break starting on 12-31): it wins.
     Override o = overrides.get(day);
     if (o != null) {
       return o == Override.WORKED;
     }
+    if (!official && statutoryDaysOff(year).containsKey(day)) {
+      return false;
+    }
+    return !isWeekend(day);
+  }
+
+  private static boolean isWeekend(LocalDate day) {
     DayOfWeek dow = day.getDayOfWeek();
-    return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
   }
 
   /** The n-th working day strictly after {@code day} (n ≥ 1). */
@@ -169,11 +229,15 @@ public final class WorkingCalendar {
     return n;
   }
 
-  /** The name of the holiday the day is off for (春节, 国庆节, ...), if any. */
+  /** The name of the holiday the day is off for (春节, 国庆节, ...), if any; provisional years too. */
   public Optional<String> holidayOn(LocalDate day) {
+    if (isProvisional(day.getYear())) {
+      return Optional.ofNullable(statutoryDaysOff(day.getYear()).get(day));
+    }
     return Optional.ofNullable(holidayNames.get(day));
   }
 
+  /** The years that have a holiday file. */
   public SortedSet<Integer> years() {
     return years;
   }
@@ -194,19 +258,18 @@ public final class WorkingCalendar {
   }
 
   /**
-   * Warnings to log at startup: the current year and the next must have files, because a
-   * 15-working-day deadline set in December ends in January.
+   * Warnings to log at startup (and show in {@code /ready}): the current year and the next should
+   * have files, because a 15-working-day deadline set in December ends in January.
    */
   public List<String> startupWarnings(LocalDate today) {
     List<String> warnings = new ArrayList<>();
     for (int y : missingYears(today.getYear(), today.getYear() + 1)) {
-      warnings.add(
-          "no holiday calendar for "
-              + y
-              + " (routing-rules/calendar/"
-              + y
-              + ".yaml): working-day deadlines reaching into "
-              + y
+      String file = "routing-rules/calendar/" + y + ".yaml";
+      warnings.add(isProvisional(y)
+          ? y + " is provisional: no holiday calendar file (" + file + "), so working-day deadlines reaching into "
+              + y + " count its statutory days off only, without 调休, and are recomputed when the State Council's"
+              + " schedule is added"
+          : "no holiday calendar for " + y + " (" + file + "): working-day deadlines reaching into " + y
               + " will fail until the State Council's schedule is added");
     }
     return warnings;

@@ -36,14 +36,17 @@ public final class EscalationLadder {
   }
 
   /**
-   * The shipped default, for every deadline: 催办 (level 0) to the department at the warning
-   * point; 督办 (level 1) at the deadline to the department and its escalation contacts; 通报
-   * (level 2) at the escalation point to the parent department and the supervisors, marked for
-   * 通报. All by mail and robot.
+   * The shipped default, for each of the department's deadlines: 催办 (level 0) to the
+   * department at the warning point; 督办 (level 1) at the deadline to the department and its
+   * escalation contacts; 通报 (level 2) at the escalation point to the parent department and the
+   * supervisors, marked for 通报. All by mail and robot. For the centre's ruling on a return: 催办
+   * to the supervisors by mail, 督办 at the deadline by mail and robot; no 通报 (the centre does not
+   * circulate itself).
    */
   public static EscalationLadder shippedDefault() {
     Set<NoticeChannel> mailAndRobot = EnumSet.of(NoticeChannel.MAIL, NoticeChannel.ROBOT);
-    Set<DeadlineKind> all = EnumSet.allOf(DeadlineKind.class);
+    Set<DeadlineKind> all = EnumSet.of(DeadlineKind.SIGN, DeadlineKind.RESPOND, DeadlineKind.RESOLVE);
+    Set<DeadlineKind> ruling = EnumSet.of(DeadlineKind.RULING);
     return new EscalationLadder(
         List.of(
             new LadderRung(StepKind.REMIND, 0, Anchor.WARNING, EnumSet.of(Audience.DEPARTMENT), mailAndRobot, false, all),
@@ -62,7 +65,11 @@ public final class EscalationLadder {
                 EnumSet.of(Audience.PARENT_DEPARTMENT, Audience.SUPERVISORS),
                 mailAndRobot,
                 true,
-                all)));
+                all),
+            new LadderRung(StepKind.REMIND, 0, Anchor.WARNING, EnumSet.of(Audience.SUPERVISORS),
+                EnumSet.of(NoticeChannel.MAIL), false, ruling),
+            new LadderRung(StepKind.SUPERVISE, 1, Anchor.DEADLINE, EnumSet.of(Audience.SUPERVISORS), mailAndRobot,
+                false, ruling)));
   }
 
   /**
@@ -88,14 +95,15 @@ public final class EscalationLadder {
 
   /**
    * The steps still to fire. A met deadline has none (acting stops its ladder); a deadline held
-   * by a pause has none until the clock resumes and moves it. Steps already in the past are
+   * by a pause has none until the clock resumes and moves it; while a return waits for its ruling
+   * only the ruling has steps. Steps already in the past are
    * included: the scheduler's exactly-once key decides whether they fired. A rung at the warning
    * point gives one step per reminder of the deadline ({@link Deadline#warnings()}).
    */
   public LadderPlan plan(TicketDeadlines d) {
     List<PlannedStep> steps = new ArrayList<>();
     for (Deadline dl : d.deadlines().values()) {
-      if (dl.isMet() || d.isFrozen(dl)) {
+      if (dl.isMet() || d.isFrozen(dl) || !d.isRunning(dl)) {
         continue;
       }
       boolean named = severalWarningPoints(d, dl.kind());

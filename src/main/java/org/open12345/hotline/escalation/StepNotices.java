@@ -50,6 +50,8 @@ public final class StepNotices {
     // No department: a step of the centre's own (a 差评 callback the centre makes).
     String deptName = dept.map(Contacts::name).orElse(s.departmentId() == null
         ? (s.deadlineKind() == DeadlineKind.CALLBACK ? "12345热线回访组" : "承办单位") : s.departmentId());
+    // A ruling step is the centre's own deadline: its notices are addressed to the dispatchers.
+    String addressee = s.deadlineKind().isDepartments() ? deptName : "派单员";
     Set<String> mail = new LinkedHashSet<>();
     for (Audience a : s.audience()) {
       switch (a) {
@@ -59,7 +61,7 @@ public final class StepNotices {
         case SUPERVISORS -> mail.addAll(settings.supervisorsMail());
       }
     }
-    Map<String, Object> vars = vars(s, deptName);
+    Map<String, Object> vars = vars(s, addressee);
     JsonObject meta = new JsonObject().put("step_key", s.key()).put("step", s.stepKind().name())
         .put("deadline", s.deadlineKind().name()).put("level", s.level()).put("circulate", s.circulate());
     List<NewMessage> out = new java.util.ArrayList<>();
@@ -105,6 +107,7 @@ public final class StepNotices {
       case SIGN -> "签收";
       case RESPOND -> "联系诉求人";
       case RESOLVE -> "办理答复";
+      case RULING -> "退单审核";
       case CALLBACK -> "差评回访核实";
       case FIX -> "差评整改或解释说明";
     };

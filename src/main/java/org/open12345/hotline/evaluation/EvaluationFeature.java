@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.deadline.CaseDeadlineView;
@@ -33,7 +34,7 @@ public final class EvaluationFeature implements Feature {
 
   /** Builds the services and asks the ticket feature to open a rating round on every close. */
   public EvaluationFeature(HotlineConfig config, Clock clock, Pool pool, TicketService tickets, Outbox outbox,
-      MessageTemplates templates, DeadlineCalculator calculator) {
+      MessageTemplates templates, Supplier<DeadlineCalculator> calculator) {
     this.zone = config.zone();
     RatingRepository ratingRepository = new RatingRepository();
     RatingPromptRepository promptRepository = new RatingPromptRepository();

@@ -1,6 +1,7 @@
 package org.open12345.hotline.evaluation;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.open12345.hotline.deadline.DeadlineCalculator;
 import org.open12345.hotline.deadline.TimeSpan;
 
@@ -10,10 +11,11 @@ import org.open12345.hotline.deadline.TimeSpan;
  * the day of the rating, holidays and 调休 as the calendar states them). Plain Java.
  */
 public final class RatingAppealRules {
-  private final DeadlineCalculator calculator;
+  private final Supplier<DeadlineCalculator> calculator;
   private final TimeSpan window;
 
-  public RatingAppealRules(DeadlineCalculator calculator, TimeSpan window) {
+  /** @param calculator the deadline feature's calculator in force (a calendar reload swaps it) */
+  public RatingAppealRules(Supplier<DeadlineCalculator> calculator, TimeSpan window) {
     this.calculator = calculator;
     this.window = window;
   }
@@ -24,7 +26,7 @@ public final class RatingAppealRules {
 
   /** The last instant an appeal of a rating given at {@code ratedAt} is accepted. */
   public Instant windowEndsAt(Instant ratedAt) {
-    return calculator.add(ratedAt, window);
+    return calculator.get().add(ratedAt, window);
   }
 
   /**

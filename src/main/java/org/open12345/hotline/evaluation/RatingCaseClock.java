@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.open12345.hotline.deadline.Deadline;
 import org.open12345.hotline.deadline.DeadlineCalculator;
 import org.open12345.hotline.deadline.DeadlineKind;
@@ -19,11 +20,12 @@ import org.open12345.hotline.deadline.WarningTime;
  * deadlines do; the spans come from configuration. Plain Java.
  */
 public final class RatingCaseClock {
-  private final DeadlineCalculator calculator;
+  private final Supplier<DeadlineCalculator> calculator;
   private final TimeSpan callbackWithin;
   private final TimeSpan fixWithin;
 
-  public RatingCaseClock(DeadlineCalculator calculator, TimeSpan callbackWithin, TimeSpan fixWithin) {
+  /** @param calculator the deadline feature's calculator in force (a calendar reload swaps it) */
+  public RatingCaseClock(Supplier<DeadlineCalculator> calculator, TimeSpan callbackWithin, TimeSpan fixWithin) {
     this.calculator = calculator;
     this.callbackWithin = callbackWithin;
     this.fixWithin = fixWithin;
@@ -31,11 +33,12 @@ public final class RatingCaseClock {
 
   /** The deadlines of a case opened by a 差评 at {@code ratedAt}: CALLBACK, then FIX. */
   public List<Deadline> open(Instant ratedAt) {
-    return List.of(deadline(DeadlineKind.CALLBACK, callbackWithin, ratedAt),
-        deadline(DeadlineKind.FIX, fixWithin, ratedAt));
+    DeadlineCalculator c = calculator.get();
+    return List.of(deadline(c, DeadlineKind.CALLBACK, callbackWithin, ratedAt),
+        deadline(c, DeadlineKind.FIX, fixWithin, ratedAt));
   }
 
-  private Deadline deadline(DeadlineKind kind, TimeSpan span, Instant start) {
+  private static Deadline deadline(DeadlineCalculator calculator, DeadlineKind kind, TimeSpan span, Instant start) {
     Instant due = calculator.add(start, span);
     Instant warn = start.plus(Duration.between(start, due).dividedBy(2));
     return new Deadline(kind, span, start, due, List.of(new WarningTime(WarningPoint.HALF_TIME, warn)),
@@ -47,7 +50,8 @@ public final class RatingCaseClock {
     List<Deadline> out = new ArrayList<>();
     for (Deadline d : deadlines) {
       out.add(d.kind() != kind || d.isMet() ? d
-          : new Deadline(d.kind(), d.span(), d.startedAt(), d.dueAt(), d.warnings(), d.escalateAt(), d.revision(), at));
+          : new Deadline(d.kind(), d.span(), d.startedAt(), d.dueAt(), d.warnings(), d.escalateAt(), d.revision(), at,
+              d.count(), d.provisionalYears()));
     }
     return out;
   }

@@ -5,21 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.deadline.DeadlineTerm;
+import org.open12345.hotline.deadline.PolicyCatalog;
 import org.open12345.hotline.deadline.TimeSpan;
 import org.open12345.hotline.deadline.WarningPoint;
+import org.open12345.hotline.returns.ReturnReason;
+import org.open12345.hotline.returns.ReturnReasons;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** Reads policies.yaml: named deadline policies. */
+/** Reads policies.yaml: named deadline policies, and the return (退单) reasons and ruling deadline. */
 final class PoliciesFile {
   static final String NAME = "policies.yaml";
 
   private PoliciesFile() {}
 
-  /** Valid policies, and every id declared (a broken policy is reported once, not at each use). */
-  record Parsed(Map<String, PolicySpec> policies, java.util.Set<String> declared) {}
+  /**
+   * Valid policies, every id declared (a broken policy is reported once, not at each use), and
+   * the return rules.
+   */
+  record Parsed(Map<String, PolicySpec> policies, java.util.Set<String> declared, ReturnRules returns) {}
 
   static Parsed read(YamlMap root, Problems problems) {
-    root.allowOnly(NAME, "policies");
+    root.allowOnly(NAME, "policies", "returns");
     Map<String, PolicySpec> out = new LinkedHashMap<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
     List<YamlMap> items = root.maps("policies", "a policy");
@@ -49,7 +55,49 @@ final class PoliciesFile {
         out.put(id, new PolicySpec(id, name, sign, respond, resolve));
       }
     }
-    return new Parsed(out, lines.keySet());
+    return new Parsed(out, lines.keySet(), returns(root, problems));
+  }
+
+  /** The optional {@code returns} section: {@code ruling} (a deadline) and {@code reasons} (id, name). */
+  private static ReturnRules returns(YamlMap root, Problems problems) {
+    if (!root.has("returns")) {
+      return ReturnRules.DEFAULT;
+    }
+    YamlMap r = root.map("returns", "'returns'");
+    if (r == null) {
+      return ReturnRules.DEFAULT;
+    }
+    r.allowOnly("'returns'", "ruling", "reasons");
+    DeadlineTerm ruling = r.has("ruling") ? deadline(r, "ruling", problems) : PolicyCatalog.DEFAULT_RULING;
+    List<YamlMap> items = r.maps("reasons", "a return reason");
+    if (items.isEmpty()) {
+      r.error(r.line(), "'returns' needs a non-empty 'reasons' list of {id, name}");
+      return ReturnRules.DEFAULT;
+    }
+    List<ReturnReason> reasons = new ArrayList<>();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (YamlMap m : items) {
+      m.allowOnly("a return reason", "id", "name");
+      String id = m.string("id", true, "a return reason");
+      String name = m.string("name", true, "return reason " + id);
+      if (id == null || name == null) {
+        continue;
+      }
+      if (!Identifiers.isId(id)) {
+        m.error("id", "return reason id '" + id + "' must be " + Identifiers.ID_RULE);
+        continue;
+      }
+      Integer first = seen.putIfAbsent(id, m.lineOf("id"));
+      Integer firstName = seen.putIfAbsent("name:" + name, m.lineOf("name"));
+      if (first != null || firstName != null) {
+        m.error(first != null ? "id" : "name", "return reason '" + (first != null ? id : name)
+            + "' is listed twice (first at line " + (first != null ? first : firstName) + ")");
+        continue;
+      }
+      reasons.add(new ReturnReason(id, name));
+    }
+    return reasons.isEmpty() || ruling == null ? ReturnRules.DEFAULT
+        : new ReturnRules(new ReturnReasons(reasons), ruling);
   }
 
   private static DeadlineTerm deadline(YamlMap m, String key, Problems problems) {

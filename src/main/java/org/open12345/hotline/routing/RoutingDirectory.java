@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.escalation.DepartmentContacts;
 import org.open12345.hotline.deadline.DeadlinePolicy;
+import org.open12345.hotline.deadline.DeadlineTerm;
 import org.open12345.hotline.deadline.PolicyCatalog;
+import org.open12345.hotline.returns.ReturnReasonCatalog;
+import org.open12345.hotline.returns.ReturnReasons;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.Urgency;
 
 /**
- * The rule files as the deadline feature sees them: named policies and the department directory,
- * always from the rule set in force (a reload changes both at once).
+ * The rule files as other features see them: named policies and the ruling deadline (deadline),
+ * the department directory (escalation), the return reasons (returns), always from the rule set
+ * in force (a reload changes them all at once).
  */
-public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts {
+public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts, ReturnReasonCatalog {
   private final RuleSetHolder rules;
 
   public RoutingDirectory(RuleSetHolder rules) {
@@ -36,6 +40,16 @@ public final class RoutingDirectory implements PolicyCatalog, DepartmentContacts
       }
     }
     return set.defaultPolicy().toDeadlinePolicy();
+  }
+
+  @Override
+  public DeadlineTerm rulingTerm() {
+    return rules.current().returns().ruling();
+  }
+
+  @Override
+  public ReturnReasons returnReasons() {
+    return rules.current().returns().reasons();
   }
 
   @Override

@@ -22,6 +22,7 @@ public final class RuleSet {
   private final List<EmergencyNumber> emergencyNumbers;
   private final List<Rule> rules;
   private final PolicySpec defaultPolicy;
+  private final ReturnRules returns;
   private final Rule[] ruleArray;
   private final RuleIndex index;
   private final String[][] emergencyWords;
@@ -36,8 +37,10 @@ public final class RuleSet {
       List<Hotline> hotlines,
       List<EmergencyNumber> emergencyNumbers,
       List<Rule> rules,
-      PolicySpec defaultPolicy) {
+      PolicySpec defaultPolicy,
+      ReturnRules returns) {
     this.version = version;
+    this.returns = returns;
     this.departments = departments;
     this.categories = categories;
     this.policies = Map.copyOf(policies);
@@ -59,6 +62,11 @@ public final class RuleSet {
   /** Short SHA-256 of the rule files' content: equal content, equal version. */
   public String version() {
     return version;
+  }
+
+  /** The return (退单) reasons and the centre's ruling deadline (policies.yaml, {@code returns}). */
+  ReturnRules returns() {
+    return returns;
   }
 
   public DepartmentTree departments() {

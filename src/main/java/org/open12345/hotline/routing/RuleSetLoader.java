@@ -77,7 +77,8 @@ public final class RuleSetLoader {
       return LoadResult.invalid(problems.sorted());
     }
     return LoadResult.valid(new RuleSet(version(content), tree, categories, policies.policies(), hotlines.centreNumber(),
-        hotlines.hotlines(), hotlines.emergency(), rules.rules(), rules.defaultPolicy()));
+        hotlines.hotlines(), hotlines.emergency(), rules.rules(), rules.defaultPolicy(),
+        policies.returns()));
   }
 
   private static void reportUnknownFiles(Path dir, Problems problems) {

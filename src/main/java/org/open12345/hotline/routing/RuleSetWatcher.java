@@ -3,20 +3,15 @@ package org.open12345.hotline.routing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.stream.Stream;
+import org.open12345.hotline.config.FolderLook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the rule files when they change. It compares a hash of the folder's YAML files every
- * interval rather than relying on inotify, which misses changes on bind mounts and network file
- * systems and fires mid-write; a change is loaded only once the bytes stop changing between two
- * looks, and only a valid set replaces the one in force.
+ * Reloads the rule files when they change: a {@link FolderLook} every interval (a change is loaded
+ * once its bytes are equal at two looks), and only a valid set replaces the one in force.
  */
 public final class RuleSetWatcher {
   private static final Logger log = LoggerFactory.getLogger(RuleSetWatcher.class);
@@ -25,11 +20,7 @@ public final class RuleSetWatcher {
   private final Path dir;
   private final RuleSetHolder holder;
   private final Duration interval;
-  /** Hash of the files behind the rule set in force. */
-  private String applied;
-  /** Hash seen at the last look but not yet loaded: loaded when the next look sees it again. */
-  private String pending;
-  private String lastRefused;
+  private FolderLook folder;
   private long timer = -1;
   private boolean checking;
 
@@ -41,8 +32,8 @@ public final class RuleSetWatcher {
   }
 
   public Future<Void> start() {
-    return vertx.executeBlocking(() -> folderHash(dir)).map(h -> {
-      applied = h;
+    return vertx.executeBlocking(() -> new FolderLook(dir)).map(f -> {
+      folder = f;
       timer = vertx.setPeriodic(interval.toMillis(), id -> check());
       return null;
     });
@@ -70,27 +61,18 @@ public final class RuleSetWatcher {
   }
 
   private Void reloadIfChanged() throws IOException {
-    String hash = folderHash(dir);
-    if (hash.equals(applied) || hash.equals(lastRefused)) {
-      pending = null;
+    if (folder.look() != FolderLook.Outcome.LOAD) {
       return null;
     }
-    if (!hash.equals(pending)) {
-      // Changed since the last look: wait one more interval for the writer to finish.
-      pending = hash;
-      return null;
-    }
-    pending = null;
     LoadResult result = RuleSetLoader.load(dir);
     if (result.isValid()) {
       RuleSet next = result.orThrow();
       String old = holder.current().version();
       holder.replace(next);
-      applied = hash;
-      lastRefused = null;
+      folder.applied();
       log.info("routing rules reloaded: version {} -> {} ({} rules)", old, next.version(), next.rules().size());
     } else {
-      lastRefused = hash;
+      folder.refused();
       java.util.List<String> lines = result.errors().stream()
           .map(e -> dir.resolve(e.file()).normalize() + ":" + e.line() + ": " + e.message()).toList();
       holder.refused(lines);
@@ -99,18 +81,5 @@ public final class RuleSetWatcher {
       log.error("routing rules change refused; version {} stays in force:{}", holder.current().version(), sb);
     }
     return null;
-  }
-
-  static String folderHash(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        sha.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update(Files.readAllBytes(f));
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,7 +4,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
 
-/** A ticket as stored. */
+/**
+ * A ticket as stored.
+ *
+ * @param reopenCount how many times it was reopened (重办)
+ */
 public record Ticket(
     long id,
     String number,
@@ -24,13 +28,14 @@ public record Ticket(
     String hotlineNumber,
     String callId,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    int reopenCount) {
 
   /** Columns in the order {@link #from(Row)} reads them. */
   public static final String COLUMNS =
       "id, number, channel, citizen_phone, citizen_name, request_type, urgency, category_code, location_text, "
           + "latitude, longitude, area_code, description, department_id, status, hotline_number, call_id, "
-          + "created_at, updated_at";
+          + "created_at, updated_at, reopen_count";
 
   public static Ticket from(Row r) {
     return new Ticket(
@@ -52,7 +57,8 @@ public record Ticket(
         r.getString("hotline_number"),
         r.getString("call_id"),
         r.getOffsetDateTime("created_at").toInstant(),
-        r.getOffsetDateTime("updated_at").toInstant());
+        r.getOffsetDateTime("updated_at").toInstant(),
+        r.getInteger("reopen_count"));
   }
 
   public JsonObject toJson() {
@@ -75,7 +81,8 @@ public record Ticket(
         .put("hotline_number", hotlineNumber)
         .put("call_id", callId)
         .put("created_at", createdAt.toString())
-        .put("updated_at", updatedAt.toString());
+        .put("updated_at", updatedAt.toString())
+        .put("reopen_count", reopenCount);
     if (latitude != null) {
       j.put("latitude", latitude).put("longitude", longitude);
     }

@@ -8,6 +8,8 @@ public enum TicketAction {
   SIGN("签收"),
   CONTACT("联系诉求人"),
   RETURN("退单"),
+  /** The centre rules that a returned ticket is the department's after all: back to it, its clock running on. */
+  REJECT_RETURN("驳回退单"),
   REPLY("答复"),
   CLOSE("办结"),
   REOPEN("重办"),

@@ -69,7 +69,8 @@ public final class TicketRepository {
   public Future<Ticket> updateStatusWithEvent(SqlClient tx, long id, TicketStatus from, TicketStatus status,
       String departmentId, Instant now, Actor actor, String action, JsonObject eventDetails) {
     return tx.preparedQuery(
-            "WITH u AS (UPDATE tickets SET status = $2, department_id = $3, updated_at = $4 WHERE id = $1 RETURNING "
+            "WITH u AS (UPDATE tickets SET status = $2, department_id = $3, updated_at = $4, "
+                + "reopen_count = reopen_count + CASE WHEN $7::text = 'REOPEN' THEN 1 ELSE 0 END WHERE id = $1 RETURNING "
                 + Ticket.COLUMNS + "), "
                 + "e AS (" + TicketEventRepository.INSERT_INTO + " "
                 + "SELECT id, $4::timestamptz, $5::text, $6::text, $7::text, $8::text, $2::text, $9::jsonb FROM u) "

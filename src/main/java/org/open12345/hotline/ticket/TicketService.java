@@ -119,7 +119,11 @@ public final class TicketService {
         .compose(after -> notifyListeners(tx, before, after, action, actor, now, request));
   }
 
+  /** A dispatch names its department; a reopen may name another one (重办 by another department). */
   private static String department(Ticket before, TicketAction action, ActionRequest request) {
+    if (action == TicketAction.REOPEN && request.departmentId() != null) {
+      return request.departmentId();
+    }
     if (action != TicketAction.DISPATCH) {
       return before.departmentId();
     }

@@ -29,6 +29,9 @@ public final class TicketStateMachine {
     // Contact keeps the state: it records the first contact that the respond deadline measures.
     rule(TicketAction.CONTACT, roles(DEPARTMENT), states(SIGNED), SIGNED);
     rule(TicketAction.RETURN, roles(DEPARTMENT), states(DISPATCHED, SIGNED), RETURNED);
+    // The ruling on a return that sends it back to the same department (终审); re-dispatching
+    // elsewhere is a DISPATCH.
+    rule(TicketAction.REJECT_RETURN, roles(DISPATCHER, SUPERVISOR), states(RETURNED), DISPATCHED);
     rule(TicketAction.REPLY, roles(DEPARTMENT), states(SIGNED), REPLIED);
     rule(TicketAction.CLOSE, roles(DISPATCHER, SUPERVISOR, SYSTEM), states(REPLIED), CLOSED);
     rule(TicketAction.REOPEN, roles(DISPATCHER, SUPERVISOR, SYSTEM), states(REPLIED, CLOSED), REOPENED);

@@ -32,7 +32,7 @@ class ArchitectureTest {
   /** Feature packages (each with its sub-packages). */
   private static final String[] FEATURES = {
       ROOT + ".ticket..", ROOT + ".routing..", ROOT + ".deadline..", ROOT + ".escalation..",
-      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..",
+      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..", ROOT + ".returns..",
       ROOT + ".app.."};
 
   /** The domain rules: plain Java, testable in milliseconds, no Vert.x. */
@@ -46,7 +46,10 @@ class ArchitectureTest {
       ROOT + ".routing.RuleCondition",
       ROOT + ".evaluation.SmsReplyParser",
       ROOT + ".escalation.EscalationLadder",
-      ROOT + ".intake.voice.CallOutcomeClassifier");
+      ROOT + ".intake.voice.CallOutcomeClassifier",
+      ROOT + ".deadline.StatutoryHolidays",
+      ROOT + ".deadline.TicketDeadlineRules",
+      ROOT + ".returns.ReturnReasons");
 
   @Test
   void featurePackagesHaveNoCycles() {
@@ -76,6 +79,9 @@ class ArchitectureTest {
         .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(7))
         .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(8))
         .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(9))
+        .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(10))
+        .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(11))
+        .or().haveFullyQualifiedName(DOMAIN_CLASSES.get(12))
         .should().dependOnClassesThat().resideInAPackage("io.vertx..")
         .because("domain rules are plain Java, tested without a server")
         .check(MAIN);

@@ -120,7 +120,7 @@ class ExtensionsTest {
     clock.set(MONDAY_10);
     String returned = dispatched("hhht.transport");
     assertEquals(200, server.post("/api/tickets/" + returned + "/actions/return",
-        "{\"reason\":\"不属于本单位职责\"}", "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.transport")
+        "{\"reason\":\"职能不符\",\"note\":\"不属于本单位职责\"}", "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.transport")
         .status());
     assertRefused(ask(returned, "hhht.transport"), 409, "wrong_state");
 

@@ -14,13 +14,14 @@ import org.open12345.hotline.testing.TestServer;
 
 /**
  * The shipped calendar stops at 2026. A complex ticket (15 working days) received on
- * 2026-12-20 would end in 2027: the citizen's ticket is still taken and dispatched, and its log
- * says which holiday file is missing instead of a guessed deadline.
+ * 2026-12-20 ends in 2027: the citizen's ticket is taken and dispatched with a provisional
+ * deadline (2027's statutory days off, no guessed 调休), and its log says which year is
+ * provisional. (Until issue 12 it got no deadline at all: DEADLINES_UNAVAILABLE.)
  */
 class MissingCalendarTest {
 
   @Test
-  void aDeadlineInAYearWithoutHolidayFileIsReportedNotGuessedAndTheTicketIsKept() {
+  void aDeadlineInAYearWithoutHolidayFileIsProvisionalNotGuessedAndTheTicketIsKept() {
     Clock december = Clock.fixed(LocalDateTime.parse("2026-12-20T10:00").atZone(ZoneId.of("Asia/Shanghai"))
         .toInstant(), ZoneOffset.UTC);
     try (TestServer s = TestServer.start(Map.of("escalation.scheduler_enabled", "false"), december)) {
@@ -30,12 +31,16 @@ class MissingCalendarTest {
       JsonObject t = r.json();
       assertEquals("DISPATCHED", t.getString("status"));
       JsonArray timeline = t.getJsonArray("timeline");
-      JsonObject unavailable = timeline.stream().map(JsonObject.class::cast)
-          .filter(e -> e.getString("action").equals("DEADLINES_UNAVAILABLE")).findFirst().orElseThrow();
-      assertEquals(2027, unavailable.getJsonObject("details").getInteger("missing_calendar_year"));
-      assertEquals("complex", unavailable.getJsonObject("details").getString("policy"));
+      JsonObject set = timeline.stream().map(JsonObject.class::cast)
+          .filter(e -> e.getString("action").equals("DEADLINES_SET")).findFirst().orElseThrow();
+      assertEquals(new JsonArray().add(2027), set.getJsonObject("details").getJsonArray("provisional_years"));
+      assertEquals("complex", set.getJsonObject("details").getString("policy"));
+      JsonObject resolve = set.getJsonObject("details").getJsonObject("deadlines").getJsonObject("RESOLVE");
+      // 12-21..25, 28..31 (9), 元旦 off, 01-04..08 (14), 01-11 (15): weekends off, no worked day guessed.
+      assertEquals("2027-01-11T15:59:59.999999Z", resolve.getString("due_at"));
+      assertTrue(resolve.getBoolean("provisional"));
       assertTrue(timeline.stream().map(JsonObject.class::cast).noneMatch(e -> e.getString("action")
-          .equals("DEADLINES_SET")), "no guessed deadline");
+          .equals("DEADLINES_UNAVAILABLE")), "the clock never stops for a missing table");
     }
   }
 }

@@ -242,9 +242,13 @@ class ServerLadderTest {
     Response bad = server.postJson("/api/tickets/" + n + "/clock/pause", new JsonObject().put("reason", "想休息"),
         "X-Hotline-Role", "DISPATCHER");
     assertEquals(400, bad.status(), bad.body());
-    Response p = server.postJson("/api/tickets/" + n + "/clock/pause",
+    // The department asks, the centre approves (issue 12): the clock stops at the approval.
+    Response asked = server.postJson("/api/tickets/" + n + "/pause-requests",
         new JsonObject().put("reason", "等待诉求人补充材料"), "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department",
         "hhht.environment");
+    assertEquals(201, asked.status(), asked.body());
+    Response p = server.postJson("/api/tickets/" + n + "/pause-requests/" + asked.json().getLong("id") + "/approve",
+        new JsonObject(), "X-Hotline-Role", "DISPATCHER");
     assertEquals(200, p.status(), p.body());
     assertEquals(List.of(), stepsOf(n, "planned"), "every deadline is held: no step runs");
     assertEquals("paused", deadline(n, "SIGN").getString("state"));
@@ -268,8 +272,10 @@ class ServerLadderTest {
     clock.set(MONDAY_10);
     String n = dispatchedTicket("hhht.urban");
     fire(MONDAY_10.plus(Duration.ofMinutes(90)));
-    assertEquals(200, act(n, "return", "hhht.urban").status());
-    assertEquals(List.of(), stepsOf(n, "planned"));
+    assertEquals(200, server.post("/api/tickets/" + n + "/actions/return", "{\"reason\":\"职能不符\",\"note\":\"应由住建局办理\"}",
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.urban").status());
+    // The department's ladder stops; only the centre's ruling on the return has steps now.
+    assertEquals(List.of(n + ":RULING:REMIND", n + ":RULING:SUPERVISE"), stepsOf(n, "planned"));
     clock.set(MONDAY_10.plus(Duration.ofHours(2)));
     Response d = server.postJson("/api/tickets/" + n + "/actions/dispatch",
         new JsonObject().put("department_id", "hhht.housing"), "X-Hotline-Role", "DISPATCHER");

@@ -70,6 +70,16 @@ class TicketStateMachineTest {
   }
 
   @Test
+  void onlyTheCentreSendsAReturnedTicketBack() {
+    assertEquals(DISPATCHED, TicketStateMachine.next(RETURNED, REJECT_RETURN, DISPATCHER));
+    assertEquals(DISPATCHED, TicketStateMachine.next(RETURNED, REJECT_RETURN, SUPERVISOR));
+    assertEquals(TransitionRefused.Reason.ROLE,
+        assertThrows(TransitionRefused.class, () -> TicketStateMachine.next(RETURNED, REJECT_RETURN, DEPARTMENT)).reason());
+    assertEquals(TransitionRefused.Reason.STATE,
+        assertThrows(TransitionRefused.class, () -> TicketStateMachine.next(SIGNED, REJECT_RETURN, DISPATCHER)).reason());
+  }
+
+  @Test
   void departmentsCannotStopOrMergeTickets() {
     assertFalse(TicketStateMachine.allowed(SIGNED, DEPARTMENT).contains(STOP));
     assertFalse(TicketStateMachine.allowed(SIGNED, DEPARTMENT).contains(MERGE));

@@ -42,7 +42,7 @@ class OpenApiDocumentTest {
   @Test
   void anAnswerTheDocumentDoesNotDescribeIsCaught() {
     ApiContract c = ApiContract.get();
-    String ticket = "{\"number\":\"1\",\"status\":\"SIGNED\",\"steps\":[],\"extensions\":[],\"deadlines\":[]}";
+    String ticket = "{\"number\":\"1\",\"status\":\"SIGNED\",\"steps\":[],\"pause_requests\":[],\"extensions\":[],\"deadlines\":[]}";
     assertEquals(List.of(), c.check(new ApiContract.Exchange("GET", "/api/tickets/1/deadlines", null, null, 200,
         "application/json; charset=utf-8", ticket)));
     List<String> wrongType = c.check(new ApiContract.Exchange("GET", "/api/tickets/1/deadlines", null, null, 200,

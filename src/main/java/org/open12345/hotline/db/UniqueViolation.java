@@ -1,0 +1,23 @@
+package org.open12345.hotline.db;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import java.util.Optional;
+
+/**
+ * An insert that a unique index may refuse (one pending request per ticket): the refusal is an
+ * answer ("there already is one"), not an error. PostgreSQL says so with SQLSTATE 23505.
+ */
+public final class UniqueViolation {
+  private static final String SQLSTATE = "23505";
+
+  private UniqueViolation() {}
+
+  /** The inserted row, or empty when a unique index refused it; other failures stay failures. */
+  public static <T> Future<Optional<T>> emptyIfRefused(Future<T> insert) {
+    return insert.map(Optional::of)
+        .recover(e -> e instanceof PgException pg && SQLSTATE.equals(pg.getSqlState())
+            ? Future.succeededFuture(Optional.empty())
+            : Future.failedFuture(e));
+  }
+}
