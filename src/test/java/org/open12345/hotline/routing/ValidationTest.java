@@ -132,6 +132,28 @@ class ValidationTest {
   }
 
   @Test
+  void ratingCallbackIsCentreOrDepartment() throws Exception {
+    int line = replace("departments.yaml", "    name: 呼和浩特市教育局\n", "    name: 呼和浩特市教育局\n    rating_callback: self\n");
+    assertError("departments.yaml", line + 1, "bad rating_callback 'self'");
+  }
+
+  @Test
+  void aDepartmentMakesItsOwnCallbacksWhenItOrAnAncestorSaysSo() throws Exception {
+    replace("departments.yaml", "    name: 新城区\n", "    name: 新城区\n    rating_callback: department\n");
+    replace("departments.yaml", "    name: 西街街道\n", "    name: 西街街道\n    rating_callback: centre\n");
+    LoadResult r = RuleSetLoader.load(dir);
+    assertTrue(r.isValid(), () -> r.errors().toString());
+    DepartmentTree tree = r.ruleSet().orElseThrow().departments();
+    assertTrue(tree.callbackByDepartment("hhht.xincheng"));
+    assertTrue(tree.callbackByDepartment("hhht.xincheng.dongjie"), "inherited from 新城区");
+    assertFalse(tree.callbackByDepartment("hhht.xincheng.xijie"), "its own key wins");
+    assertFalse(tree.callbackByDepartment("hhht.huimin"), "the centre by default");
+    assertTrue(tree.callbackByDepartment("hhht.heating"), "the shipped files give the heating company its own");
+    assertFalse(tree.callbackByDepartment("no.such.department"));
+    assertFalse(tree.callbackByDepartment(null));
+  }
+
+  @Test
   void duplicateDepartmentId() throws Exception {
     int line = append("departments.yaml", "  - {id: hhht.health, name: 重复, kind: agency, parent: hhht}\n", "hhht.health");
     assertError("departments.yaml", line, "duplicate department id 'hhht.health'");
