@@ -26,7 +26,8 @@ import org.open12345.hotline.ticket.TicketService;
  * is logged on the message (who, when, why) and, for a rating, on the ticket.
  */
 public final class UnparsedReplies {
-  private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR);
+  /** Those who read the inbound log ({@code GET /api/inbound}). */
+  private static final Set<Role> STAFF = EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
 
   /** What a person decided. */
   public enum Decision { RATE, DISMISS, TICKET }
