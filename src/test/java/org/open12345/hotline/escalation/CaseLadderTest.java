@@ -40,6 +40,15 @@ class CaseLadderTest {
   }
 
   @Test
+  void stepsComeByDueTimeWhateverTheOrderOfTheDeadlines() {
+    LadderPlan plan = ladder.planCase(c(Set.of(), false, deadline(DeadlineKind.FIX, 10, null),
+        deadline(DeadlineKind.CALLBACK, 48, null)));
+    assertEquals(List.of("rating_case:17:FIX:REMIND", "rating_case:17:FIX:SUPERVISE", "rating_case:17:CALLBACK:REMIND",
+        "rating_case:17:FIX:ESCALATE", "rating_case:17:CALLBACK:SUPERVISE", "rating_case:17:CALLBACK:ESCALATE"),
+        plan.steps().stream().map(PlannedStep::key).toList());
+  }
+
+  @Test
   void theCentresStepsGoToTheSupervisorsWithoutACirculationMark() {
     LadderPlan plan = ladder.planCase(c(Set.of(DeadlineKind.CALLBACK), false,
         deadline(DeadlineKind.CALLBACK, 48, null), deadline(DeadlineKind.FIX, 360, null)));

@@ -163,6 +163,23 @@ class SmsReplyParserTest {
   }
 
   @Test
+  void requestsStartAtSixCharactersOrFourWithAPlaceNumber() {
+    assertEquals(Reason.REQUEST, ((ParsedReply.Unparsed) SmsReplyParser.parse("小区路灯坏掉")).reason());
+    assertEquals(Reason.NO_RATING, ((ParsedReply.Unparsed) SmsReplyParser.parse("小区路灯坏")).reason());
+    assertEquals(Reason.REQUEST, ((ParsedReply.Unparsed) SmsReplyParser.parse("3号楼漏")).reason());
+    assertEquals(Reason.NO_RATING, ((ParsedReply.Unparsed) SmsReplyParser.parse("3号楼")).reason());
+    assertEquals(RatingLevel.SATISFIED, SmsReplyParser.parse("工单2024 2").rating().orElseThrow(),
+        "a four-digit run is a number, not an answer");
+  }
+
+  @Test
+  void whatWasReadIsInTheOrderOfTheTextAndConflictsNameEachReading() {
+    assertEquals("2满意", assertInstanceOf(ParsedReply.Rating.class, SmsReplyParser.parse("2满意")).matched());
+    var u = assertInstanceOf(ParsedReply.Unparsed.class, SmsReplyParser.parse("1 或 2"));
+    assertEquals("more than one rating: 1=非常满意, 2=满意", u.detail());
+  }
+
+  @Test
   void aBareDigitNamesTheLevelItWouldBe() {
     var u = assertInstanceOf(ParsedReply.Unparsed.class, SmsReplyParser.parse("2 路灯"));
     assertTrue(u.detail().contains("满意"), u.detail());
