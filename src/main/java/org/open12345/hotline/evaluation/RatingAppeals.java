@@ -104,7 +104,7 @@ public final class RatingAppeals {
 
   private Future<StoredRating> lockVisible(io.vertx.sqlclient.SqlConnection tx, long ratingId, Actor actor) {
     return ratings.lock(tx, ratingId).map(found -> found
-        .filter(r -> r.ticketId() != null && Visibility.sees(actor, r.departmentId()))
+        .filter(r -> r.ticketId() != null && actor.sees(r.departmentId()))
         .orElseThrow(() -> new NotFound("no rating " + ratingId)));
   }
 

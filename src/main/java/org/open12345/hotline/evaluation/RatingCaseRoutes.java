@@ -7,8 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
@@ -36,7 +35,7 @@ public final class RatingCaseRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.SUPERVISOR);
+    Actor actor = Actors.of(ctx);
     var p = ctx.queryParams();
     String statusText = p.get("status");
     RatingCaseStatus status = null;
@@ -59,11 +58,11 @@ public final class RatingCaseRoutes {
   }
 
   private void one(RoutingContext ctx) {
-    reply(ctx, cases.find(id(ctx), RequestActor.of(ctx, Role.SUPERVISOR)));
+    reply(ctx, cases.find(id(ctx), Actors.of(ctx)));
   }
 
   private void callback(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     long id = id(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx))
         .onlyKnown(Set.of("reached", "attempts", "citizen_account", "founded", "note"));
@@ -79,21 +78,21 @@ public final class RatingCaseRoutes {
   }
 
   private void fix(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     long id = id(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("fix"));
     reply(ctx, cases.fix(id, actor, f.requiredText("fix", 500)));
   }
 
   private void explain(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     long id = id(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("explanation"));
     reply(ctx, cases.explain(id, actor, f.requiredText("explanation", 500)));
   }
 
   private void close(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.SUPERVISOR);
+    Actor actor = Actors.of(ctx);
     long id = id(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("note"));
     reply(ctx, cases.close(id, actor, f.optionalText("note", 2000)));

@@ -155,7 +155,7 @@ public final class RatingCases implements CaseDeadlineView {
   /** One case; another department's is not found. */
   public Future<Numbered<RatingCase>> find(long id, Actor actor) {
     return cases.find(pool, id).compose(found -> {
-      RatingCase c = found.filter(x -> Visibility.sees(actor, x.departmentId()))
+      RatingCase c = found.filter(x -> actor.sees(x.departmentId()))
           .orElseThrow(() -> notFound(id));
       return numbered(List.of(c));
     });
@@ -164,7 +164,7 @@ public final class RatingCases implements CaseDeadlineView {
   /** Newest first; a department sees its own. */
   public Future<Numbered<RatingCase>> list(RatingCaseStatus status, String departmentId, Actor actor, int page,
       int size) {
-    return cases.list(pool, status, departmentId, Visibility.scope(actor), size, (long) page * size)
+    return cases.list(pool, status, departmentId, actor.scope(), size, (long) page * size)
         .compose(this::numbered);
   }
 
@@ -185,7 +185,7 @@ public final class RatingCases implements CaseDeadlineView {
   private Future<Numbered<RatingCase>> act(long id, Actor actor, RatingCaseAction action, Step step) {
     Instant at = clock.instant();
     return pool.withTransaction(tx -> cases.lock(tx, id).compose(found -> {
-      RatingCase c = found.filter(x -> Visibility.sees(actor, x.departmentId())).orElseThrow(() -> notFound(id));
+      RatingCase c = found.filter(x -> actor.sees(x.departmentId())).orElseThrow(() -> notFound(id));
       RatingCaseLife.mayAct(action, actor.role(), actor.department(), c.departmentId(), c.callbackBy());
       return step.apply(tx, c, at).compose(updated -> ladder.changed(tx, updated.clocks(), at).map(updated));
     })).compose(updated -> numbered(List.of(updated)));

@@ -6,8 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -27,18 +26,17 @@ public final class RatingOptOutRoutes {
 
   public void mount(Router api) {
     api.get("/rating-opt-outs/:phone").handler(this::get);
-    api.post("/rating-opt-outs/:phone").handler(this::put);
+    api.post("/rating-opt-outs/:phone").handler(this::set);
   }
 
   private void get(RoutingContext ctx) {
-    RequestActor.of(ctx, Role.OPERATOR);
     optOuts.state(PhoneNumbers.normalize(ctx.pathParam("phone")))
         .onSuccess(s -> JsonBody.reply(ctx, 200, json(s)))
         .onFailure(ctx::fail);
   }
 
-  private void put(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+  private void set(RoutingContext ctx) {
+    Actor actor = Actors.of(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("opted_out", "note"));
     Object out = f.raw().getValue("opted_out");
     if (!(out instanceof Boolean b)) {

@@ -7,8 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
@@ -40,7 +39,7 @@ public final class RatingRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.SUPERVISOR);
+    Actor actor = Actors.of(ctx);
     var p = ctx.queryParams();
     String levelText = p.get("level");
     RatingLevel level = null;
@@ -80,7 +79,7 @@ public final class RatingRoutes {
   }
 
   private void ofTicket(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.SUPERVISOR);
+    Actor actor = Actors.of(ctx);
     ratings.ofTicket(ctx.pathParam("number"), actor)
         .onSuccess(v -> {
           JsonArray items = new JsonArray();
@@ -94,7 +93,7 @@ public final class RatingRoutes {
   }
 
   private void appeal(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     long id = id(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("reason", "evidence"));
     String reason = f.requiredText("reason", 2000);
@@ -105,7 +104,7 @@ public final class RatingRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.SUPERVISOR);
+    Actor actor = Actors.of(ctx);
     long id = id(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("uphold", "reason"));
     Object uphold = f.raw().getValue("uphold");

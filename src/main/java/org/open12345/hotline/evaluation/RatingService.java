@@ -170,7 +170,7 @@ public final class RatingService {
   /** A ticket's ratings (every source and status) and cases; another department's ticket is not found. */
   public Future<TicketRatings> ofTicket(String number, Actor actor) {
     return tickets.find(number).compose(found -> {
-      Ticket t = found.filter(x -> Visibility.sees(actor, x.departmentId()))
+      Ticket t = found.filter(x -> actor.sees(x.departmentId()))
           .orElseThrow(() -> new NotFound("no ticket " + number));
       return repository.ofTicket(pool, t.id()).compose(rs -> caseRepository.ofTicket(pool, t.id())
           .map(cs -> new TicketRatings(t, rs, cs)));
@@ -191,7 +191,7 @@ public final class RatingService {
 
   /** The departments a caller sees, for the list's filter. */
   public static List<String> scopeOf(Actor actor) {
-    return Visibility.scope(actor);
+    return actor.scope();
   }
 
   private Future<RatingLevel> counted(SqlConnection tx, NewRating r) {

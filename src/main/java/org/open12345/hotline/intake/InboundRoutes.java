@@ -8,8 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.Locale;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
-import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.evaluation.RatingLevel;
 import org.open12345.hotline.intake.sms.UnparsedReplies;
 import org.open12345.hotline.ticket.PhoneNumbers;
@@ -47,7 +46,7 @@ public final class InboundRoutes {
    * or {@code {"decision": "ticket"}}, each with an optional {@code note}.
    */
   private void settle(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
+    Actor actor = Actors.of(ctx);
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.ticket.TicketService;
@@ -20,6 +21,7 @@ import org.open12345.hotline.web.Feature;
 public final class RoutingFeature implements Feature {
   private final RuleSetHolder rules;
   private final RoutingDirectory directory;
+  private final DepartmentScopes departments;
   private final RuleSetWatcher watcher;
   private final ZoneId zone;
   private final Clock clock;
@@ -37,6 +39,7 @@ public final class RoutingFeature implements Feature {
     }
     this.rules = new RuleSetHolder(loaded.orThrow());
     this.directory = new RoutingDirectory(rules);
+    this.departments = new DepartmentScopes(rules);
     tickets.addListener(new RoutingOnCreation(rules, tickets, zone));
     this.watcher = new RuleSetWatcher(vertx, dir, rules, config.duration("routing.reload_interval"));
   }
@@ -54,6 +57,11 @@ public final class RoutingFeature implements Feature {
   /** Deadline policies and department contacts from the rule files in force. */
   public RoutingDirectory directory() {
     return directory;
+  }
+
+  /** The departments accounts may belong to, and the sub-tree each one sees, from the files in force. */
+  public DepartmentDirectory departments() {
+    return departments;
   }
 
   @Override

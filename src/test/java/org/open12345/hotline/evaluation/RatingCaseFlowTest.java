@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
 
 /**
@@ -41,7 +42,7 @@ class RatingCaseFlowTest {
   }
 
   static JsonObject deadline(String number, String kind) {
-    Response r = t.server.get("/api/tickets/" + number + "/deadlines");
+    Response r = t.server.get("/api/tickets/" + number + "/deadlines", As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     for (Object o : r.json().getJsonArray("deadlines")) {
       JsonObject d = (JsonObject) o;
@@ -158,7 +159,7 @@ class RatingCaseFlowTest {
     assertTrue(t.actions(n).containsAll(List.of("RATE", "BAD_RATING", "RATING_CASE_OPENED", "REMIND",
         "RATING_CASE_CALLBACK", "RATING_CASE_FIXED", "RATING_CASE_CLOSED")), t.actions(n).toString());
 
-    Response listed = t.server.get("/api/rating-cases?status=CLOSED&department=hhht.gas");
+    Response listed = t.server.get("/api/rating-cases?status=CLOSED&department=hhht.gas", As.SUPERVISOR);
     assertEquals(200, listed.status(), listed.body());
     assertTrue(listed.json().getJsonArray("items").stream()
         .anyMatch(o -> ((JsonObject) o).getLong("id") == id && n.equals(((JsonObject) o).getString("ticket_number"))));
@@ -184,7 +185,7 @@ class RatingCaseFlowTest {
     // The fix's steps concern the department, marked for 通报 at the end.
     assertEquals("hhht.housing", IntakeTesting.text(t.server, "SELECT department_id FROM escalation_steps "
         + "WHERE key = ?", k + ":FIX:ESCALATE"));
-    Response esc = t.server.get("/api/escalations?level=2");
+    Response esc = t.server.get("/api/escalations?level=2", As.SUPERVISOR);
     assertEquals(200, esc.status(), esc.body());
     assertTrue(esc.json().getJsonArray("items").stream()
         .anyMatch(o -> (k + ":CALLBACK:ESCALATE").equals(((JsonObject) o).getString("key"))));
@@ -261,9 +262,16 @@ class RatingCaseFlowTest {
     assertTrue(cases.json().getJsonArray("items").stream()
         .allMatch(o -> "hhht.urban".equals(((JsonObject) o).getString("department_id"))), cases.body());
     assertEquals(404, t.server.get("/api/tickets/" + theirs + "/ratings", department("hhht.urban")).status());
-    Response filtered = t.server.get("/api/ratings?level=5&source=sms&from=2026-03-02&to=2026-03-02");
+    // The city above sees its sub-tree's cases, but only the case's own department fixes it.
+    long urbanCase = t.caseOf(mine).getLong("id");
+    assertEquals(200, t.server.get("/api/rating-cases/" + urbanCase, department("hhht")).status());
+    Response parentFix = t.caseAction(urbanCase, "callback", new JsonObject().put("reached", true)
+        .put("citizen_account", "x").put("founded", true), OPERATOR);
+    assertEquals(200, parentFix.status(), parentFix.body());
+    assertEquals(403, t.caseAction(urbanCase, "fix", new JsonObject().put("fix", "x"), department("hhht")).status());
+    Response filtered = t.server.get("/api/ratings?level=5&source=sms&from=2026-03-02&to=2026-03-02", As.OPERATOR);
     assertTrue(filtered.json().getJsonArray("items").stream()
         .anyMatch(o -> theirs.equals(((JsonObject) o).getString("ticket_number"))), filtered.body());
-    assertEquals(400, t.server.get("/api/ratings?level=9").status());
+    assertEquals(400, t.server.get("/api/ratings?level=9", As.OPERATOR).status());
   }
 }

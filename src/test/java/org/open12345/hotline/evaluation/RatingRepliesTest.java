@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
 
 /**
@@ -76,7 +77,7 @@ class RatingRepliesTest {
     assertEquals("unparsed", outcome("13900000202"));
     assertEquals(0, ratings(n), "nothing in the figures yet");
     long id = inboundId("13900000202");
-    Response listed = t.server.get("/api/inbound?status=unparsed");
+    Response listed = t.server.get("/api/inbound?status=unparsed", As.DISPATCHER);
     assertTrue(listed.json().getJsonArray("items").stream().anyMatch(o -> ((JsonObject) o).getLong("id") == id));
 
     t.clock.set(MONDAY_10.plus(Duration.ofDays(1)));
@@ -151,10 +152,10 @@ class RatingRepliesTest {
     t.sms("13900000204", "TD");
     assertEquals("opt_out", outcome("13900000204"));
     assertEquals(1, ticketsOf(t.server, "13900000204").size(), "退订 is no new request");
-    assertTrue(t.server.get("/api/rating-opt-outs/13900000204").json().getBoolean("opted_out"));
+    assertTrue(t.server.get("/api/rating-opt-outs/13900000204", As.OPERATOR).json().getBoolean("opted_out"));
 
     assertEquals(200, IntakeTesting.reply(t.server, n, "hhht.environment", "已责令停工").status());
-    assertEquals(200, t.server.post("/api/tickets/" + n + "/actions/close", "", "X-Hotline-Role", "DISPATCHER")
+    assertEquals(200, t.server.post("/api/tickets/" + n + "/actions/close", "", As.DISPATCHER)
         .status());
     assertFalse(t.sms(n).stream().anyMatch(m -> "rating-prompt".equals(((JsonObject) m).getString("kind"))),
         "no prompt SMS to a phone that opted out");
@@ -173,7 +174,7 @@ class RatingRepliesTest {
     assertEquals("web", r.getString("source"));
     assertEquals("晚上还在施工", r.getString("comment"));
     assertEquals("CALLBACK_DUE", t.caseOf(n).getString("status"), "a web 差评 opens its case");
-    JsonObject state = t.server.get("/api/rating-opt-outs/13900000204").json();
+    JsonObject state = t.server.get("/api/rating-opt-outs/13900000204", As.OPERATOR).json();
     assertFalse(state.getBoolean("opted_out"));
     assertEquals("web", state.getJsonArray("history").getJsonObject(0).getString("via"));
     assertEquals("sms", state.getJsonArray("history").getJsonObject(1).getString("via"));

@@ -14,6 +14,7 @@ import org.open12345.hotline.deadline.ManualClock;
 import org.open12345.hotline.intake.IntakeTesting;
 import org.open12345.hotline.intake.WebhookGuards;
 import org.open12345.hotline.testing.Await;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -37,7 +38,7 @@ final class RatingTesting {
   /** A ticket of {@code phone} dispatched to {@code department}, replied and closed: a rating round is open. */
   String closedTicket(String phone, String department) {
     Response created = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", phone)
-        .put("request_type", "投诉").put("description", "小区路灯不亮，晚上出行不便"));
+        .put("request_type", "投诉").put("description", "小区路灯不亮，晚上出行不便"), As.OPERATOR);
     assertEquals(201, created.status(), created.body());
     String number = created.json().getString("number");
     assertEquals(200, IntakeTesting.reply(server, number, department, "已派人维修").status());
@@ -70,7 +71,7 @@ final class RatingTesting {
   }
 
   JsonObject ratingsOf(String number) {
-    Response r = server.get("/api/tickets/" + number + "/ratings");
+    Response r = server.get("/api/tickets/" + number + "/ratings", As.SUPERVISOR);
     assertEquals(200, r.status(), r.body());
     return r.json();
   }
@@ -99,7 +100,7 @@ final class RatingTesting {
 
   List<String> actions(String number) {
     List<String> out = new ArrayList<>();
-    server.get("/api/tickets/" + number).json().getJsonArray("timeline")
+    server.get("/api/tickets/" + number, As.DISPATCHER).json().getJsonArray("timeline")
         .forEach(e -> out.add(((JsonObject) e).getString("action")));
     return out;
   }

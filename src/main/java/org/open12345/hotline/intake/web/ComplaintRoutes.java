@@ -20,6 +20,7 @@ import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketStatus;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
+import org.open12345.hotline.web.ClientAddress;
 import org.open12345.hotline.web.JsonFields;
 
 /**
@@ -58,7 +59,7 @@ public final class ComplaintRoutes {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String k : body.fieldNames()) {
       Object v = body.getValue(k);
-      if (v != null && !(v instanceof String) && !(v instanceof Number)) {
+      if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
         throw ApiException.badField(k, "应为文本（expected a string）");
       }
       fields.put(k, v == null ? null : v.toString());
@@ -157,6 +158,6 @@ public final class ComplaintRoutes {
   }
 
   private static String ip(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    return ClientAddress.of(ctx);
   }
 }
