@@ -63,11 +63,15 @@ public final class RatingPromptService {
   /**
    * A 差评 was fixed: tells the citizen what was done and opens a new round inviting them to rate
    * again (the invitation is left out for a phone that opted out; the feedback is not, seed
-   * article 34 requires it). Returns the new round's prompt id.
+   * article 34 requires it). Returns the new round's prompt id, or null for a ticket without a
+   * phone (nobody to tell or to ask).
    */
   public Future<Long> reRate(SqlConnection tx, Ticket ticket, long caseId, String fix) {
     Instant now = clock.instant();
     String phone = ticket.citizenPhone();
+    if (phone == null || phone.isBlank()) {
+      return Future.succeededFuture(null);
+    }
     boolean mobile = isMobile(phone);
     Future<Boolean> optedOut = mobile ? optOuts.isOptedOut(tx, phone) : Future.succeededFuture(true);
     return optedOut.compose(out -> repository.insert(tx, ticket.id(), phone, now, now.plus(replyWindow), "re_rate",
