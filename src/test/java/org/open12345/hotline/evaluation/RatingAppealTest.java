@@ -2,6 +2,8 @@ package org.open12345.hotline.evaluation;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.evaluation.RatingTesting.MONDAY_10;
+import static org.open12345.hotline.evaluation.RatingTesting.SUPERVISOR;
+import static org.open12345.hotline.evaluation.RatingTesting.department;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import org.open12345.hotline.testing.TestServer.Response;
  */
 class RatingAppealTest {
   static RatingTesting t;
-  static final String[] SUPERVISOR = {"X-Hotline-Role", "SUPERVISOR", "X-Hotline-User", "zhao.dc"};
 
   @BeforeAll
   static void start() {
@@ -31,9 +32,6 @@ class RatingAppealTest {
     t.close();
   }
 
-  static String[] department(String id) {
-    return new String[] {"X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", id, "X-Hotline-User", id + ".staff"};
-  }
 
   static long ratingId(String number) {
     return t.ratingsOf(number).getJsonArray("ratings").getJsonObject(0).getLong("id");

@@ -2,6 +2,9 @@ package org.open12345.hotline.evaluation;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.evaluation.RatingTesting.MONDAY_10;
+import static org.open12345.hotline.evaluation.RatingTesting.OPERATOR;
+import static org.open12345.hotline.evaluation.RatingTesting.SUPERVISOR;
+import static org.open12345.hotline.evaluation.RatingTesting.department;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,12 +37,7 @@ class RatingCaseFlowTest {
     t.close();
   }
 
-  static final String[] OPERATOR = {"X-Hotline-Role", "OPERATOR", "X-Hotline-User", "wang.hf"};
-  static final String[] SUPERVISOR = {"X-Hotline-Role", "SUPERVISOR", "X-Hotline-User", "zhao.dc"};
 
-  static String[] department(String id) {
-    return new String[] {"X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", id, "X-Hotline-User", id + ".staff"};
-  }
 
   static JsonObject deadline(String number, String kind) {
     Response r = t.server.get("/api/tickets/" + number + "/deadlines", As.DISPATCHER);

@@ -24,6 +24,14 @@ final class RatingTesting {
   static final Instant MONDAY_10 = Instant.parse("2026-03-02T02:00:00Z");
   private static final AtomicInteger SEQ = new AtomicInteger();
 
+  static final String[] OPERATOR = {"X-Hotline-Role", "OPERATOR", "X-Hotline-User", "wang.hf"};
+  static final String[] SUPERVISOR = {"X-Hotline-Role", "SUPERVISOR", "X-Hotline-User", "zhao.dc"};
+
+  /** A department's staff member, signed in (events name {@code <id>.staff}). */
+  static String[] department(String id) {
+    return new String[] {"X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", id, "X-Hotline-User", id + ".staff"};
+  }
+
   final ManualClock clock = new ManualClock(MONDAY_10);
   final TestServer server;
 
