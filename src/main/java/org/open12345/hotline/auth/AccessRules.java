@@ -81,6 +81,10 @@ public final class AccessRules {
       // 退订: operators record a citizen's wish to stop or resume the rating prompts.
       .staff("GET", "/api/rating-opt-outs/{phone}", OPERATOR, DISPATCHER, SUPERVISOR)
       .staff("POST", "/api/rating-opt-outs/{phone}", OPERATOR, DISPATCHER, SUPERVISOR)
+      // Figures (三率): departments read their own sub-tree (checked by the stats service: a
+      // department outside it is 403 outside_scope); the publication draft is the centre's.
+      .scoped("GET", "/api/stats/departments", DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .staff("GET", "/api/stats/publication", DISPATCHER, SUPERVISOR)
       // Identity administration.
       .staff("GET", "/api/users", ADMIN)
       .staff("POST", "/api/users", ADMIN)
