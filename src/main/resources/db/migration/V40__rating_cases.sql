@@ -69,8 +69,10 @@ ALTER TABLE ratings ADD COLUMN comment text;
 ALTER TABLE ratings ADD COLUMN settled_by text;
 ALTER TABLE ratings ADD COLUMN case_id bigint REFERENCES rating_cases (id);
 UPDATE ratings r SET department_id = t.department_id FROM tickets t WHERE t.id = r.ticket_id;
-CREATE INDEX ratings_created ON ratings (created_at DESC, id DESC);
-CREATE INDEX ratings_department_created ON ratings (department_id, created_at DESC, id DESC);
+-- The ratings list (GET /api/ratings), newest first: by time (the stats feature's V20 makes the
+-- same index; IF NOT EXISTS keeps either order), and by the rated department.
+CREATE INDEX IF NOT EXISTS ratings_created ON ratings (created_at, id);
+CREATE INDEX ratings_department_created ON ratings (department_id, created_at, id);
 CREATE INDEX ratings_case ON ratings (case_id) WHERE case_id IS NOT NULL;
 
 -- 申诉复核: a department appeals a 差评 within the window; a supervisor upholds (the rating is

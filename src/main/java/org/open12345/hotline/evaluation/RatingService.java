@@ -179,7 +179,7 @@ public final class RatingService {
 
   /** Ratings by the filter, newest first, within what the actor sees. */
   public Future<Numbered<StoredRating>> list(RatingRepository.Filter filter) {
-    return repository.list(pool, filter).compose(list -> {
+    return pool.withTransaction(tx -> repository.list(tx, filter)).compose(list -> {
       List<Long> ids = list.stream().map(StoredRating::ticketId).filter(Objects::nonNull).distinct().toList();
       return tickets.findAll(ids).map(ts -> {
         Map<Long, String> numbers = new HashMap<>();
