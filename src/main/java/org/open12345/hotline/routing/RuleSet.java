@@ -2,7 +2,6 @@ package org.open12345.hotline.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.open12345.hotline.ticket.Urgency;
@@ -25,8 +24,7 @@ public final class RuleSet {
   private final ReturnRules returns;
   private final Rule[] ruleArray;
   private final RuleIndex index;
-  private final String[][] emergencyWords;
-  private final String[][] emergencyUnless;
+  private final EmergencyDetector emergencies;
 
   RuleSet(
       String version,
@@ -51,12 +49,7 @@ public final class RuleSet {
     this.defaultPolicy = defaultPolicy;
     this.ruleArray = rules.toArray(Rule[]::new);
     this.index = new RuleIndex(rules, categories);
-    this.emergencyWords = new String[emergencyNumbers.size()][];
-    this.emergencyUnless = new String[emergencyNumbers.size()][];
-    for (int i = 0; i < emergencyNumbers.size(); i++) {
-      emergencyWords[i] = lower(emergencyNumbers.get(i).words());
-      emergencyUnless[i] = lower(emergencyNumbers.get(i).unless());
-    }
+    this.emergencies = new EmergencyDetector(emergencyNumbers);
   }
 
   /** Short SHA-256 of the rule files' content: equal content, equal version. */
@@ -113,19 +106,20 @@ public final class RuleSet {
 
   /** The emergency service a description calls for, if any (first in file order). */
   public Optional<EmergencyNumber> emergencyFor(String description) {
-    if (description == null) {
-      return Optional.empty();
-    }
-    int i = emergencyIndex(description.toLowerCase(Locale.ROOT));
-    return i < 0 ? Optional.empty() : Optional.of(emergencyNumbers.get(i));
+    return emergencies.detect(description).map(EmergencyDetector.Hit::number);
+  }
+
+  /** The emergency a description calls for, with what triggered it. */
+  public Optional<EmergencyDetector.Hit> emergencyIn(String description) {
+    return emergencies.detect(description);
   }
 
   /** Decides where a ticket goes. Never null: no match gives a MANUAL decision. */
   public RoutingDecision route(RoutingInput in) {
     PreparedInput p = new PreparedInput(in, departments);
-    int e = emergencyIndex(p.text);
-    if (e >= 0) {
-      return emergency(emergencyNumbers.get(e), in);
+    Optional<EmergencyDetector.Hit> e = emergencies.detectNormalized(p.normalized);
+    if (e.isPresent()) {
+      return emergency(e.get().number(), in);
     }
     for (int i : index.candidates(in.categoryCode())) {
       Rule r = ruleArray[i];
@@ -146,14 +140,15 @@ public final class RuleSet {
     if (p.area != null) {
       departments.ancestorsOrSelf(p.area.id()).forEach(d -> areaPath.add(d.name()));
     }
-    int e = emergencyIndex(p.text);
-    if (e >= 0) {
-      EmergencyNumber n = emergencyNumbers.get(e);
+    Optional<EmergencyDetector.Hit> e = emergencies.detectNormalized(p.normalized);
+    if (e.isPresent()) {
+      EmergencyNumber n = e.get().number();
       return new Explanation(
           emergency(n, in),
           Optional.empty(),
           List.of(),
-          "描述含紧急词，应立即转接" + n.number() + n.name() + " (emergency words for " + n.number() + ": transfer, do not dispatch)",
+          "描述含紧急情形「" + e.get().trigger() + "」，应立即转接" + n.number() + n.name() + " (emergency words for "
+              + n.number() + ": transfer, do not dispatch)",
           areaPath);
     }
     String areaNote = in.area() != null && p.area == null ? "；工单区域未知 (unknown area '" + in.area() + "')" : "";
@@ -217,27 +212,5 @@ public final class RuleSet {
     return new RoutingDecision(
         RoutingDecision.Kind.EMERGENCY, "emergency:" + n.number(), n.name(), null, List.of(), null,
         Urgency.CRITICAL, n.number(), version);
-  }
-
-  private int emergencyIndex(String text) {
-    for (int i = 0; i < emergencyWords.length; i++) {
-      if (containsAny(text, emergencyWords[i]) && !containsAny(text, emergencyUnless[i])) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean containsAny(String text, String[] words) {
-    for (String w : words) {
-      if (text.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String[] lower(List<String> words) {
-    return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray(String[]::new);
   }
 }
