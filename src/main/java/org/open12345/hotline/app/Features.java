@@ -53,8 +53,9 @@ public final class Features {
     OpsFeature ops = add(new OpsFeature(pool, registry));
     TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
     this.tickets = ticket.service();
-    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
+    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();
+    ops.addNotes(routing);
     this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
     this.outbox = notify.outbox();
     this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())

@@ -148,6 +148,11 @@ public final class TicketService {
     return tickets.findByNumber(pool, number);
   }
 
+  /** At most {@code max} tickets whose category and final department are known, newest first. */
+  public Future<List<LabelledText>> labelledTexts(int max) {
+    return tickets.labelledTexts(pool, max);
+  }
+
   /** The tickets with these ids, in no particular order; unknown ids are skipped. */
   public Future<List<Ticket>> findAll(Collection<Long> ids) {
     return ids.isEmpty() ? Future.succeededFuture(List.of()) : tickets.findByIds(pool, ids);
