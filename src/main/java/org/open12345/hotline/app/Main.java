@@ -10,11 +10,16 @@ import org.open12345.hotline.config.HotlineConfig;
 /**
  * {@code java -jar hotline.jar [--config file.yaml]}. Without --config it reads $HOTLINE_CONFIG,
  * else config/hotline.yaml when present, else the built-in defaults.
+ * {@code java -jar hotline.jar routing evaluate FILE [RULES-FOLDER]} measures free-text routing instead.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length >= 2 && args[0].equals("routing") && args[1].equals("evaluate")) {
+      org.open12345.hotline.routing.FreeTextEvaluation.main(java.util.Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
     HotlineConfig config;
     try {
       config = HotlineConfig.load(configFile(args), System.getenv(), Map.of());

@@ -18,12 +18,12 @@ import java.util.Map;
  * context word's characters count half), 0.85 for 2 or more (one two-character leaf word), 0.6
  * below (「小区」 alone says little).
  *
- * <p>Model: when the vocabulary found something, the two are blended (60 % vocabulary, 40 %
- * model); when it found nothing, the model's own probabilities count at 90 %.
+ * <p>Model: it fills the doubt the vocabulary leaves: each category gains 90 % of the model's
+ * probability times (1 − the vocabulary's total), so a text without known words is read by the
+ * model alone (at 90 %), a decisive word keeps its reading, and a weak one can be confirmed.
  */
 final class TextClassifier {
-  static final double VOCABULARY_WEIGHT = 0.6;
-  static final double MODEL_ALONE = 0.9;
+  static final double MODEL_WEIGHT = 0.9;
 
   /** A category's probability and the words that speak for it. */
   record Guess(double probability, List<String> words) {}
@@ -49,14 +49,14 @@ final class TextClassifier {
     if (byModel.isEmpty()) {
       return byWords;
     }
-    Map<String, Guess> out = new LinkedHashMap<>();
-    double wv = byWords.isEmpty() ? 0 : VOCABULARY_WEIGHT;
-    double wm = byWords.isEmpty() ? MODEL_ALONE : 1 - VOCABULARY_WEIGHT;
-    byWords.forEach((c, g) -> out.put(c, new Guess(wv * g.probability(), g.words())));
+    // the model fills the doubt the vocabulary leaves (1 - its total), never overrules its words
+    double doubt = 1 - byWords.values().stream().mapToDouble(Guess::probability).sum();
+    Map<String, Guess> out = new LinkedHashMap<>(byWords);
     byModel.forEach((c, p) -> {
       if (tree.contains(c)) {
         Guess g = out.get(c);
-        out.put(c, new Guess((g == null ? 0 : g.probability()) + wm * p, g == null ? List.of() : g.words()));
+        out.put(c, new Guess((g == null ? 0 : g.probability()) + MODEL_WEIGHT * doubt * p,
+            g == null ? List.of() : g.words()));
       }
     });
     return out;

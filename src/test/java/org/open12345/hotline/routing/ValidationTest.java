@@ -169,7 +169,7 @@ class ValidationTest {
 
   @Test
   void badTextConfidence() throws Exception {
-    int line = replace("rules.yaml", "default_policy: ordinary\n", "default_policy: ordinary\ntext_confidence: 1.5\n") + 1;
+    int line = replace("rules.yaml", "text_confidence: 0.8", "text_confidence: 1.5");
     assertError("rules.yaml", line, "text_confidence '1.5' must be a number above 0 and at most 1");
   }
 
