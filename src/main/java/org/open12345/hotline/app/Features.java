@@ -11,10 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.open12345.hotline.auth.AccessHandler;
+import org.open12345.hotline.auth.AccessRules;
+import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
+import org.open12345.hotline.identity.IdentityFeature;
 import org.open12345.hotline.intake.EmergencyMatch;
 import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.open311.Open311Services;
@@ -26,7 +30,11 @@ import org.open12345.hotline.routing.RoutingFeature;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.web.ClientAddress;
+import org.open12345.hotline.stats.DepartmentHierarchy;
+import org.open12345.hotline.stats.StatsFeature;
 import org.open12345.hotline.web.Feature;
+import org.open12345.hotline.web.IpRanges;
 
 /**
  * The features of the server, built once, in order, and wired together through their services
@@ -45,6 +53,11 @@ public final class Features {
   public final ReturnsFeature returns;
   public final EvaluationFeature evaluation;
   public final IntakeFeature intake;
+  public final IdentityFeature identity;
+  /** Every /api request and /metrics passes it first (mounted before any feature's routes). */
+  final AccessHandler access;
+  /** The client address behind http.trusted_proxies, for every request (mounted first). */
+  final ClientAddress clientAddress;
   private final List<Feature> all = new ArrayList<>();
 
   private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
@@ -56,7 +69,14 @@ public final class Features {
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();
     ops.addNotes(routing);
-    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect));
+    add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
+        .map(d -> new DepartmentHierarchy.Unit(d.id(), d.name(), d.parentId())).toList()));
+    this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
+    ticket.auditedBy(identity.securityAudit());
+    this.access = new AccessHandler(AccessRules.table(), identity.authenticator(), routing.departments(),
+        identity.secureCookies());
+    this.clientAddress = new ClientAddress(trustedProxies(config));
+    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect, tickets));
     this.outbox = notify.outbox();
     this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
@@ -72,6 +92,14 @@ public final class Features {
             deadlines.deadlines()::resolveByOf),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
         notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
+  }
+
+  private static IpRanges trustedProxies(HotlineConfig config) {
+    try {
+      return IpRanges.parse(config.string("http.trusted_proxies"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("configuration key http.trusted_proxies: " + e.getMessage());
+    }
   }
 
   private <F extends Feature> F add(F feature) {

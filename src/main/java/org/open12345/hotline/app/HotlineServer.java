@@ -18,15 +18,13 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
-import org.open12345.hotline.db.DatabaseSetup;
+import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
-import org.open12345.hotline.db.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ public final class HotlineServer {
   private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
 
   private final HotlineConfig config;
-  private final EmbeddedPostgres embedded;
+  private final DatabaseStart database;
   private final Vertx vertx;
   private final Pool pool;
   private final Features features;
@@ -47,10 +45,10 @@ public final class HotlineServer {
   private final String httpDeployment;
   private final String backgroundDeployment;
 
-  private HotlineServer(HotlineConfig config, EmbeddedPostgres embedded, Vertx vertx, Pool pool, Features features,
+  private HotlineServer(HotlineConfig config, DatabaseStart database, Vertx vertx, Pool pool, Features features,
       int port, String httpDeployment, String backgroundDeployment) {
     this.config = config;
-    this.embedded = embedded;
+    this.database = database;
     this.vertx = vertx;
     this.pool = pool;
     this.features = features;
@@ -61,28 +59,16 @@ public final class HotlineServer {
 
   public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
     log.info("effective configuration:\n{}", config.describe());
-    EmbeddedPostgres embedded = null;
-    DatabaseUrl db;
-    if (config.string("db.url").isEmpty()) {
-      embedded = new EmbeddedPostgres(Path.of(config.string("db.embedded.dir")), config.integer("db.embedded.port"),
-          config.string("db.embedded.run_as"));
-      db = DatabaseUrl.parse(embedded.start()).withDatabase("hotline");
-      DatabaseSetup.ensureDatabase(db);
-    } else {
-      db = DatabaseUrl.parse(config.string("db.url"));
-    }
+    DatabaseStart database = DatabaseStart.open(config);
     try {
-      DatabaseSetup.migrate(db);
-      return listen(config, clock, embedded, db);
+      return listen(config, clock, database, database.url());
     } catch (Exception e) {
-      if (embedded != null) {
-        embedded.stop();
-      }
+      database.stop();
       throw e;
     }
   }
 
-  private static HotlineServer listen(HotlineConfig config, Clock clock, EmbeddedPostgres embedded, DatabaseUrl db)
+  private static HotlineServer listen(HotlineConfig config, Clock clock, DatabaseStart database, DatabaseUrl db)
       throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -131,7 +117,7 @@ public final class HotlineServer {
       await(vertx.close(), 10_000);
       throw e;
     }
-    return new HotlineServer(config, embedded, vertx, pool, features, instances.get(0).actualPort(), httpDeployment,
+    return new HotlineServer(config, database, vertx, pool, features, instances.get(0).actualPort(), httpDeployment,
         backgroundDeployment);
   }
 
@@ -169,9 +155,7 @@ public final class HotlineServer {
     await(vertx.undeploy(backgroundDeployment), 10_000);
     await(pool.close(), 10_000);
     await(vertx.close(), 10_000);
-    if (embedded != null) {
-      embedded.stop();
-    }
+    database.stop();
     log.info("12345 hotline server stopped");
   }
 }

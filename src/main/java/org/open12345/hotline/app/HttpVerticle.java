@@ -29,7 +29,9 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router root = Router.router(vertx);
+    root.route().handler(features.clientAddress);
     root.route().handler(BodyHandler.create(false).setBodyLimit(config.integer("http.body_limit_bytes")));
+    features.access.install(root);
     Router api = Router.router(vertx);
     features.mount(vertx, root, api);
     root.route("/api/*").subRouter(api);

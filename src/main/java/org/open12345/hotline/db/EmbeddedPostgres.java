@@ -26,6 +26,7 @@ public final class EmbeddedPostgres {
   private final String runAs;
   private Path binDir;
   private int runningPort;
+  private boolean reused;
 
   public EmbeddedPostgres(Path folder, int port, String runAs) {
     this.home = folder.toAbsolutePath().normalize();
@@ -52,6 +53,7 @@ public final class EmbeddedPostgres {
     if (existing != null) {
       log.info("reusing embedded PostgreSQL already running on port {} (left by an earlier start)", existing);
       runningPort = existing;
+      reused = true;
     } else {
       log.info("starting embedded PostgreSQL on 127.0.0.1:{}", port);
       pg(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "60", "-l",
@@ -61,6 +63,11 @@ public final class EmbeddedPostgres {
       runningPort = port;
     }
     return "postgresql://postgres@127.0.0.1:" + runningPort + "/postgres";
+  }
+
+  /** True when {@link #start} found the server already running (e.g. the hotline server's own). */
+  public boolean reused() {
+    return reused;
   }
 
   public int port() {

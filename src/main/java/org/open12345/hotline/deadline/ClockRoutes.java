@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -30,7 +30,7 @@ public final class ClockRoutes {
   }
 
   private void change(RoutingContext ctx, boolean pause) {
-    Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
+    Actor actor = Actors.of(ctx);
     JsonObject body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0
         ? new JsonObject() : JsonBody.of(ctx);
     JsonFields f = new JsonFields(body).onlyKnown(Set.of("reason", "note"));

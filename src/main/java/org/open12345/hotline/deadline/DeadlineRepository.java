@@ -49,6 +49,7 @@ public final class DeadlineRepository {
       SELECT t.number, t.status, d.department_id, d.policy, d.open_due_at
       FROM ticket_deadlines d JOIN tickets t ON t.id = d.ticket_id
       WHERE d.open_due_at < $1 AND ($2::text IS NULL OR d.department_id = $2)
+        AND ($5::text[] IS NULL OR d.department_id = ANY($5))
       ORDER BY d.open_due_at
       LIMIT $3 OFFSET $4""";
 
@@ -123,9 +124,12 @@ public final class DeadlineRepository {
    * Open tickets past a running deadline as of {@code now}, most overdue first.
    *
    * @param departmentId null = every department
+   * @param scope the caller's departments, or null for all
    */
-  public Future<List<OverdueTicket>> overdue(SqlClient db, Instant now, String departmentId, int limit, long offset) {
-    return db.preparedQuery(OVERDUE).execute(Tuple.of(odt(now), departmentId, limit, offset)).map(rows -> {
+  public Future<List<OverdueTicket>> overdue(SqlClient db, Instant now, String departmentId, List<String> scope,
+      int limit, long offset) {
+    return db.preparedQuery(OVERDUE).execute(Tuple.of(odt(now), departmentId, limit, offset,
+        scope == null ? null : scope.toArray(String[]::new))).map(rows -> {
       List<OverdueTicket> out = new ArrayList<>();
       rows.forEach(r -> out.add(new OverdueTicket(r.getString("number"), r.getString("status"),
           r.getString("department_id"), r.getString("policy"), r.getOffsetDateTime("open_due_at").toInstant())));

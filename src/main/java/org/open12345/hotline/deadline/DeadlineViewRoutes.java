@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.open12345.hotline.auth.Actors;
 import java.time.Duration;
 import org.open12345.hotline.deadline.Deadlines.TicketView;
 import org.open12345.hotline.web.JsonBody;
@@ -28,7 +29,7 @@ public final class DeadlineViewRoutes {
   }
 
   private void ticket(RoutingContext ctx) {
-    deadlines.view(ctx.pathParam("number"))
+    deadlines.view(ctx.pathParam("number"), Actors.of(ctx).scope())
         .onSuccess(view -> JsonBody.reply(ctx, 200, json(view)))
         .onFailure(ctx::fail);
   }
@@ -73,7 +74,7 @@ public final class DeadlineViewRoutes {
     var p = ctx.queryParams();
     int size = QueryParams.integer(p.get("size"), "size", 50, 1, 200);
     int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
-    deadlines.overdue(p.get("department"), page, size)
+    deadlines.overdue(p.get("department"), Actors.of(ctx).scope(), page, size)
         .onSuccess(overdue -> {
           JsonArray items = new JsonArray();
           overdue.tickets().forEach(r -> {

@@ -84,8 +84,9 @@ public final class Deadlines {
   /** A pause or resume: the ticket's number and its deadlines after the change. */
   public record ClockChange(String number, TicketDeadlines deadlines) {}
 
-  public Future<TicketView> view(String number) {
-    return tickets.findByNumber(pool, number).compose(found -> {
+  /** @param scope the caller's departments, or null for centre staff (another department's ticket: not found) */
+  public Future<TicketView> view(String number, List<String> scope) {
+    return tickets.findByNumber(pool, number, scope).compose(found -> {
       Ticket t = found.orElseThrow(() -> new NotFound("no ticket " + number));
       return updates.repository().find(pool, t.id()).compose(d -> ladder.stepsOf(t.id())
           .compose(steps -> extensions.ofTicket(pool, t.id())
@@ -98,10 +99,13 @@ public final class Deadlines {
   /** One page of the overdue list, as of {@code asOf}. */
   public record Overdue(Instant asOf, List<OverdueTicket> tickets) {}
 
-  /** @param departmentId null = every department */
-  public Future<Overdue> overdue(String departmentId, int page, int size) {
+  /**
+   * @param departmentId null = every department
+   * @param scope the caller's departments, or null for centre staff
+   */
+  public Future<Overdue> overdue(String departmentId, List<String> scope, int page, int size) {
     Instant now = clock.instant();
-    return updates.repository().overdue(pool, now, departmentId, size, (long) page * size)
+    return updates.repository().overdue(pool, now, departmentId, scope, size, (long) page * size)
         .map(list -> new Overdue(now, list));
   }
 

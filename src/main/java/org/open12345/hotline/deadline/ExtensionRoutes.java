@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -30,7 +30,7 @@ public final class ExtensionRoutes {
   }
 
   private void request(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     Extensions.requireRequester(actor);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("days", "span", "until", "reason"));
     String reason = f.requiredText("reason", 2000);
@@ -67,7 +67,7 @@ public final class ExtensionRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
+    Actor actor = Actors.of(ctx);
     DecisionRoutes path = DecisionRoutes.of(ctx, "extension");
     String reason = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("reason")).requiredText("reason", 2000);
     String number = ctx.pathParam("number");

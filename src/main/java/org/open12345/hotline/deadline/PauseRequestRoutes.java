@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
@@ -31,7 +31,7 @@ public final class PauseRequestRoutes {
   }
 
   private void request(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DEPARTMENT);
+    Actor actor = Actors.of(ctx);
     JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("reason", "note"));
     PauseReason reason = ClockRoutes.reason(f);
     pauses.request(ctx.pathParam("number"), actor, reason, f.optionalText("note", 2000))
@@ -40,7 +40,7 @@ public final class PauseRequestRoutes {
   }
 
   private void decide(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
+    Actor actor = Actors.of(ctx);
     DecisionRoutes path = DecisionRoutes.of(ctx, "pause request");
     JsonObject body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0
         ? new JsonObject() : JsonBody.of(ctx);

@@ -27,7 +27,8 @@ final class TicketAccess {
       return Future.failedFuture(DeadlineChangeRefused.forbidden("forbidden_action",
           "role " + actor.role() + " may not do this"));
     }
-    return tickets.lockByNumber(tx, number).map(found -> {
+    // Another department's ticket is not found, exactly like one that does not exist.
+    return tickets.lockByNumber(tx, number, actor.scope()).map(found -> {
       Ticket t = found.orElseThrow(() -> new NotFound("no ticket " + number));
       if (actor.role() == Role.DEPARTMENT && !actor.department().equals(t.departmentId())) {
         throw DeadlineChangeRefused.forbidden("not_your_ticket",

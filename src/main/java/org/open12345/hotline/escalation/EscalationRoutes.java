@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.escalation.EscalationStepRepository.FiredFilter;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.QueryParams;
@@ -35,7 +36,8 @@ public final class EscalationRoutes {
     Instant from = QueryParams.day(p.get("from"), "from", 0, zone);
     Instant to = QueryParams.day(p.get("to"), "to", 1, zone);
     Integer level = p.get("level") == null ? null : QueryParams.integer(p.get("level"), "level", 0, 0, 10);
-    escalations.fired(new FiredFilter(p.get("department"), level, from, to, size, (long) page * size))
+    escalations.fired(new FiredFilter(p.get("department"), level, from, to, size, (long) page * size,
+            Actors.of(ctx).scope()))
         .onSuccess(steps -> {
           JsonArray items = new JsonArray();
           steps.forEach(s -> items.add(new JsonObject().put("key", s.key()).put("number", s.ticketNumber())

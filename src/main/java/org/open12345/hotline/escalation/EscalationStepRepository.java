@@ -76,6 +76,7 @@ public final class EscalationStepRepository {
       FROM escalation_steps s JOIN tickets t ON t.id = s.ticket_id
       WHERE s.status = 'fired'
         AND ($1::text IS NULL OR s.department_id = $1)
+        AND ($7::text[] IS NULL OR s.department_id = ANY($7))
         AND ($2::int IS NULL OR s.level = $2)
         AND ($3::timestamptz IS NULL OR s.fired_at >= $3)
         AND ($4::timestamptz IS NULL OR s.fired_at < $4)
@@ -91,7 +92,9 @@ public final class EscalationStepRepository {
       String status, int revision, Instant firedAt) {}
 
   /** Which fired steps to list; null fields do not filter. {@code to} is exclusive. */
-  public record FiredFilter(String departmentId, Integer level, Instant from, Instant to, int limit, long offset) {}
+  /** @param scope the caller's departments (a department user's sub-tree), or null for centre staff */
+  public record FiredFilter(String departmentId, Integer level, Instant from, Instant to, int limit, long offset,
+      java.util.List<String> scope) {}
 
   /** The claim query as the periodic scheduler runs it, for EXPLAIN in the benchmark. */
   public static String claimSql() {
@@ -184,7 +187,8 @@ public final class EscalationStepRepository {
   /** Fired steps, newest first. */
   public Future<List<FiredStep>> fired(SqlClient db, FiredFilter f) {
     return db.preparedQuery(FIRED)
-        .execute(Tuple.of(f.departmentId(), f.level(), odt(f.from()), odt(f.to()), f.limit(), f.offset()))
+        .execute(Tuple.from(new Object[] {f.departmentId(), f.level(), odt(f.from()), odt(f.to()), f.limit(),
+            f.offset(), f.scope() == null ? null : f.scope().toArray(String[]::new)}))
         .map(EscalationStepRepository::fired);
   }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.web.ClientAddress;
 
 /**
  * The {@link WebhookGuard} of each unsigned provider, from config keys
@@ -49,6 +50,6 @@ public final class WebhookGuards {
     if (secret == null) {
       secret = ctx.request().getParam("secret");
     }
-    return g.check(secret, ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host());
+    return g.check(secret, ClientAddress.of(ctx));
   }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.web.Feature;
 
@@ -29,11 +30,17 @@ public final class NotifyFeature implements Feature {
   private final MessageSenders senders;
   private final OutboxRepository repository = new OutboxRepository();
   private final Outbox outbox;
+  private final TicketService tickets;
   /** Set by start() on the background context, read by stop(): volatile for the hand-over. */
   private volatile OutboxRelay relay;
 
-  /** @param connect where the relay LISTENs for new messages (a connection of its own) */
-  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect) {
+  /**
+   * @param connect where the relay LISTENs for new messages (a connection of its own)
+   * @param tickets what a department caller's outbox view asks about a message's ticket
+   */
+  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+      TicketService tickets) {
+    this.tickets = tickets;
     this.config = config;
     this.clock = clock;
     this.vertx = vertx;
@@ -72,7 +79,7 @@ public final class NotifyFeature implements Feature {
   @Override
   public void mount(Vertx vertx, Router root, Router api) {
     // "/outbox*", not "/outbox/*": the list itself is GET /api/outbox.
-    api.route("/outbox*").subRouter(new OutboxRoutes(outbox).router(vertx));
+    api.route("/outbox*").subRouter(new OutboxRoutes(outbox, new OutboxView(outbox, tickets)).router(vertx));
   }
 
   /**

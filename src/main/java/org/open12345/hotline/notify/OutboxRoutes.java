@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
 
@@ -16,9 +17,11 @@ import org.open12345.hotline.web.JsonBody;
 public final class OutboxRoutes {
   private static final Set<String> STATUSES = Set.of("pending", "sent", "failed");
   private final Outbox outbox;
+  private final OutboxView view;
 
-  public OutboxRoutes(Outbox outbox) {
+  OutboxRoutes(Outbox outbox, OutboxView view) {
     this.outbox = outbox;
+    this.view = view;
   }
 
   /** The routes under {@code /api/outbox}. */
@@ -37,7 +40,7 @@ public final class OutboxRoutes {
     }
     Long ticketId = p.get("ticket_id") == null ? null : id(p.get("ticket_id"), "ticket_id");
     int limit = p.get("limit") == null ? 100 : (int) Math.min(500, Math.max(1, id(p.get("limit"), "limit")));
-    outbox.list(status, p.get("channel"), p.get("recipient"), ticketId, limit)
+    view.list(Actors.of(ctx), status, p.get("channel"), p.get("recipient"), ticketId, limit)
         .onSuccess(rows -> {
           JsonArray items = new JsonArray();
           rows.forEach(r -> items.add(r.toJson()));

@@ -27,6 +27,13 @@ public record OutboxRow(
     return t == null ? null : t.toInstant();
   }
 
+  /** This row with {@code mask} applied to every text a citizen's contacts can appear in. */
+  OutboxRow masked(java.util.function.UnaryOperator<String> mask) {
+    return new OutboxRow(id, kind, channel, mask.apply(recipient), mask.apply(subject), mask.apply(textBody),
+        mask.apply(htmlBody), new JsonObject(mask.apply(metadata.encode())), mask.apply(dedupeKey), ticketId, toCitizen,
+        status, attempts, nextAttemptAt, lastError, providerId, providerResponse, createdAt, sentAt);
+  }
+
   public OutboundMessage toMessage() {
     return new OutboundMessage(String.valueOf(id), kind, channel, recipient, subject, textBody, htmlBody, dedupeKey,
         metadata);

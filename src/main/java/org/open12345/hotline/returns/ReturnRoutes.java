@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
@@ -60,7 +60,7 @@ public final class ReturnRoutes {
   }
 
   private void rule(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.DISPATCHER);
+    Actor actor = Actors.of(ctx);
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));

@@ -76,7 +76,8 @@ final class CategoriesFile {
     for (YamlMap.Scalar s : m.strings("words")) {
       String w = TextNormalizer.normalize(s.text());
       if (w.codePointCount(0, w.length()) < 2) {
-        m.error(s.line(), "word '" + s.text() + "' of category " + code + " is too short: one character matches too much");
+        m.error(s.line(), "word '" + s.text() + "' of category " + code
+            + " is too short: one character matches too much");
         continue;
       }
       YamlMap.Scalar first = wordFirst.get(w);

@@ -50,7 +50,12 @@ public final class FreeTextEvaluation {
   private FreeTextEvaluation() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(run(args));
+  }
+
+  /** The exit status: 0 printed, 1 unreadable file or rules, 2 bad arguments. */
+  public static int run(String[] args) {
+    return run(args, System.out, System.err);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -110,7 +115,8 @@ public final class FreeTextEvaluation {
         right++;
       } else if (d.kind() == RoutingDecision.Kind.MANUAL) {
         queued++;
-        if (d.reading() != null && d.reading().suggestions().stream().anyMatch(s -> l.department().equals(s.departmentId()))) {
+        if (d.reading() != null
+            && d.reading().suggestions().stream().anyMatch(s -> l.department().equals(s.departmentId()))) {
           top3++;
         }
       } else {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.ops.ReadinessNotes;
@@ -28,6 +29,7 @@ public final class RoutingFeature implements Feature, ReadinessNotes {
   private final RuleSetHolder rules;
   private final TextModelHolder model = new TextModelHolder();
   private final RoutingDirectory directory;
+  private final DepartmentScopes departments;
   private final RuleSetWatcher watcher;
   private final TextModels models;
   private final Vertx vertx;
@@ -51,6 +53,7 @@ public final class RoutingFeature implements Feature, ReadinessNotes {
     }
     this.rules = new RuleSetHolder(loaded.orThrow());
     this.directory = new RoutingDirectory(rules);
+    this.departments = new DepartmentScopes(rules);
     tickets.addListener(new RoutingOnCreation(rules, model, tickets, zone));
     this.watcher = new RuleSetWatcher(vertx, dir, rules, config.duration("routing.reload_interval"));
     this.models = new TextModels(vertx, pool, tickets, model, clock, config.integer("routing.model_max_examples"));
@@ -76,6 +79,11 @@ public final class RoutingFeature implements Feature, ReadinessNotes {
   /** Deadline policies and department contacts from the rule files in force. */
   public RoutingDirectory directory() {
     return directory;
+  }
+
+  /** The departments accounts may belong to, and the sub-tree each one sees, from the files in force. */
+  public DepartmentDirectory departments() {
+    return departments;
   }
 
   @Override

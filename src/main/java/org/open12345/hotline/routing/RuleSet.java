@@ -183,8 +183,10 @@ public final class RuleSet {
       double confidence = lead == null ? g.probability() : byDepartment.get(lead);
       all.add(new TextReading.Suggestion(code, categories.pathName(code), lead, round(confidence), g.words()));
     });
+    // best department first; within one, its likeliest category; then by code, so the order is fixed
     all.sort(java.util.Comparator.comparingDouble(TextReading.Suggestion::confidence).reversed()
-        .thenComparing(java.util.Comparator.comparingDouble((TextReading.Suggestion s) -> guesses.get(s.categoryCode()).probability()).reversed())
+        .thenComparing(java.util.Comparator.comparingDouble(
+            (TextReading.Suggestion s) -> guesses.get(s.categoryCode()).probability()).reversed())
         .thenComparing(TextReading.Suggestion::categoryCode));
     // one suggestion per department (its likeliest category), then the ones no rule routes
     List<TextReading.Suggestion> top = new ArrayList<>();
@@ -285,7 +287,8 @@ public final class RuleSet {
           areaPath);
     }
     return new Explanation(
-        manual(in, reading), Optional.empty(), misses, "无规则匹配，转人工派单 (no rule matched: manual dispatch queue)" + areaNote, areaPath);
+        manual(in, reading), Optional.empty(), misses,
+        "无规则匹配，转人工派单 (no rule matched: manual dispatch queue)" + areaNote, areaPath);
   }
 
   private String matchNote(Rule r, PreparedInput p) {

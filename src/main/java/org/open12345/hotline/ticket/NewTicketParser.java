@@ -10,7 +10,7 @@ import org.open12345.hotline.web.JsonFields;
 public final class NewTicketParser {
   private static final Set<String> FIELDS = Set.of("channel", "citizen_phone", "citizen_name", "request_type",
       "urgency", "category_code", "location", "latitude", "longitude", "area_code", "description",
-      "hotline_number", "call_id");
+      "hotline_number", "call_id", "confidential");
   /** Mainland mobiles, landlines with area code, and +86 forms; separators allowed. */
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{4,19}");
   private static final Pattern CATEGORY = Pattern.compile("\\d{2,6}");
@@ -34,6 +34,10 @@ public final class NewTicketParser {
     if ((lat == null) != (lon == null)) {
       throw new InvalidField(lat == null ? "latitude" : "longitude", "latitude and longitude go together");
     }
+    Object confidential = body.getValue("confidential");
+    if (confidential != null && !(confidential instanceof Boolean)) {
+      throw new InvalidField("confidential", "must be true or false");
+    }
     return new NewTicket(
         channel == null ? defaultChannel : channel,
         PhoneNumbers.normalize(phone),
@@ -47,6 +51,7 @@ public final class NewTicketParser {
         f.optionalText("area_code", 64),
         f.requiredText("description", MAX_DESCRIPTION),
         f.optionalText("hotline_number", 32),
-        f.optionalText("call_id", 128));
+        f.optionalText("call_id", 128),
+        Boolean.TRUE.equals(confidential));
   }
 }

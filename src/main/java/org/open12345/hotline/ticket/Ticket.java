@@ -3,11 +3,15 @@ package org.open12345.hotline.ticket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.privacy.ContactMask;
 
 /**
  * A ticket as stored.
  *
  * @param reopenCount how many times it was reopened (重办)
+ * @param confidential the requester asked that the handling department not see their contacts (保密)
  */
 public record Ticket(
     long id,
@@ -29,13 +33,14 @@ public record Ticket(
     String callId,
     Instant createdAt,
     Instant updatedAt,
-    int reopenCount) {
+    int reopenCount,
+    boolean confidential) {
 
   /** Columns in the order {@link #from(Row)} reads them. */
   public static final String COLUMNS =
       "id, number, channel, citizen_phone, citizen_name, request_type, urgency, category_code, location_text, "
           + "latitude, longitude, area_code, description, department_id, status, hotline_number, call_id, "
-          + "created_at, updated_at, reopen_count";
+          + "created_at, updated_at, reopen_count, confidential";
 
   public static Ticket from(Row r) {
     return new Ticket(
@@ -58,7 +63,30 @@ public record Ticket(
         r.getString("call_id"),
         r.getOffsetDateTime("created_at").toInstant(),
         r.getOffsetDateTime("updated_at").toInstant(),
-        r.getInteger("reopen_count"));
+        r.getInteger("reopen_count"),
+        r.getBoolean("confidential"));
+  }
+
+  /**
+   * True when {@code viewer} must see this ticket's requester masked: a confidential ticket (保密)
+   * read by a handling department. The centre sees contacts in clear (it calls the citizen back on
+   * the department's behalf).
+   */
+  public boolean masksContactsFor(Actor viewer) {
+    return confidential && viewer.role() == Role.DEPARTMENT;
+  }
+
+  /** As {@link #toJson()}, with the requester's phone and name masked where the viewer may not see them. */
+  public JsonObject toJson(Actor viewer) {
+    JsonObject j = toJson();
+    if (masksContactsFor(viewer)) {
+      // The citizen may have written their number or name into the text too.
+      j.put("citizen_phone", ContactMask.phone(citizenPhone)).put("citizen_name", ContactMask.name(citizenName))
+          .put("description", ContactMask.hide(description, citizenPhone, citizenName))
+          .put("location", ContactMask.hide(locationText, citizenPhone, citizenName))
+          .put("contacts_masked", true);
+    }
+    return j;
   }
 
   public JsonObject toJson() {
@@ -82,7 +110,8 @@ public record Ticket(
         .put("call_id", callId)
         .put("created_at", createdAt.toString())
         .put("updated_at", updatedAt.toString())
-        .put("reopen_count", reopenCount);
+        .put("reopen_count", reopenCount)
+        .put("confidential", confidential);
     if (latitude != null) {
       j.put("latitude", latitude).put("longitude", longitude);
     }

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.open12345.hotline.auth.SecurityAudit;
 import org.open12345.hotline.web.Feature;
 
 /**
@@ -14,11 +15,20 @@ import org.open12345.hotline.web.Feature;
  */
 public final class TicketFeature implements Feature {
   private final TicketService service;
+  private final ContactReveals reveals;
   private final ZoneId zone;
 
   public TicketFeature(Pool pool, Clock clock, ZoneId zone) {
     this.zone = zone;
-    this.service = new TicketService(pool, new TicketRepository(zone), clock);
+    TicketRepository repository = new TicketRepository(zone);
+    this.service = new TicketService(pool, repository, clock);
+    this.reveals = new ContactReveals(pool, repository, clock);
+  }
+
+  /** Where reveals of confidential contacts are logged (the identity feature's security log). */
+  public TicketFeature auditedBy(SecurityAudit audit) {
+    reveals.auditedBy(audit);
+    return this;
   }
 
   public TicketService service() {
@@ -33,7 +43,7 @@ public final class TicketFeature implements Feature {
   @Override
   public void mount(Vertx vertx, Router root, Router api) {
     Router tickets = Router.router(vertx);
-    new TicketRoutes(service, zone).mount(tickets);
+    new TicketRoutes(service, reveals, zone).mount(tickets);
     // Routes of other features under /api/tickets/{number}/... (deadlines, extensions) live in
     // their own sub-routers: an unmatched request falls through to them.
     api.route("/tickets*").subRouter(tickets);

@@ -34,9 +34,9 @@ public final class TicketRepository {
     return tx.preparedQuery(
             "WITH t AS (INSERT INTO tickets (number, channel, citizen_phone, citizen_name, request_type, urgency, "
                 + "category_code, location_text, latitude, longitude, area_code, description, status, hotline_number, "
-                + "call_id, created_at, updated_at) VALUES ($1 || lpad(nextval('ticket_serial')::text, "
+                + "call_id, created_at, updated_at, confidential) VALUES ($1 || lpad(nextval('ticket_serial')::text, "
                 + TicketNumber.SERIAL_DIGITS + ", '0'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-                + "$15, $16, $16) RETURNING " + Ticket.COLUMNS + "), "
+                + "$15, $16, $16, $21) RETURNING " + Ticket.COLUMNS + "), "
                 + "e AS (" + TicketEventRepository.INSERT_INTO + " "
                 + "SELECT id, $16::timestamptz, $17::text, $18::text, $19::text, NULL, status, $20::jsonb FROM t) "
                 + "SELECT " + Ticket.COLUMNS + " FROM t")
@@ -45,20 +45,40 @@ public final class TicketRepository {
             t.urgency().name(), t.categoryCode(), t.locationText(), t.latitude(), t.longitude(), t.areaCode(),
             t.description(), TicketStatus.RECEIVED.name(), t.hotlineNumber(), t.callId(), now.atOffset(ZoneOffset.UTC),
             actor.id(), actor.role().name(), TicketAction.CREATE.name(),
-            eventDetails == null ? new JsonObject() : eventDetails}))
+            eventDetails == null ? new JsonObject() : eventDetails, t.confidential()}))
         .map(rows -> Ticket.from(rows.iterator().next()));
   }
 
   public Future<Optional<Ticket>> findByNumber(SqlClient db, String number) {
-    return db.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1")
-        .execute(Tuple.of(number))
+    return findByNumber(db, number, null);
+  }
+
+  /**
+   * @param scope the departments whose tickets the caller may see, or null for all: a ticket of
+   *     another department is not found, exactly like one that does not exist
+   */
+  public Future<Optional<Ticket>> findByNumber(SqlClient db, String number, List<String> scope) {
+    return db.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1" + IN_SCOPE)
+        .execute(Tuple.from(new Object[] {number, scopeArray(scope)}))
         .map(TicketRepository::first);
+  }
+
+  /** Restricts to the caller's departments when {@code $2} (a text[]) is not null. */
+  private static final String IN_SCOPE = " AND ($2::text[] IS NULL OR department_id = ANY($2))";
+
+  static String[] scopeArray(List<String> scope) {
+    return scope == null ? null : scope.toArray(String[]::new);
   }
 
   /** Locks the row until the transaction ends, so two changes to one ticket run one after the other. */
   public Future<Optional<Ticket>> lockByNumber(SqlClient tx, String number) {
-    return tx.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1 FOR UPDATE")
-        .execute(Tuple.of(number))
+    return lockByNumber(tx, number, null);
+  }
+
+  /** {@link #lockByNumber(SqlClient, String)} within the caller's scope (null: all departments). */
+  public Future<Optional<Ticket>> lockByNumber(SqlClient tx, String number, List<String> scope) {
+    return tx.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1" + IN_SCOPE + " FOR UPDATE")
+        .execute(Tuple.from(new Object[] {number, scopeArray(scope)}))
         .map(TicketRepository::first);
   }
 
@@ -99,9 +119,17 @@ public final class TicketRepository {
       args.add(q.departmentId());
       sql.append(" AND department_id = $").append(args.size());
     }
+    if (q.scope() != null) {
+      args.add(scopeArray(q.scope()));
+      sql.append(" AND department_id = ANY($").append(args.size()).append(')');
+    }
     if (q.phone() != null) {
       args.add(q.phone());
       sql.append(" AND citizen_phone = $").append(args.size());
+      if (q.scope() != null) {
+        // A department reads confidential contacts masked: it must not find them by the phone either.
+        sql.append(" AND NOT confidential");
+      }
     }
     if (q.createdFrom() != null) {
       args.add(q.createdFrom().atOffset(ZoneOffset.UTC));

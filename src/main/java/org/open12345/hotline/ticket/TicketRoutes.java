@@ -7,9 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import org.open12345.hotline.auth.Actor;
-import org.open12345.hotline.auth.RequestActor;
+import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.web.ClientAddress;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.JsonFields;
 import org.open12345.hotline.web.QueryParams;
@@ -18,10 +19,12 @@ import org.open12345.hotline.web.QueryParams;
 public final class TicketRoutes {
   private static final int MAX_PAGE_SIZE = 200;
   private final TicketService service;
+  private final ContactReveals reveals;
   private final ZoneId zone;
 
-  public TicketRoutes(TicketService service, ZoneId zone) {
+  public TicketRoutes(TicketService service, ContactReveals reveals, ZoneId zone) {
     this.service = service;
+    this.reveals = reveals;
     this.zone = zone;
   }
 
@@ -31,10 +34,11 @@ public final class TicketRoutes {
     tickets.get("/").handler(this::list);
     tickets.get("/:number").handler(this::get);
     tickets.post("/:number/actions/:action").handler(this::act);
+    tickets.post("/:number/reveal").handler(this::reveal);
   }
 
   private void create(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     if (!EnumSet.of(Role.OPERATOR, Role.DISPATCHER).contains(actor.role())) {
       throw new ApiException(403, "forbidden_action", "role " + actor.role() + " may not record tickets", null);
     }
@@ -50,13 +54,27 @@ public final class TicketRoutes {
 
   private void get(RoutingContext ctx) {
     String number = ctx.pathParam("number");
-    service.detail(number)
-        .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson()))
+    Actor viewer = Actors.of(ctx);
+    service.detail(number, viewer.scope())
+        .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson(viewer)))
+        .onFailure(ctx::fail);
+  }
+
+  /** A department reads a confidential ticket's contacts, saying why (logged twice). */
+  private void reveal(RoutingContext ctx) {
+    JsonFields f = new JsonFields(ctx.body().buffer() == null || ctx.body().buffer().length() == 0
+        ? new JsonObject() : JsonBody.of(ctx)).onlyKnown(java.util.Set.of("reason"));
+    String reason = f.requiredText("reason", 500);
+    reveals.reveal(ctx.pathParam("number"), Actors.of(ctx), reason, ClientAddress.of(ctx))
+        .onSuccess(json -> {
+          ctx.response().putHeader("Cache-Control", "no-store");
+          JsonBody.reply(ctx, 200, json);
+        })
         .onFailure(ctx::fail);
   }
 
   private void act(RoutingContext ctx) {
-    Actor actor = RequestActor.of(ctx, Role.OPERATOR);
+    Actor actor = Actors.of(ctx);
     TicketAction action = TicketAction.parse(ctx.pathParam("action"));
     if (action == null || action == TicketAction.CREATE) {
       throw new ApiException(404, "unknown_action", "no action '" + ctx.pathParam("action") + "'", null);
@@ -69,7 +87,7 @@ public final class TicketRoutes {
         f.optionalText("reason", 2000), f.optionalText("master_number", 32));
     service.act(ctx.pathParam("number"), action, actor, req)
         .compose(service::withTimeline)
-        .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson()))
+        .onSuccess(detail -> JsonBody.reply(ctx, 200, detail.toJson(actor)))
         .onFailure(ctx::fail);
   }
 
@@ -91,12 +109,13 @@ public final class TicketRoutes {
     }
     int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
     int size = QueryParams.integer(p.get("size"), "size", 50, 1, MAX_PAGE_SIZE);
+    Actor viewer = Actors.of(ctx);
     TicketQuery q = new TicketQuery(status, p.get("department"), QueryParams.day(p.get("from"), "from", 0, zone),
-        QueryParams.day(p.get("to"), "to", 1, zone), p.get("phone"), page, size);
+        QueryParams.day(p.get("to"), "to", 1, zone), p.get("phone"), page, size, viewer.scope());
     service.list(q)
         .onSuccess(tickets -> {
           JsonArray items = new JsonArray();
-          tickets.forEach(t -> items.add(t.toJson()));
+          tickets.forEach(t -> items.add(t.toJson(viewer)));
           JsonBody.reply(ctx, 200, new JsonObject().put("page", page).put("size", size).put("items", items));
         })
         .onFailure(ctx::fail);

@@ -41,7 +41,17 @@ public final class TicketService {
 
   /** A ticket with its timeline, as staff read it. */
   public Future<TicketDetail> detail(String number) {
-    return tickets.findByNumber(pool, number)
+    return detail(number, null);
+  }
+
+  /**
+   * A ticket with its timeline, if {@code scope} covers it.
+   *
+   * @param scope the caller's departments (a department user's sub-tree), or null for centre staff;
+   *     another department's ticket is not found, exactly like one that does not exist
+   */
+  public Future<TicketDetail> detail(String number, List<String> scope) {
+    return tickets.findByNumber(pool, number, scope)
         .compose(t -> t.map(this::withTimeline).orElseGet(() -> Future.failedFuture(new TicketNotFound(number))));
   }
 
@@ -88,8 +98,9 @@ public final class TicketService {
     return pool.withTransaction(tx -> act(tx, number, action, actor, request));
   }
 
+  /** An action by {@code actor}, on a ticket within its scope (another department's is not found). */
   public Future<Ticket> act(SqlConnection tx, String number, TicketAction action, Actor actor, ActionRequest request) {
-    return tickets.lockByNumber(tx, number)
+    return tickets.lockByNumber(tx, number, actor.scope())
         .compose(found -> act(tx, found.orElseThrow(() -> new TicketNotFound(number)), action,
             actor, request));
   }
@@ -151,6 +162,11 @@ public final class TicketService {
   /** At most {@code max} tickets whose category and final department are known, newest first. */
   public Future<List<LabelledText>> labelledTexts(int max) {
     return tickets.labelledTexts(pool, max);
+  }
+
+  /** The ticket if {@code scope} covers it (null: any ticket). */
+  public Future<Optional<Ticket>> find(String number, List<String> scope) {
+    return tickets.findByNumber(pool, number, scope);
   }
 
   /** The tickets with these ids, in no particular order; unknown ids are skipped. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 
 /** SIGTERM's path: a request in flight when the stop begins is finished, not cut off. */
@@ -21,9 +22,11 @@ class GracefulShutdownTest {
     int port = s.server().port();
     String body = "{\"citizen_phone\":\"13800000061\",\"request_type\":\"咨询\",\"description\":\"停止时仍在提交的工单\"}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String[] operator = s.credentials(As.OPERATOR);
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
       out.write(("POST /api/tickets HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + operator[0] + ": " + operator[1] + "\r\n"
           + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(bytes, 0, 10);
       out.flush();
@@ -43,7 +46,7 @@ class GracefulShutdownTest {
   private static void awaitServerSaw(TestServer s) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
-      String metrics = s.get("/metrics").body();
+      String metrics = s.get("/metrics", As.METRICS).body();
       if (metrics.lines().anyMatch(l -> l.startsWith("vertx_http_server_active_requests")
           && l.contains("method=\"POST\"") && !l.endsWith(" 0.0"))) {
         return;

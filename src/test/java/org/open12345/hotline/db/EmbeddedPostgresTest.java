@@ -12,7 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.testing.As;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.FreePort;
 import org.open12345.hotline.testing.TestDatabase;
 import org.open12345.hotline.testing.TestServer;
@@ -44,12 +48,17 @@ class EmbeddedPostgresTest {
     Map<String, String> cfg = Map.of("db.url", "", "db.embedded.dir", dir.toString(),
         "db.embedded.port", String.valueOf(FreePort.find()), "http.port", "0", "http.host", "127.0.0.1");
     String number;
+    String token;
     var first = org.open12345.hotline.app.HotlineServer.start(HotlineConfig.load(null, Map.of(), cfg),
         java.time.Clock.systemUTC());
     try {
+      // A token as `token create` makes it; it lives in the same database, so it works after the restart too.
+      token = "Bearer " + Await.resultOf(first.features().identity.tokens().create("cti", Role.OPERATOR, null, null,
+          Actor.SYSTEM, null)).secret();
       var client = java.net.http.HttpClient.newHttpClient();
       var resp = client.send(java.net.http.HttpRequest.newBuilder(
               java.net.URI.create("http://127.0.0.1:" + first.port() + "/api/tickets"))
+          .header("Authorization", token)
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
               "{\"citizen_phone\":\"13800138000\",\"request_type\":\"咨询\",\"description\":\"社保卡怎么补办\"}"))
           .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -65,7 +74,8 @@ class EmbeddedPostgresTest {
         java.time.Clock.systemUTC());
     try {
       var resp = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create("http://127.0.0.1:" + second.port() + "/api/tickets/" + number)).build(),
+              java.net.URI.create("http://127.0.0.1:" + second.port() + "/api/tickets/" + number))
+              .header("Authorization", token).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(200, resp.statusCode(), resp.body());
       assertTrue(resp.body().contains("社保卡怎么补办"));
@@ -124,7 +134,7 @@ class EmbeddedPostgresTest {
       assertEquals(200, r.status(), r.body());
       assertEquals("ready", r.json().getString("status"));
       assertEquals(200, s.get("/health").status());
-      var m = s.get("/metrics");
+      var m = s.get("/metrics", As.METRICS);
       assertEquals(200, m.status());
       assertTrue(m.body().contains("jvm_memory_used_bytes"), "JVM metrics");
       assertTrue(m.body().contains("vertx_http_server"), "HTTP metrics");

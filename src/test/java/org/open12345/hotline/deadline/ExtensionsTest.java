@@ -16,8 +16,9 @@ import org.junit.jupiter.api.function.Executable;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.problem.Problem;
-import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.ticket.TicketStatus;
 
 /** 延期 rules: who may ask, in which states, and only before resolve-by. */
@@ -85,7 +86,7 @@ class ExtensionsTest {
 
   static String dispatched(String department) {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
-        .put("request_type", "投诉").put("description", "小区门口道路破损多日无人修"));
+        .put("request_type", "投诉").put("description", "小区门口道路破损多日无人修"), As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     String number = r.json().getString("number");
     Response d = server.postJson("/api/tickets/" + number + "/actions/dispatch",
@@ -109,7 +110,8 @@ class ExtensionsTest {
   void overHttpTheRefusalsKeepTheirStatusAndCode() {
     clock.set(MONDAY_10);
     String n = dispatched("hhht.transport");
-    assertRefused(ask(n, "hhht.housing"), 403, "not_your_ticket");
+    // Another department's ticket answers as one that does not exist.
+    assertRefused(ask(n, "hhht.housing"), 404, "not_found");
     assertRefused(server.postJson("/api/tickets/" + n + "/extensions",
         new JsonObject().put("days", 3).put("reason", "x"), "X-Hotline-Role", "DISPATCHER"), 403, "forbidden_action");
     assertRefused(ask("20990101999999", "hhht.transport"), 404, "not_found");

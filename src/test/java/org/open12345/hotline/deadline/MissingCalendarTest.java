@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 
 /**
@@ -26,7 +27,7 @@ class MissingCalendarTest {
         .toInstant(), ZoneOffset.UTC);
     try (TestServer s = TestServer.start(Map.of("escalation.scheduler_enabled", "false"), december)) {
       var r = s.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800000041")
-          .put("request_type", "投诉").put("category_code", "040202").put("description", "预付卡商家跑路，无法退款"));
+          .put("request_type", "投诉").put("category_code", "040202").put("description", "预付卡商家跑路，无法退款"), As.OPERATOR);
       assertEquals(201, r.status(), r.body());
       JsonObject t = r.json();
       assertEquals("DISPATCHED", t.getString("status"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.As;
 
 /** A department asks to pause its clock; the centre approves, and the clock stops at the approval. */
 class PauseRequestsTest {
@@ -34,7 +35,7 @@ class PauseRequestsTest {
 
   static String dispatched(String department) {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
-        .put("request_type", "投诉").put("description", "小区井盖丢失，夜间有安全隐患"));
+        .put("request_type", "投诉").put("description", "小区井盖丢失，夜间有安全隐患"), As.OPERATOR);
     String n = r.json().getString("number");
     assertEquals(200, server.postJson("/api/tickets/" + n + "/actions/dispatch",
         new JsonObject().put("department_id", department), CENTRE).status());
@@ -51,7 +52,7 @@ class PauseRequestsTest {
   }
 
   static JsonObject view(String n) {
-    return server.get("/api/tickets/" + n + "/deadlines").json();
+    return server.get("/api/tickets/" + n + "/deadlines", As.DISPATCHER).json();
   }
 
   static JsonObject sign(String n) {
@@ -59,7 +60,7 @@ class PauseRequestsTest {
   }
 
   static List<String> actions(String n) {
-    return server.get("/api/tickets/" + n).json().getJsonArray("timeline").stream()
+    return server.get("/api/tickets/" + n, As.DISPATCHER).json().getJsonArray("timeline").stream()
         .map(e -> ((JsonObject) e).getString("action")).toList();
   }
 
@@ -83,7 +84,7 @@ class PauseRequestsTest {
     long id = asked.json().getLong("id");
     assertEquals("open", sign(n).getString("state"), "asking stops nothing");
     assertRefused(ask(n, "hhht.urban", "履行法定程序"), 409, "pause_pending");
-    assertTrue(server.get("/api/pause-requests").body().contains(n), "in the centre's queue");
+    assertTrue(server.get("/api/pause-requests", As.DISPATCHER).body().contains(n), "in the centre's queue");
 
     assertRefused(decide(n, id, "approve", new JsonObject(), "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department",
         "hhht.urban"), 403, "forbidden_action");
@@ -98,7 +99,7 @@ class PauseRequestsTest {
         .filter(s -> ((JsonObject) s).getString("status").equals("planned")).toList());
     assertRefused(decide(n, id, "approve", new JsonObject(), CENTRE), 409, "already_decided");
     assertRefused(ask(n, "hhht.urban", "THIRD_PARTY_TESTING"), 409, "already_paused");
-    assertTrue(!server.get("/api/pause-requests").body().contains(n), "decided: out of the queue");
+    assertTrue(!server.get("/api/pause-requests", As.DISPATCHER).body().contains(n), "decided: out of the queue");
 
     // Dispatched 10:30, sign 2h = 12:30; paused 11:30, resumed 12:30: one hour later, 13:30.
     clock.set(MONDAY_10.plus(Duration.ofMinutes(150)));
@@ -106,7 +107,7 @@ class PauseRequestsTest {
         "X-Hotline-Department", "hhht.urban").status());
     assertEquals("2026-03-02T05:30:00Z", sign(n).getString("due_at"));
     assertTrue(actions(n).containsAll(List.of("PAUSE_REQUESTED", "CLOCK_PAUSED", "CLOCK_RESUMED")), actions(n).toString());
-    JsonObject paused = server.get("/api/tickets/" + n).json().getJsonArray("timeline").stream()
+    JsonObject paused = server.get("/api/tickets/" + n, As.DISPATCHER).json().getJsonArray("timeline").stream()
         .map(JsonObject.class::cast).filter(e -> e.getString("action").equals("CLOCK_PAUSED")).findFirst().orElseThrow();
     assertEquals(id, paused.getJsonObject("details").getLong("pause_request_id"));
     assertEquals("WAITING_FOR_CITIZEN", paused.getJsonObject("details").getString("reason"));
@@ -122,7 +123,7 @@ class PauseRequestsTest {
     assertTrue(p.json().getBoolean("paused"));
     assertRefused(ask(n, "hhht.environment", "WAITING_FOR_CITIZEN"), 409, "already_paused");
     assertRefused(ask("19990101000001", "hhht.environment", "WAITING_FOR_CITIZEN"), 404, "not_found");
-    assertRefused(server.get("/api/pause-requests?size=0"), 400, "invalid_field");
+    assertRefused(server.get("/api/pause-requests?size=0", As.DISPATCHER), 400, "invalid_field");
   }
 
   @Test
@@ -145,7 +146,8 @@ class PauseRequestsTest {
     clock.set(MONDAY_10);
     String n = dispatched("hhht.transport");
     assertRefused(ask(n, "hhht.transport", "想休息"), 400, "invalid_field");
-    assertRefused(ask(n, "hhht.housing", "WAITING_FOR_CITIZEN"), 403, "not_your_ticket");
+    // Another department's ticket answers as one that does not exist.
+    assertRefused(ask(n, "hhht.housing", "WAITING_FOR_CITIZEN"), 404, "not_found");
     assertRefused(server.postJson("/api/tickets/" + n + "/pause-requests", new JsonObject().put("reason",
         "WAITING_FOR_CITIZEN"), CENTRE), 403, "forbidden_action");
     assertRefused(decide(n, 999999, "approve", new JsonObject(), CENTRE), 404, "not_found");

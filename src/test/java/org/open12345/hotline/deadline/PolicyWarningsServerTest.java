@@ -12,9 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
-import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 /**
  * The shipped policies' warning points, end to end: routing names the policy, the deadline view
@@ -39,14 +40,15 @@ class PolicyWarningsServerTest {
   }
 
   static String created(JsonObject draft) {
-    Response r = server.postJson("/api/tickets", draft.put("citizen_phone", "13800138000").put("request_type", "投诉"));
+    Response r = server.postJson("/api/tickets", draft.put("citizen_phone", "13800138000").put("request_type", "投诉"),
+        As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     assertEquals("DISPATCHED", r.json().getString("status"), r.body());
     return r.json().getString("number");
   }
 
   static JsonObject view(String number) {
-    Response r = server.get("/api/tickets/" + number + "/deadlines");
+    Response r = server.get("/api/tickets/" + number + "/deadlines", As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     return r.json();
   }
@@ -124,7 +126,7 @@ class PolicyWarningsServerTest {
     fire(resolveBy.minus(Duration.ofMinutes(30)));
     assertEquals(List.of(n + ":RESOLVE:REMIND@50%", n + ":RESOLVE:REMIND@4h", n + ":RESOLVE:REMIND@1h"),
         stepKeys(view(n), "fired").stream().filter(k -> k.contains(":RESOLVE:REMIND")).toList());
-    JsonArray timeline = server.get("/api/tickets/" + n).json().getJsonArray("timeline");
+    JsonArray timeline = server.get("/api/tickets/" + n, As.DISPATCHER).json().getJsonArray("timeline");
     long reminders = timeline.stream().filter(e -> ((JsonObject) e).getString("action").equals("REMIND")).count();
     assertEquals(5, reminders, "sign 1, respond 1, resolve 3: each one event");
   }

@@ -23,6 +23,7 @@ import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestDatabase;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.As;
 
 /**
  * The issue's "done when": with calendar/2026.yaml removed from a copy of the rules, tickets still
@@ -63,21 +64,21 @@ class ProvisionalYearServerTest {
   /** A 预付卡 complaint: routing dispatches it to 市场监管 under the complex policy (resolve 15wd). */
   static String complexTicket(TestServer s, int i) {
     Response r = s.postJson("/api/tickets", new JsonObject().put("citizen_phone", "1380000" + (1000 + i))
-        .put("request_type", "投诉").put("category_code", "040202").put("description", "预付卡商家跑路 " + i));
+        .put("request_type", "投诉").put("category_code", "040202").put("description", "预付卡商家跑路 " + i), As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     assertEquals("DISPATCHED", r.json().getString("status"), r.body());
     return r.json().getString("number");
   }
 
   static JsonObject deadline(TestServer s, String number, String kind) {
-    Response r = s.get("/api/tickets/" + number + "/deadlines");
+    Response r = s.get("/api/tickets/" + number + "/deadlines", As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     return r.json().getJsonArray("deadlines").stream().map(JsonObject.class::cast)
         .filter(d -> d.getString("kind").equals(kind)).findFirst().orElseThrow(() -> new AssertionError(r.body()));
   }
 
   static List<JsonObject> events(TestServer s, String number, String action) {
-    Response r = s.get("/api/tickets/" + number);
+    Response r = s.get("/api/tickets/" + number, As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     return r.json().getJsonArray("timeline").stream().map(JsonObject.class::cast)
         .filter(e -> e.getString("action").equals(action)).toList();
@@ -126,7 +127,7 @@ class ProvisionalYearServerTest {
       assertEquals(new JsonArray().add(2026), recount.getJsonArray("calendar_years"));
       assertEquals("2026-02-26T15:59:59.999999Z",
           recount.getJsonArray("moved").getJsonObject(0).getString("old_due_at"));
-      JsonArray steps = s.get("/api/tickets/" + open + "/deadlines").json().getJsonArray("steps");
+      JsonArray steps = s.get("/api/tickets/" + open + "/deadlines", As.DISPATCHER).json().getJsonArray("steps");
       assertTrue(steps.stream().map(JsonObject.class::cast).anyMatch(st -> st.getString("key")
           .equals(open + ":RESOLVE:SUPERVISE") && st.getString("due_at").equals("2026-02-27T15:59:59.999999Z")
           && st.getString("status").equals("planned")), "the ladder is re-planned: " + steps.encode());

@@ -17,6 +17,7 @@ import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.TicketAction;
+import org.open12345.hotline.testing.As;
 
 /** 重办 starts a new round: the policy's deadlines from the reopening, a new ladder, the count on the ticket. */
 class ReopenServerTest {
@@ -37,7 +38,7 @@ class ReopenServerTest {
 
   static String repliedTicket(String department) {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
-        .put("request_type", "投诉").put("description", "楼道灯坏了一个月没人修"));
+        .put("request_type", "投诉").put("description", "楼道灯坏了一个月没人修"), As.OPERATOR);
     String n = r.json().getString("number");
     assertEquals(200, server.postJson("/api/tickets/" + n + "/actions/dispatch",
         new JsonObject().put("department_id", department), "X-Hotline-Role", "DISPATCHER").status());
@@ -53,7 +54,7 @@ class ReopenServerTest {
   }
 
   static JsonObject view(String n) {
-    Response r = server.get("/api/tickets/" + n + "/deadlines");
+    Response r = server.get("/api/tickets/" + n + "/deadlines", As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     return r.json();
   }
@@ -109,14 +110,15 @@ class ReopenServerTest {
         new JsonObject().put("department_id", "hhht.housing").put("note", "应由住建局办理"), "X-Hotline-Role", "DISPATCHER");
     assertEquals(200, r.status(), r.body());
     assertEquals("hhht.housing", r.json().getString("department_id"));
-    assertEquals(403, department(n, "sign", "hhht.urban").status(), "no longer the first department's");
+    // No longer the first department's: it does not see the ticket any more (404, as if none).
+    assertEquals(404, department(n, "sign", "hhht.urban").status(), "no longer the first department's");
     for (String a : List.of("sign", "contact", "reply")) {
       assertEquals(200, department(n, a, "hhht.housing").status());
     }
     // The follow-up call or a founded 差评 case reopens as the system.
     Await.resultOf(server.server().features().tickets.act(n, TicketAction.REOPEN, Actor.SYSTEM,
         new ActionRequest("回访：未解决", null, null, null)));
-    JsonObject t = server.get("/api/tickets/" + n).json();
+    JsonObject t = server.get("/api/tickets/" + n, As.DISPATCHER).json();
     assertEquals(2, t.getInteger("reopen_count"));
     assertEquals("hhht.housing", t.getString("department_id"));
     assertEquals(2, deadline(n, "RESOLVE").getInteger("revision"));
@@ -130,6 +132,6 @@ class ReopenServerTest {
     assertEquals(200, server.post("/api/tickets/" + n + "/actions/reopen", "", "X-Hotline-Role", "DISPATCHER").status());
     Response twice = server.post("/api/tickets/" + n + "/actions/reopen", "", "X-Hotline-Role", "DISPATCHER");
     assertEquals(409, twice.status(), "REOPENED is not replied yet: " + twice.body());
-    assertEquals(1, server.get("/api/tickets/" + n).json().getInteger("reopen_count"));
+    assertEquals(1, server.get("/api/tickets/" + n, As.DISPATCHER).json().getInteger("reopen_count"));
   }
 }

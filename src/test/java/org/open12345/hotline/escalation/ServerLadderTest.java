@@ -17,9 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.deadline.ManualClock;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
-import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 /**
  * The server side of issue 6 on simulated time: dispatch sets deadlines and plans the ladder, the
@@ -45,7 +46,7 @@ class ServerLadderTest {
   static String dispatchedTicket(String department) {
     JsonObject draft = new JsonObject().put("citizen_phone", "13800138000").put("request_type", "投诉")
         .put("urgency", "一般").put("description", "小区供暖温度不达标，室温只有14度");
-    Response r = server.postJson("/api/tickets", draft);
+    Response r = server.postJson("/api/tickets", draft, As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     String number = r.json().getString("number");
     Response d = server.postJson("/api/tickets/" + number + "/actions/dispatch",
@@ -86,7 +87,7 @@ class ServerLadderTest {
   }
 
   static JsonObject deadline(String number, String kind) {
-    Response r = server.get("/api/tickets/" + number + "/deadlines");
+    Response r = server.get("/api/tickets/" + number + "/deadlines", As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     for (Object o : r.json().getJsonArray("deadlines")) {
       JsonObject d = (JsonObject) o;
@@ -140,16 +141,17 @@ class ServerLadderTest {
         "step:" + n + ":SIGN:SUPERVISE:mail:hhht-watersupply@hhht.gov.example").get(0);
     assertTrue(mail.contains(n) && mail.contains("签收") && mail.contains("2026-03-02 12:00"), mail);
 
-    Response esc = server.get("/api/escalations?department=hhht.watersupply&level=2");
+    Response esc = server.get("/api/escalations?department=hhht.watersupply&level=2", As.DISPATCHER);
     assertEquals(200, esc.status(), esc.body());
     assertEquals(3, esc.json().getJsonArray("items").stream()
         .filter(o -> ((JsonObject) o).getString("number").equals(n)).count(), esc.body());
     clock.set(MONDAY_10.plus(Duration.ofDays(9)));
-    Response overdue = server.get("/api/deadlines/overdue?department=hhht.watersupply");
+    Response overdue = server.get("/api/deadlines/overdue?department=hhht.watersupply", As.DISPATCHER);
     assertTrue(overdue.body().contains(n), overdue.body());
-    assertEquals(overdue.body(), server.get("/api/tickets?overdue=true&department=hhht.watersupply").body(),
+    assertEquals(overdue.body(),
+        server.get("/api/tickets?overdue=true&department=hhht.watersupply", As.DISPATCHER).body(),
         "the same list under the tickets URL");
-    assertFalse(server.get("/api/deadlines/overdue?department=hhht.gas").body().contains(n));
+    assertFalse(server.get("/api/deadlines/overdue?department=hhht.gas", As.DISPATCHER).body().contains(n));
     assertEquals("missed", deadline(n, "SIGN").getString("state"));
   }
 

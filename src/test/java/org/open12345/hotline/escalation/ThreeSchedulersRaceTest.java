@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.db.DatabaseUrl;
 import org.open12345.hotline.deadline.ManualClock;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.FreePort;
 import org.open12345.hotline.testing.TestDatabase;
 import org.open12345.hotline.testing.TestServer;
@@ -58,7 +59,7 @@ class ThreeSchedulersRaceTest {
       TestServer front = servers.get(0);
       for (int i = 0; i < TICKETS; i++) {
         var r = front.postJson("/api/tickets", new JsonObject().put("citizen_phone", "1380013" + (8000 + i))
-            .put("request_type", "投诉").put("description", "噪音扰民 " + i));
+            .put("request_type", "投诉").put("description", "噪音扰民 " + i), As.OPERATOR);
         assertEquals(201, r.status(), r.body());
         var d = front.postJson("/api/tickets/" + r.json().getString("number") + "/actions/dispatch",
             new JsonObject().put("department_id", DEPARTMENTS.get(i % 5)), "X-Hotline-Role", "DISPATCHER");

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.evaluation.RatingService.Answer;
 import org.open12345.hotline.evaluation.RatingService.Status;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
-import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 /**
  * The rating rules, called as the intake channels call them (in their transaction): the first
@@ -51,7 +52,7 @@ class RatingServiceTest {
   static long[] prompted() throws Exception {
     String phone = "1370000" + String.format("%04d", seq.incrementAndGet());
     Response created = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", phone)
-        .put("request_type", "投诉").put("description", "噪音扰民"));
+        .put("request_type", "投诉").put("description", "噪音扰民"), As.OPERATOR);
     assertEquals(201, created.status(), created.body());
     String number = created.json().getString("number");
     long prompt = inTx(tx -> server.server().features().tickets.repository().findByNumber(tx, number)

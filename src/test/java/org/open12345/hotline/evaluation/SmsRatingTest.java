@@ -10,9 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.WebhookGuards;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
-import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 /**
  * Replies to rating prompts by SMS. Decided here: only a phone that was sent a prompt can rate;
@@ -37,7 +38,7 @@ class SmsRatingTest {
   /** A ticket for the phone and an open prompt about it; returns the ticket number. */
   static String prompted(String phone) throws Exception {
     Response created = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", phone)
-        .put("request_type", "投诉").put("description", "噪音扰民"));
+        .put("request_type", "投诉").put("description", "噪音扰民"), As.OPERATOR);
     assertEquals(201, created.status(), created.body());
     String number = created.json().getString("number");
     var features = server.server().features();
@@ -64,7 +65,7 @@ class SmsRatingTest {
   }
 
   static JsonArray timeline(String number) {
-    return server.get("/api/tickets/" + number).json().getJsonArray("timeline");
+    return server.get("/api/tickets/" + number, As.DISPATCHER).json().getJsonArray("timeline");
   }
 
   static boolean hasEvent(String number, String action) {
@@ -120,7 +121,7 @@ class SmsRatingTest {
     reply("13700000007", "不太满意");
     assertNull(countedLevel(n));
     assertEquals("unparsed", outcome("13700000007"));
-    Response list = server.get("/api/inbound?status=unparsed");
+    Response list = server.get("/api/inbound?status=unparsed", As.DISPATCHER);
     assertEquals(200, list.status());
     assertTrue(list.json().getJsonArray("items").stream().map(o -> (JsonObject) o)
         .anyMatch(m -> "13700000007".equals(m.getString("phone")) && "不太满意".equals(m.getString("text"))));

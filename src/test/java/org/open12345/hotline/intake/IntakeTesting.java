@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 
 /** Shared config and direct database checks for the intake tests. */
@@ -86,13 +87,13 @@ public final class IntakeTesting {
 
   /** The tickets of a phone, newest first, through the public API. */
   public static JsonArray ticketsOf(TestServer s, String phone) {
-    return s.get("/api/tickets?phone=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8))
-        .json().getJsonArray("items");
+    return s.get("/api/tickets?phone=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8),
+        As.DISPATCHER).json().getJsonArray("items");
   }
 
   /** The outbox rows of a ticket, through {@code GET /api/outbox?ticket_id=}. */
   public static JsonArray outboxOf(TestServer s, String number) {
-    return s.get("/api/outbox?ticket_id=" + ticketId(s, number)).json().getJsonArray("items");
+    return s.get("/api/outbox?ticket_id=" + ticketId(s, number), As.DISPATCHER).json().getJsonArray("items");
   }
 
   /** The acknowledgement SMS of a ticket, or null. */

@@ -13,8 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.testing.FreePort;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
+import org.open12345.hotline.testing.FreePort;
 import org.open12345.hotline.testing.TestServer;
 
 /** The outbox against a real SMTP server (GreenMail) and a real relay over PostgreSQL. */
@@ -60,7 +61,7 @@ class OutboxDeliveryTest {
   }
 
   JsonObject row(String key) {
-    var items = server.get("/api/outbox?channel=mail&limit=500").json().getJsonArray("items");
+    var items = server.get("/api/outbox?channel=mail&limit=500", As.DISPATCHER).json().getJsonArray("items");
     for (int i = 0; i < items.size(); i++) {
       if (items.getJsonObject(i).getString("dedupe_key").equals(key)) {
         return items.getJsonObject(i);
@@ -141,18 +142,19 @@ class OutboxDeliveryTest {
     server = TestServer.start(cfg, Clock.systemUTC());
     enqueue(mail("dead:1", "死信"));
     Await.until(() -> "failed".equals(row("dead:1").getString("status")));
-    var failed = server.get("/api/outbox?status=failed").json().getJsonArray("items");
+    var failed = server.get("/api/outbox?status=failed", As.DISPATCHER).json().getJsonArray("items");
     assertEquals(1, failed.size());
     assertTrue(failed.getJsonObject(0).getString("last_error").contains("gave up after 2 attempts"));
     long id = failed.getJsonObject(0).getLong("id");
     startSmtp();
-    var resent = server.post("/api/outbox/" + id + "/retry", "");
+    var resent = server.post("/api/outbox/" + id + "/retry", "", As.DISPATCHER);
     assertEquals(200, resent.status(), resent.body());
     assertTrue(smtp.waitForIncomingEmail(15_000, 1));
     Await.until(() -> "sent".equals(row("dead:1").getString("status")));
-    assertEquals(409, server.post("/api/outbox/" + id + "/retry", "").status(), "only failed ones are resent");
-    assertEquals(400, server.post("/api/outbox/abc/retry", "").status());
-    assertEquals(404, server.post("/api/outbox/999999/retry", "").status());
+    assertEquals(409, server.post("/api/outbox/" + id + "/retry", "", As.DISPATCHER).status(),
+        "only failed ones are resent");
+    assertEquals(400, server.post("/api/outbox/abc/retry", "", As.DISPATCHER).status());
+    assertEquals(404, server.post("/api/outbox/999999/retry", "", As.DISPATCHER).status());
   }
 
   /** Citizen SMS written at night wait for the morning and are spread under the hourly cap. */
@@ -171,7 +173,7 @@ class OutboxDeliveryTest {
     }
     enqueue(new NewMessage("alert", "sms", "13900000000", null, "值班提醒", null, "staff:1", new JsonObject(), null,
         false));
-    var items = server.get("/api/outbox?channel=sms").json().getJsonArray("items");
+    var items = server.get("/api/outbox?channel=sms", As.DISPATCHER).json().getJsonArray("items");
     Map<String, java.time.Instant> at = new HashMap<>();
     items.forEach(o -> at.put(((JsonObject) o).getString("dedupe_key"),
         java.time.Instant.parse(((JsonObject) o).getString("next_attempt_at"))));

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.db.DatabaseUrl;
-import org.open12345.hotline.testing.TestDatabase;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
+import org.open12345.hotline.testing.TestDatabase;
 import org.open12345.hotline.testing.TestServer;
 
 /**
@@ -93,11 +94,11 @@ class OutboxRelayConcurrencyTest {
     }
     writes.forEach(f -> Await.resultOf(f));
     Await.until(() -> received.size() == 1000, MINUTE);
-    Await.until(() -> a.get("/api/outbox?status=pending&limit=1").json().getJsonArray("items").isEmpty(),
+    Await.until(() -> a.get("/api/outbox?status=pending&limit=1", As.DISPATCHER).json().getJsonArray("items").isEmpty(),
         MINUTE);
     assertEquals(1000, received.size(), "no loss");
     received.forEach((id, n) -> assertEquals(1, n.get(), "message " + id + " delivered " + n + " times"));
-    var sent = a.get("/api/outbox?status=sent&limit=500").json().getJsonArray("items");
+    var sent = a.get("/api/outbox?status=sent&limit=500", As.DISPATCHER).json().getJsonArray("items");
     assertEquals(500, sent.size());
   }
 
@@ -113,9 +114,9 @@ class OutboxRelayConcurrencyTest {
     assertEquals(1, claimed.size());
     TestServer survivor = start(db, true);
     Await.until(() -> received.size() == 1, MINUTE);
-    Await.until(() -> "sent".equals(survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0)
-        .getString("status")), MINUTE);
-    JsonObject row = survivor.get("/api/outbox?limit=1").json().getJsonArray("items").getJsonObject(0);
+    Await.until(() -> "sent".equals(survivor.get("/api/outbox?limit=1", As.DISPATCHER).json().getJsonArray("items")
+        .getJsonObject(0).getString("status")), MINUTE);
+    JsonObject row = survivor.get("/api/outbox?limit=1", As.DISPATCHER).json().getJsonArray("items").getJsonObject(0);
     assertEquals(2, row.getInteger("attempts"), "the dead relay's attempt, then the survivor's");
     assertEquals(1, received.values().iterator().next().get());
     // The dead relay coming back with a late outcome cannot overwrite the survivor's.

@@ -17,6 +17,7 @@ import org.open12345.hotline.deadline.ManualClock;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.As;
 
 /**
  * 退单: a department returns with a listed reason and a note; the centre's queue holds it with a
@@ -43,7 +44,7 @@ class ReturnsServerTest {
 
   static String dispatched(String department) {
     Response r = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
-        .put("request_type", "投诉").put("description", "路灯不亮，晚上出行不便"));
+        .put("request_type", "投诉").put("description", "路灯不亮，晚上出行不便"), As.OPERATOR);
     String n = r.json().getString("number");
     assertEquals(200, server.postJson("/api/tickets/" + n + "/actions/dispatch",
         new JsonObject().put("department_id", department), DISPATCHER).status());
@@ -71,17 +72,17 @@ class ReturnsServerTest {
   }
 
   static JsonObject pending(String n) {
-    return server.get("/api/returns").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+    return server.get("/api/returns", As.DISPATCHER).json().getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(r -> r.getString("number").equals(n)).findFirst().orElse(null);
   }
 
   static JsonObject deadline(String n, String kind) {
-    return server.get("/api/tickets/" + n + "/deadlines").json().getJsonArray("deadlines").stream()
+    return server.get("/api/tickets/" + n + "/deadlines", As.DISPATCHER).json().getJsonArray("deadlines").stream()
         .map(JsonObject.class::cast).filter(d -> d.getString("kind").equals(kind)).findFirst().orElse(null);
   }
 
   static List<String> steps(String n, String status) {
-    return server.get("/api/tickets/" + n + "/deadlines").json().getJsonArray("steps").stream()
+    return server.get("/api/tickets/" + n + "/deadlines", As.DISPATCHER).json().getJsonArray("steps").stream()
         .map(JsonObject.class::cast).filter(s -> s.getString("status").equals(status)).map(s -> s.getString("key"))
         .toList();
   }
@@ -101,12 +102,12 @@ class ReturnsServerTest {
     assertTrue(unknown.json().getString("message").contains("wrong_area (属地不符)"), unknown.body());
     Response noNote = giveBack(n, "hhht.urban", "属地不符", null);
     assertEquals("note", noNote.json().getJsonObject("details").getString("field"), noNote.body());
-    JsonObject t = server.get("/api/tickets/" + n).json();
+    JsonObject t = server.get("/api/tickets/" + n, As.DISPATCHER).json();
     assertEquals("DISPATCHED", t.getString("status"), "nothing half-done");
     assertFalse(t.getJsonArray("timeline").stream().anyMatch(e -> ((JsonObject) e).getString("action").equals("RETURN")));
     assertNull(pending(n));
-    assertEquals(5, server.get("/api/returns/reasons").json().getJsonArray("items").size());
-    assertRefused(server.get("/api/returns?status=lost"), 400, "invalid_field");
+    assertEquals(5, server.get("/api/returns/reasons", As.OPERATOR).json().getJsonArray("items").size());
+    assertRefused(server.get("/api/returns?status=lost", As.DISPATCHER), 400, "invalid_field");
   }
 
   @Test
@@ -134,7 +135,7 @@ class ReturnsServerTest {
     assertEquals(List.of(n + ":RULING:REMIND"), steps(n, "fired"));
     clock.set(MONDAY_10.plus(Duration.ofHours(5)));
     assertTrue(pending(n).getBoolean("ruling_overdue"));
-    assertTrue(server.get("/api/deadlines/overdue").body().contains(n), "a late ruling is overdue");
+    assertTrue(server.get("/api/deadlines/overdue", As.DISPATCHER).body().contains(n), "a late ruling is overdue");
 
     assertRefused(rule(queued.getLong("id"), new JsonObject().put("decision", "redispatch")), 400, "invalid_field");
     assertRefused(rule(queued.getLong("id"), new JsonObject().put("decision", "redispatch")
@@ -153,14 +154,14 @@ class ReturnsServerTest {
     assertRefused(rule(queued.getLong("id"), new JsonObject().put("decision", "send_back").put("note", "x")), 409,
         "already_ruled");
 
-    JsonObject t = server.get("/api/tickets/" + n).json();
+    JsonObject t = server.get("/api/tickets/" + n, As.DISPATCHER).json();
     assertEquals("DISPATCHED", t.getString("status"));
     assertEquals("hhht.saihan", t.getString("department_id"));
     assertEquals(1, deadline(n, "SIGN").getInteger("revision"), "a new round for the new department");
     assertEquals("met_late", deadline(n, "RULING").getString("state"));
     assertNull(pending(n));
     assertTrue(steps(n, "planned").contains(n + ":SIGN:REMIND#1"));
-    assertTrue(server.get("/api/returns?status=ruled&department=hhht.urban").body().contains(n));
+    assertTrue(server.get("/api/returns?status=ruled&department=hhht.urban", As.DISPATCHER).body().contains(n));
   }
 
   @Test
@@ -183,7 +184,7 @@ class ReturnsServerTest {
     assertTrue(back.json().getBoolean("counted_against_department"));
     assertTrue(back.json().getBoolean("ruled_in_time"));
 
-    JsonObject t = server.get("/api/tickets/" + n).json();
+    JsonObject t = server.get("/api/tickets/" + n, As.DISPATCHER).json();
     assertEquals("DISPATCHED", t.getString("status"));
     assertEquals("hhht.housing", t.getString("department_id"));
     JsonObject resolve = deadline(n, "RESOLVE");
@@ -215,8 +216,8 @@ class ReturnsServerTest {
     assertEquals(200, server.postJson("/api/tickets/" + stopped + "/actions/stop", new JsonObject()
         .put("reason", "重复诉求"), DISPATCHER).status());
     assertNull(pending(stopped));
-    assertTrue(server.get("/api/returns?status=ruled&department=hhht.transport").body().contains("\"stopped\""));
-    assertRefused(server.postJson("/api/returns/abc/ruling", new JsonObject().put("decision", "send_back")), 404,
+    assertTrue(server.get("/api/returns?status=ruled&department=hhht.transport", As.DISPATCHER).body().contains("\"stopped\""));
+    assertRefused(server.postJson("/api/returns/abc/ruling", new JsonObject().put("decision", "send_back"), As.DISPATCHER), 404,
         "not_found");
     assertRefused(rule(99999999L, new JsonObject().put("decision", "send_back").put("note", "x")), 404, "not_found");
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 
 /** Issue 13: free text without a category code reaches the right department through the shipped vocabulary. */
@@ -57,7 +58,7 @@ class FreeTextRoutingTest {
   }
 
   private static JsonObject explain(JsonObject draft) {
-    TestServer.Response r = server.postJson("/api/routing/explain", draft);
+    TestServer.Response r = server.postJson("/api/routing/explain", draft, As.DISPATCHER);
     assertEquals(200, r.status(), r.body());
     return r.json();
   }

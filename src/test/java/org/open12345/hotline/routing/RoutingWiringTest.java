@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 
@@ -41,8 +42,8 @@ class RoutingWiringTest {
   @Test
   void aNewTicketIsDispatchedByTheMatchingRuleAndTheDecisionIsLogged() {
     try (TestServer s = TestServer.start()) {
-      String version = s.get("/api/routing/rules").json().getString("version");
-      var r = s.postJson("/api/tickets", draft("020201", "小区停电三个小时了"));
+      String version = s.get("/api/routing/rules", As.DISPATCHER).json().getString("version");
+      var r = s.postJson("/api/tickets", draft("020201", "小区停电三个小时了"), As.OPERATOR);
       assertEquals(201, r.status(), r.body());
       JsonObject t = r.json();
       assertEquals("DISPATCHED", t.getString("status"));
@@ -58,11 +59,11 @@ class RoutingWiringTest {
   @Test
   void noMatchingRuleLeavesTheTicketInTheManualQueue() {
     try (TestServer s = TestServer.start()) {
-      JsonObject t = s.postJson("/api/tickets", draft(null, "想咨询一下这个问题应该找谁")).json();
+      JsonObject t = s.postJson("/api/tickets", draft(null, "想咨询一下这个问题应该找谁"), As.OPERATOR).json();
       assertEquals("RECEIVED", t.getString("status"));
       assertNull(t.getString("department_id"));
       assertEquals("MANUAL", event(t, "ROUTE").getJsonObject("details").getString("kind"));
-      var queue = s.get("/api/tickets?status=RECEIVED").json().getJsonArray("items");
+      var queue = s.get("/api/tickets?status=RECEIVED", As.DISPATCHER).json().getJsonArray("items");
       assertEquals(1, queue.size());
       var bad = s.post("/api/tickets/" + t.getString("number") + "/actions/dispatch",
           "{\"department_id\":\"hhht.nowhere\"}", "X-Hotline-Role", "DISPATCHER");
@@ -74,7 +75,7 @@ class RoutingWiringTest {
   @Test
   void explainNamesTheRuleAndWhyEarlierRulesMissed() {
     try (TestServer s = TestServer.start()) {
-      var r = s.postJson("/api/routing/explain", draft("020201", "停电了").put("time", "10:00"));
+      var r = s.postJson("/api/routing/explain", draft("020201", "停电了").put("time", "10:00"), As.DISPATCHER);
       assertEquals(200, r.status(), r.body());
       JsonObject e = r.json();
       assertEquals("power-supply", e.getJsonObject("matched_rule").getString("id"));
@@ -83,9 +84,10 @@ class RoutingWiringTest {
       assertFalse(misses.isEmpty());
       assertEquals("gas-leak", misses.getJsonObject(0).getString("rule_id"));
       assertFalse(misses.getJsonObject(0).getString("reason").isBlank());
-      assertEquals(400, s.postJson("/api/routing/explain", new JsonObject().put("time", "25:99")).status());
+      assertEquals(400,
+          s.postJson("/api/routing/explain", new JsonObject().put("time", "25:99"), As.DISPATCHER).status());
 
-      JsonObject tree = s.get("/api/departments").json();
+      JsonObject tree = s.get("/api/departments", As.DISPATCHER).json();
       JsonObject root = tree.getJsonArray("departments").getJsonObject(0);
       assertEquals("nmg", root.getString("id"));
       assertEquals("hhht", root.getJsonArray("children").getJsonObject(0).getString("id"));
@@ -99,17 +101,19 @@ class RoutingWiringTest {
       String v1 = version(s);
       rewriteLead("hhht.gas");
       Await.until(() -> !version(s).equals(v1));
-      assertEquals("hhht.gas", s.postJson("/api/tickets", draft("020201", "停电")).json().getString("department_id"));
+      assertEquals("hhht.gas",
+          s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR).json().getString("department_id"));
 
       String v2 = version(s);
       Path rules = rulesCopy.resolve("rules.yaml");
       Files.writeString(rules, Files.readString(rules).replace("lead: hhht.power", "lead: hhht.nonexistent")
           .replace("lead: hhht.gas\n      policy: utilities", "lead: hhht.nonexistent\n      policy: utilities"));
-      Await.until(() -> s.get("/api/routing/rules").json().getValue("last_refused_change") != null);
-      JsonArray errors = s.get("/api/routing/rules").json().getJsonArray("last_refused_change");
+      Await.until(() -> s.get("/api/routing/rules", As.DISPATCHER).json().getValue("last_refused_change") != null);
+      JsonArray errors = s.get("/api/routing/rules", As.DISPATCHER).json().getJsonArray("last_refused_change");
       assertTrue(errors.getString(0).matches(".*rules\\.yaml:\\d+: .*hhht\\.nonexistent.*"), errors.encode());
       assertEquals(v2, version(s), "the previous rules stay in force");
-      assertEquals("hhht.gas", s.postJson("/api/tickets", draft("020201", "停电")).json().getString("department_id"));
+      assertEquals("hhht.gas",
+          s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR).json().getString("department_id"));
     }
   }
 
@@ -124,7 +128,7 @@ class RoutingWiringTest {
       List<JsonObject> created = java.util.Collections.synchronizedList(new ArrayList<>());
       Thread creator = new Thread(() -> {
         while (running.get()) {
-          var r = s.postJson("/api/tickets", draft("020201", "停电"));
+          var r = s.postJson("/api/tickets", draft("020201", "停电"), As.OPERATOR);
           if (r.status() == 201) {
             created.add(r.json());
           }
@@ -184,7 +188,7 @@ class RoutingWiringTest {
   }
 
   private static String version(TestServer s) {
-    return s.get("/api/routing/rules").json().getString("version");
+    return s.get("/api/routing/rules", As.DISPATCHER).json().getString("version");
   }
 
 }

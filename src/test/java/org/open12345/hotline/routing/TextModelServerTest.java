@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 
 /** The free-text model learned from the centre's own tickets, trained on demand and used by routing. */
@@ -19,7 +20,7 @@ class TextModelServerTest {
   private static void fileHistory(TestServer s) {
     for (NaiveBayesTextModel.Example e : NaiveBayesTextModelTest.history()) {
       TestServer.Response r = s.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
-          .put("request_type", "投诉").put("category_code", e.categoryCode()).put("description", e.text()));
+          .put("request_type", "投诉").put("category_code", e.categoryCode()).put("description", e.text()), As.OPERATOR);
       assertEquals(201, r.status(), r.body());
       assertEquals("DISPATCHED", r.json().getString("status"), "a final department: a labelled example");
     }
@@ -28,23 +29,25 @@ class TextModelServerTest {
   @Test
   void aModelTrainedOnTheHistoryRoutesWhatTheVocabularyCannotRead() {
     try (TestServer s = TestServer.start()) {
-      JsonObject before = s.get("/api/routing/model").json();
+      JsonObject before = s.get("/api/routing/model", As.DISPATCHER).json();
       assertNull(before.getValue("version"));
-      JsonObject explained = s.postJson("/api/routing/explain", new JsonObject().put("description", "我家里才十三度，孩子受不了"))
+      JsonObject explained = s.postJson("/api/routing/explain",
+          new JsonObject().put("description", "我家里才十三度，孩子受不了"), As.DISPATCHER)
           .json();
       assertEquals("MANUAL", explained.getJsonObject("decision").getString("kind"));
 
       fileHistory(s);
-      JsonObject trained = s.post("/api/routing/model/train", "").json();
+      JsonObject trained = s.post("/api/routing/model/train", "", As.ADMIN).json();
       assertEquals("trained", trained.getString("status"), trained.encode());
       assertEquals(24, trained.getInteger("examples"));
       String version = trained.getString("version");
-      JsonObject status = s.get("/api/routing/model").json();
+      JsonObject status = s.get("/api/routing/model", As.DISPATCHER).json();
       assertEquals(version, status.getString("version"));
       assertEquals(2, status.getInteger("categories"));
       assertNotNull(status.getString("trained_at"));
 
-      JsonObject after = s.postJson("/api/routing/explain", new JsonObject().put("description", "我家里才十三度，孩子受不了"))
+      JsonObject after = s.postJson("/api/routing/explain",
+          new JsonObject().put("description", "我家里才十三度，孩子受不了"), As.DISPATCHER)
           .json();
       assertEquals("hhht.heating", after.getJsonObject("decision").getString("lead_department_id"), after.encode());
       assertEquals(version, after.getJsonObject("text_reading").getString("model_version"));
@@ -54,12 +57,12 @@ class TextModelServerTest {
   @Test
   void tooFewTicketsTrainNothingAndTwoRequestsAtOnceTrainOnce() throws Exception {
     try (TestServer s = TestServer.start()) {
-      assertEquals("too_few_examples", s.post("/api/routing/model/train", "").json().getString("status"));
+      assertEquals("too_few_examples", s.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
       fileHistory(s);
       List<CompletableFuture<String>> calls = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         calls.add(CompletableFuture.supplyAsync(
-            () -> s.post("/api/routing/model/train", "").json().getString("status")));
+            () -> s.post("/api/routing/model/train", "", As.ADMIN).json().getString("status")));
       }
       List<String> outcomes = new ArrayList<>();
       for (CompletableFuture<String> c : calls) {
@@ -76,11 +79,11 @@ class TextModelServerTest {
   void anotherInstanceLoadsTheStoredModel() throws Exception {
     try (TestServer a = TestServer.start()) {
       fileHistory(a);
-      String version = a.post("/api/routing/model/train", "").json().getString("version");
+      String version = a.post("/api/routing/model/train", "", As.ADMIN).json().getString("version");
       try (TestServer b = TestServer.start(a.database(), Map.of("routing.model_refresh", "1s"), java.time.Clock.systemUTC())) {
         // the second instance loads the stored model at its start or its next look
         org.open12345.hotline.testing.Await.until(
-            () -> version.equals(b.get("/api/routing/model").json().getString("version")));
+            () -> version.equals(b.get("/api/routing/model", As.DISPATCHER).json().getString("version")));
       }
     }
   }

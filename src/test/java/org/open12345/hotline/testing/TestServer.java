@@ -20,9 +20,12 @@ public final class TestServer implements AutoCloseable {
   private final DatabaseUrl db;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final TestIdentities identities;
+
   private TestServer(HotlineServer server, DatabaseUrl db) {
     this.server = server;
     this.db = db;
+    this.identities = new TestIdentities(server.features().identity, http, "http://127.0.0.1:" + server.port());
   }
 
   public static TestServer start() {
@@ -39,6 +42,9 @@ public final class TestServer implements AutoCloseable {
     o.put("http.port", "0");
     o.put("http.host", "127.0.0.1");
     o.put("db.pool_size", "4");
+    // The harness's own sessions (X-Hotline-User) outlive simulated time; a test of timeouts sets its own.
+    o.put("identity.session.idle_timeout", "87600h");
+    o.put("identity.session.absolute_timeout", "87600h");
     o.putAll(overrides);
     try {
       return new TestServer(HotlineServer.start(HotlineConfig.load(null, Map.of(), o), clock), db);
@@ -73,12 +79,20 @@ public final class TestServer implements AutoCloseable {
     return post(path, body.encode(), headers);
   }
 
+  /** The real credentials (headers) the shorthand ones stand for, e.g. for a raw socket request. */
+  public String[] credentials(String... shorthand) {
+    return identities.translate(shorthand);
+  }
+
   /**
    * Sends the request and checks the exchange against the API contract ({@link ApiContract}):
    * an answer the document does not describe fails the test here, naming the operation, the
-   * status and what does not match.
+   * status and what does not match. The shorthand headers {@code X-Hotline-Role},
+   * {@code X-Hotline-Department} and {@code X-Hotline-User} become real credentials of that role
+   * ({@link TestIdentities}); without them the request is anonymous.
    */
-  public Response send(HttpRequest.Builder b, String... headers) {
+  public Response send(HttpRequest.Builder b, String... shorthand) {
+    String[] headers = identities.translate(shorthand);
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 class TicketApiTest {
   static TestServer server;
@@ -37,14 +38,14 @@ class TicketApiTest {
   }
 
   static String create() {
-    Response r = server.postJson("/api/tickets", draft());
+    Response r = server.postJson("/api/tickets", draft(), As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     return r.json().getString("number");
   }
 
   @Test
   void createThenReadWithItsTimeline() {
-    Response r = server.postJson("/api/tickets", draft());
+    Response r = server.postJson("/api/tickets", draft(), As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     JsonObject t = r.json();
     assertTrue(TicketNumber.looksValid(t.getString("number")), t.getString("number"));
@@ -53,7 +54,7 @@ class TicketApiTest {
     assertEquals("COMPLAINT", t.getString("request_type"));
     assertEquals("RECEIVED", t.getString("status"));
 
-    Response read = server.get("/api/tickets/" + t.getString("number"));
+    Response read = server.get("/api/tickets/" + t.getString("number"), As.DISPATCHER);
     assertEquals(200, read.status());
     JsonObject got = read.json();
     assertEquals("小区供暖温度不达标，室温只有14度", got.getString("description"));
@@ -65,7 +66,7 @@ class TicketApiTest {
   /** One caller is one phone across channels: the API uses the same normal form as the webhooks. */
   @Test
   void aLandlineIsStoredInTheFormTheVoiceAndSmsChannelsUse() {
-    Response r = server.postJson("/api/tickets", draft().put("citizen_phone", "+86 471 6951123"));
+    Response r = server.postJson("/api/tickets", draft().put("citizen_phone", "+86 471 6951123"), As.OPERATOR);
     assertEquals(201, r.status(), r.body());
     assertEquals(PhoneNumbers.normalize("0471-6951123"), r.json().getString("citizen_phone"));
     assertEquals("04716951123", r.json().getString("citizen_phone"));
@@ -82,14 +83,14 @@ class TicketApiTest {
   void listFiltersByStatusAndPhoneAndPages() {
     JsonObject d = draft().put("citizen_phone", "13900000001");
     for (int i = 0; i < 3; i++) {
-      assertEquals(201, server.postJson("/api/tickets", d).status());
+      assertEquals(201, server.postJson("/api/tickets", d, As.OPERATOR).status());
     }
-    Response page = server.get("/api/tickets?phone=13900000001&status=RECEIVED&size=2");
+    Response page = server.get("/api/tickets?phone=13900000001&status=RECEIVED&size=2", As.DISPATCHER);
     assertEquals(200, page.status(), page.body());
     assertEquals(2, page.json().getJsonArray("items").size());
-    Response next = server.get("/api/tickets?phone=13900000001&size=2&page=1");
+    Response next = server.get("/api/tickets?phone=13900000001&size=2&page=1", As.DISPATCHER);
     assertEquals(1, next.json().getJsonArray("items").size());
-    Response none = server.get("/api/tickets?phone=13900000001&status=CLOSED");
+    Response none = server.get("/api/tickets?phone=13900000001&status=CLOSED", As.DISPATCHER);
     assertEquals(0, none.json().getJsonArray("items").size());
   }
 
@@ -125,7 +126,8 @@ class TicketApiTest {
     assertTrue(e.getString("message").contains("RECEIVED") && e.getString("message").contains("CLOSE"),
         e.getString("message"));
     assertEquals("RECEIVED", e.getJsonObject("details").getString("current_status"));
-    assertEquals("RECEIVED", server.get("/api/tickets/" + n).json().getString("status"), "nothing changed");
+    assertEquals("RECEIVED", server.get("/api/tickets/" + n, As.DISPATCHER).json().getString("status"),
+        "nothing changed");
   }
 
   @Test
@@ -143,44 +145,58 @@ class TicketApiTest {
         "X-Hotline-Role", "DISPATCHER").status());
     Response r = server.post("/api/tickets/" + n + "/actions/sign", "",
         "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht.power");
-    assertEquals(403, r.status(), r.body());
+    // Another department's ticket answers as one that does not exist.
+    assertEquals(404, r.status(), r.body());
+    assertEquals("not_found", r.json().getString("error"));
+    // The city sees its units' tickets, but signing is the assigned unit's own act.
+    Response parent = server.post("/api/tickets/" + n + "/actions/sign", "",
+        "X-Hotline-Role", "DEPARTMENT", "X-Hotline-Department", "hhht");
+    assertEquals(403, parent.status(), parent.body());
+    assertEquals("not_your_ticket", parent.json().getString("error"));
   }
 
   @Test
   void badInputGets400InOneShapeNamingTheField() {
-    assertBad(server.post("/api/tickets", "{not json"), "malformed_json", null);
-    assertBad(server.post("/api/tickets", "[1,2]"), "malformed_json", null);
-    assertBad(server.post("/api/tickets", ""), "missing_body", null);
-    assertBad(server.postJson("/api/tickets", draft().put("request_type", "抱怨")), "invalid_field", "request_type");
-    assertBad(server.postJson("/api/tickets", draft().put("urgency", "very")), "invalid_field", "urgency");
-    assertBad(server.postJson("/api/tickets", draft().put("description", 42)), "invalid_field", "description");
+    assertBad(server.post("/api/tickets", "{not json", As.OPERATOR), "malformed_json", null);
+    assertBad(server.post("/api/tickets", "[1,2]", As.OPERATOR), "malformed_json", null);
+    assertBad(server.post("/api/tickets", "", As.OPERATOR), "missing_body", null);
+    assertBad(server.postJson("/api/tickets", draft().put("request_type", "抱怨"), As.OPERATOR), "invalid_field",
+        "request_type");
+    assertBad(server.postJson("/api/tickets", draft().put("urgency", "very"), As.OPERATOR), "invalid_field", "urgency");
+    assertBad(server.postJson("/api/tickets", draft().put("description", 42), As.OPERATOR), "invalid_field",
+        "description");
     JsonObject missing = draft();
     missing.remove("description");
-    assertBad(server.postJson("/api/tickets", missing), "invalid_field", "description");
-    assertBad(server.postJson("/api/tickets", draft().put("citizen_phone", "call me")), "invalid_field",
+    assertBad(server.postJson("/api/tickets", missing, As.OPERATOR), "invalid_field", "description");
+    assertBad(server.postJson("/api/tickets", draft().put("citizen_phone", "call me"), As.OPERATOR), "invalid_field",
         "citizen_phone");
-    assertBad(server.postJson("/api/tickets", draft().put("latitude", 120)), "invalid_field", "latitude");
-    assertBad(server.postJson("/api/tickets", draft().put("category_code", "999999")), "invalid_field",
+    assertBad(server.postJson("/api/tickets", draft().put("latitude", 120), As.OPERATOR), "invalid_field", "latitude");
+    assertBad(server.postJson("/api/tickets", draft().put("category_code", "999999"), As.OPERATOR), "invalid_field",
         "category_code");
-    assertBad(server.postJson("/api/tickets", draft().put("descripton", "typo")), "invalid_field", "descripton");
-    assertBad(server.postJson("/api/tickets", draft().put("description", "长".repeat(4001))), "invalid_field",
-        "description");
-    assertBad(server.get("/api/tickets?size=abc"), "invalid_field", "size");
-    assertBad(server.get("/api/tickets?status=LOST"), "invalid_field", "status");
-    assertBad(server.get("/api/tickets?from=yesterday"), "invalid_field", "from");
-    assertBad(server.postJson("/api/tickets", draft(), "X-Hotline-Role", "SYSTEM"), "invalid_header", null);
+    assertBad(server.postJson("/api/tickets", draft().put("descripton", "typo"), As.OPERATOR), "invalid_field",
+        "descripton");
+    assertBad(server.postJson("/api/tickets", draft().put("description", "长".repeat(4001)), As.OPERATOR),
+        "invalid_field", "description");
+    assertBad(server.get("/api/tickets?size=abc", As.DISPATCHER), "invalid_field", "size");
+    assertBad(server.get("/api/tickets?status=LOST", As.DISPATCHER), "invalid_field", "status");
+    assertBad(server.get("/api/tickets?from=yesterday", As.DISPATCHER), "invalid_field", "from");
+    // Nobody can claim the server's own role: the old identity headers are not read at all.
+    Response system = server.postJson("/api/tickets", draft(), "X-Hotline-Role", "SYSTEM");
+    assertEquals(401, system.status(), system.body());
+    assertEquals("unauthenticated", system.json().getString("error"));
   }
 
   @Test
   void tooLargeBodyIs413AndUnknownThingsAre404() {
-    Response big = server.post("/api/tickets", "{\"description\":\"" + "x".repeat(300_000) + "\"}");
+    Response big = server.post("/api/tickets", "{\"description\":\"" + "x".repeat(300_000) + "\"}", As.OPERATOR);
     assertEquals(413, big.status());
     assertEquals("body_too_large", big.json().getString("error"));
-    Response none = server.get("/api/tickets/20990101000001");
+    Response none = server.get("/api/tickets/20990101000001", As.DISPATCHER);
     assertEquals(404, none.status());
     assertEquals("not_found", none.json().getString("error"));
-    assertEquals(404, server.get("/api/nothing-here").status());
-    assertEquals("unknown_action", server.post("/api/tickets/x/actions/fly", "").json().getString("error"));
+    assertEquals(404, server.get("/api/nothing-here", As.DISPATCHER).status());
+    assertEquals("unknown_action",
+        server.post("/api/tickets/x/actions/fly", "", As.OPERATOR).json().getString("error"));
   }
 
   @Test

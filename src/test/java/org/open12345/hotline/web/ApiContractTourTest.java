@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
@@ -51,44 +52,48 @@ class ApiContractTourTest {
   }
 
   private static String newTicket() {
-    Response r = server.post("/api/tickets", TICKET);
+    Response r = server.post("/api/tickets", TICKET, As.OPERATOR);
     expect(201, r);
     return r.json().getString("number");
   }
 
   @Test
   void badQueryParametersAreRefusedInTheErrorShape() {
-    expect(400, server.get("/api/outbox?status=lost"));
-    expect(400, server.get("/api/inbound?status=lost"));
-    expect(400, server.get("/api/escalations?size=0"));
-    expect(400, server.get("/api/deadlines/overdue?page=-1"));
-    expect(400, server.get("/api/callback-tasks?status=lost"));
-    expect(400, server.post("/api/callback-tasks/abc/done", ""));
+    expect(400, server.get("/api/outbox?status=lost", As.DISPATCHER));
+    expect(400, server.get("/api/inbound?status=lost", As.DISPATCHER));
+    expect(400, server.get("/api/escalations?size=0", As.DISPATCHER));
+    expect(400, server.get("/api/deadlines/overdue?page=-1", As.DISPATCHER));
+    expect(400, server.get("/api/callback-tasks?status=lost", As.OPERATOR));
+    expect(400, server.post("/api/callback-tasks/abc/done", "", As.OPERATOR));
   }
 
   @Test
   void refusedTicketAndClockChanges() {
     String number = newTicket();
-    String dept = "X-Hotline-Department";
-    expect(403, server.post("/api/tickets", TICKET, "X-Hotline-Role", "DEPARTMENT", dept, "d1"));
+    expect(403, server.post("/api/tickets", TICKET, As.department("hhht.heating")));
     expect(403, server.post("/api/tickets/" + number + "/clock/pause", "{\"reason\":\"FORCE_MAJEURE\"}",
-        "X-Hotline-Role", "OPERATOR"));
-    expect(404, server.post("/api/tickets/19990101000001/clock/pause", "{\"reason\":\"FORCE_MAJEURE\"}"));
-    expect(409, server.post("/api/tickets/" + number + "/clock/pause", "{\"reason\":\"FORCE_MAJEURE\"}"));
-    expect(400, server.post("/api/tickets/" + number + "/clock/resume", "{\"why\":1}"));
-    expect(403, server.post("/api/tickets/" + number + "/clock/resume", "", "X-Hotline-Role", "OPERATOR"));
-    expect(409, server.post("/api/tickets/" + number + "/clock/resume", ""));
+        As.OPERATOR));
+    expect(404, server.post("/api/tickets/19990101000001/clock/pause", "{\"reason\":\"FORCE_MAJEURE\"}",
+        As.DISPATCHER));
+    expect(409, server.post("/api/tickets/" + number + "/clock/pause", "{\"reason\":\"FORCE_MAJEURE\"}",
+        As.DISPATCHER));
+    expect(400, server.post("/api/tickets/" + number + "/clock/resume", "{\"why\":1}", As.DISPATCHER));
+    expect(403, server.post("/api/tickets/" + number + "/clock/resume", "", As.OPERATOR));
+    expect(409, server.post("/api/tickets/" + number + "/clock/resume", "", As.DISPATCHER));
   }
 
   @Test
   void refusedExtensions() {
     String number = newTicket();
     String ask = "{\"days\":3,\"reason\":\"需要协调\"}";
-    expect(403, server.post("/api/tickets/" + number + "/extensions", ask, "X-Hotline-Role", "OPERATOR"));
-    expect(404, server.post("/api/tickets/19990101000001/extensions", ask, "X-Hotline-Department", "d1"));
-    expect(404, server.post("/api/tickets/" + number + "/extensions/999/approve", "{\"reason\":\"同意\"}"));
-    expect(200, server.post("/api/tickets/" + number + "/actions/answer_on_spot", "{\"note\":\"已当场答复\"}"));
-    expect(409, server.post("/api/tickets/" + number + "/extensions/999/approve", "{\"reason\":\"同意\"}"));
+    expect(403, server.post("/api/tickets/" + number + "/extensions", ask, As.OPERATOR));
+    expect(404, server.post("/api/tickets/19990101000001/extensions", ask, As.department("hhht.heating")));
+    expect(404, server.post("/api/tickets/" + number + "/extensions/999/approve", "{\"reason\":\"同意\"}",
+        As.DISPATCHER));
+    expect(200, server.post("/api/tickets/" + number + "/actions/answer_on_spot", "{\"note\":\"已当场答复\"}",
+        As.OPERATOR));
+    expect(409, server.post("/api/tickets/" + number + "/extensions/999/approve", "{\"reason\":\"同意\"}",
+        As.DISPATCHER));
   }
 
   @Test
@@ -97,7 +102,7 @@ class ApiContractTourTest {
     expect(413, server.post("/api/complaints", big));
     expect(413, server.post("/webhooks/sms/aliyun", big));
     expect(413, server.post("/webhooks/voice/generic", big));
-    expect(413, server.post("/api/tickets/19990101000001/actions/sign", big));
+    expect(413, server.post("/api/tickets/19990101000001/actions/sign", big, As.OPERATOR));
     expect(413, postForm("/complaint", "description=" + "%E9%95%BF".repeat(1000)));
     expect(413, postForm("/open311/v2/requests.json", "description=" + "%E9%95%BF".repeat(1000)));
     expect(404, server.post("/webhooks/voice/nobody", "{}"));

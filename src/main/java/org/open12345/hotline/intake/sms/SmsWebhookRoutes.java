@@ -17,6 +17,7 @@ import org.open12345.hotline.intake.WebhookGuards;
 import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.open12345.hotline.web.ClientAddress;
 
 /**
  * {@code POST /webhooks/sms/{provider}}: check the caller, read the payload, handle each message
@@ -111,6 +112,6 @@ public final class SmsWebhookRoutes {
   }
 
   static String remoteIp(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    return ClientAddress.of(ctx);
   }
 }

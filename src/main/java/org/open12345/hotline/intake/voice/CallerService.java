@@ -31,7 +31,7 @@ public final class CallerService {
 
   /** @param phone in the normal form ({@code PhoneNumbers.normalize}) */
   public Future<Caller> caller(String phone) {
-    Future<List<Ticket>> earlier = tickets.list(new TicketQuery(null, null, null, null, phone, 0, LATEST));
+    Future<List<Ticket>> earlier = tickets.list(new TicketQuery(null, null, null, null, phone, 0, LATEST, null));
     Future<List<CallRecord>> made = calls.ofCaller(pool, phone, LATEST).compose(this::withTicketNumbers);
     Future<List<CallbackTask>> open = tasks.openFor(pool, phone);
     return Future.all(earlier, made, open).map(v -> new Caller(phone, earlier.result(), made.result(),

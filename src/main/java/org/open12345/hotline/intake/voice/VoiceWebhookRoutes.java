@@ -14,6 +14,7 @@ import org.open12345.hotline.intake.WebhookAnswers;
 import org.open12345.hotline.intake.WebhookGuards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.open12345.hotline.web.ClientAddress;
 
 /** {@code POST /webhooks/voice/{provider}}: call events into the call log, acknowledged after commit. */
 public final class VoiceWebhookRoutes {
@@ -48,7 +49,7 @@ public final class VoiceWebhookRoutes {
       return;
     }
     var decision = guards.check(provider, ctx);
-    String ip = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    String ip = ClientAddress.of(ctx);
     if (!decision.allowed()) {
       log.warn("voice webhook {} refused from {}: {}", provider, ip, decision.reason());
       WebhookAnswers.refused(ctx);

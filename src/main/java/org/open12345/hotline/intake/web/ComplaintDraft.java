@@ -15,7 +15,7 @@ import org.open12345.hotline.ticket.RequestType;
  */
 public final class ComplaintDraft {
   public static final Set<String> FIELDS = Set.of("name", "phone", "request_type", "category_code", "location",
-      "description", "latitude", "longitude");
+      "description", "latitude", "longitude", "confidential");
   private static final Pattern MOBILE_OR_LANDLINE = Pattern.compile("(1\\d{10}|0\\d{9,11}|\\d{7,8})");
   private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.)");
   private static final Pattern CATEGORY = Pattern.compile("\\d{2,6}");
@@ -73,7 +73,19 @@ public final class ComplaintDraft {
       throw new ComplaintRejected(lat == null ? "latitude" : "longitude", "经纬度须同时填写（latitude and longitude go together）");
     }
     return new NewTicket(channel, phone, limit(text(f, "name"), 64, "name", "姓名"), type, null, category,
-        limit(text(f, "location"), 500, "location", "地点"), lat, lon, null, description.strip(), null, null);
+        limit(text(f, "location"), 500, "location", "地点"), lat, lon, null, description.strip(), null, null,
+        confidential(text(f, "confidential")));
+  }
+
+  /** 「对承办单位保密我的联系方式」: a ticked form box sends "on"; JSON sends true or false. */
+  private static boolean confidential(String v) throws ComplaintRejected {
+    if (v == null || Set.of("false", "0", "off", "no").contains(v)) {
+      return false;
+    }
+    if (Set.of("true", "1", "on", "yes").contains(v)) {
+      return true;
+    }
+    throw new ComplaintRejected("confidential", "保密选项应为 true 或 false（confidential must be true or false）");
   }
 
   private static String text(Map<String, String> f, String k) {

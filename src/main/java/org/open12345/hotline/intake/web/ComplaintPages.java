@@ -25,6 +25,10 @@ final class ComplaintPages {
     b.append("<p><label for=\"description\">诉求内容</label><br><textarea id=\"description\" name=\"description\" "
         + "rows=\"8\" cols=\"60\" required>").append(esc(values.getOrDefault("description", "")))
         .append("</textarea></p>\n");
+    b.append("<p><label><input type=\"checkbox\" id=\"confidential\" name=\"confidential\" value=\"on\"")
+        .append("on".equals(values.get("confidential")) ? " checked" : "")
+        .append("> 对承办单位保密我的联系方式</label><br><small>勾选后，承办单位看不到您的电话和姓名，")
+        .append("由12345热线代为联系您。</small></p>\n");
     b.append("<p><button type=\"submit\">提交</button></p>\n</form>\n");
     b.append("<p>已提交过？凭工单号和查询码可查询办理进度：<code>GET /api/complaints/工单号?code=查询码</code></p>\n");
     return b.append("</body></html>\n").toString();
@@ -50,7 +54,8 @@ final class ComplaintPages {
     return new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(esc(title))
         .append("</title><style>body{font-family:sans-serif;max-width:40em;margin:1em auto;padding:0 1em}"
-            + ".error{color:#b00;font-weight:bold}input,textarea,select{width:100%;font-size:1em}</style>"
+            + ".error{color:#b00;font-weight:bold}input,textarea,select{width:100%;font-size:1em}"
+            + "input[type=checkbox]{width:auto}</style>"
             + "</head><body>\n");
   }
 

@@ -16,6 +16,7 @@ import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketStatus;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
+import org.open12345.hotline.web.ClientAddress;
 
 /**
  * The portal's complaint entry (public): {@code POST /api/complaints} (JSON), the HTML form at
@@ -52,7 +53,7 @@ public final class ComplaintRoutes {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String k : body.fieldNames()) {
       Object v = body.getValue(k);
-      if (v != null && !(v instanceof String) && !(v instanceof Number)) {
+      if (v != null && !(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
         throw ApiException.badField(k, "应为文本（expected a string）");
       }
       fields.put(k, v == null ? null : v.toString());
@@ -123,6 +124,6 @@ public final class ComplaintRoutes {
   }
 
   private static String ip(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    return ClientAddress.of(ctx);
   }
 }

@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 class Open311Test {
   static TestServer server;
@@ -126,7 +127,7 @@ class Open311Test {
     assertTrue(missingXml.body().contains("<errors><error><code>404</code><description>"), missingXml.body());
     assertEquals(400, server.get("/open311/v2/requests.json?start_date=yesterday").status());
     Response phoneTicket = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13400000002")
-        .put("request_type", "咨询").put("description", "电话工单"));
+        .put("request_type", "咨询").put("description", "电话工单"), As.OPERATOR);
     assertEquals(404, server.get("/open311/v2/requests/" + phoneTicket.json().getString("number") + ".json").status(),
         "tickets from other channels are not published");
   }

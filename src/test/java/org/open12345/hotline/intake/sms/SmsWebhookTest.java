@@ -22,8 +22,9 @@ import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.Payloads;
 import org.open12345.hotline.intake.WebhookGuards;
 import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
-import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 class SmsWebhookTest {
   static TestServer server;
@@ -130,7 +131,7 @@ class SmsWebhookTest {
   @Test
   void closingATicketPromptsTheCitizenAndTheirReplyRatesIt() {
     var created = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800000051")
-        .put("request_type", "投诉").put("category_code", "020201").put("description", "小区停电"));
+        .put("request_type", "投诉").put("category_code", "020201").put("description", "小区停电"), As.OPERATOR);
     assertEquals(201, created.status(), created.body());
     String number = created.json().getString("number");
     String dept = created.json().getString("department_id");
@@ -148,7 +149,7 @@ class SmsWebhookTest {
     String body = new JsonObject().put("id", "gw-rate-1").put("from", "13800000051").put("to", "12345")
         .put("text", "１ 非常满意，谢谢").put("received_at", Instant.now().toString()).encode();
     assertEquals(200, generic(body, "gw-rate-1").status());
-    var timeline = server.get("/api/tickets/" + number).json().getJsonArray("timeline");
+    var timeline = server.get("/api/tickets/" + number, As.DISPATCHER).json().getJsonArray("timeline");
     assertTrue(timeline.stream().anyMatch(e -> ((JsonObject) e).getString("action").equals("RATE")),
         timeline.encode());
     assertEquals(1, ticketsOf(server, "13800000051").size(), "the reply made no new ticket");
@@ -273,16 +274,16 @@ class SmsWebhookTest {
     String body = "[{\"phone_number\":\"13800000009\",\"content\":\"小区路灯坏了三天了\","
         + "\"send_time\":\"2024-05-01 08:00:00\",\"sequence_id\":\"log-1\"}]";
     assertEquals(200, aliyun(body).status());
-    Response listed = server.get("/api/inbound?phone=%2B86%20138%200000%200009");
+    Response listed = server.get("/api/inbound?phone=%2B86%20138%200000%200009", As.DISPATCHER);
     assertEquals(200, listed.status(), listed.body());
     JsonObject m = listed.json().getJsonArray("items").getJsonObject(0);
     assertEquals("ticket", m.getString("status"));
     assertEquals("小区路灯坏了三天了", m.getString("text"));
     assertEquals(ticketsOf(server, "13800000009").getJsonObject(0).getString("number"), m.getString("ticket_number"));
-    assertEquals(400, server.get("/api/inbound?status=nonsense").status());
+    assertEquals(400, server.get("/api/inbound?status=nonsense", As.DISPATCHER).status());
 
     assertEquals(400, aliyun("{\"phone_number\":\"13800000010\"}").status());
-    JsonObject reject = server.get("/api/inbound/rejects").json().getJsonArray("items").getJsonObject(0);
+    JsonObject reject = server.get("/api/inbound/rejects", As.DISPATCHER).json().getJsonArray("items").getJsonObject(0);
     assertEquals("sms", reject.getString("channel"));
     assertEquals("aliyun", reject.getString("provider"));
     assertEquals("{\"phone_number\":\"13800000010\"}", reject.getString("raw"));

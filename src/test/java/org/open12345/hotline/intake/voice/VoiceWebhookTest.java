@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.Payloads;
 import org.open12345.hotline.intake.WebhookGuards;
-import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 class VoiceWebhookTest {
   static TestServer server;
@@ -64,10 +65,10 @@ class VoiceWebhookTest {
     assertEquals("CALLBACK_TASK", callOutcome("2d77882f-68df-40f0-8c62-b642589c00bc"));
     assertEquals(0, ticketsOf(server, "13600000001").size());
 
-    JsonArray open = server.get("/api/callback-tasks?status=open").json().getJsonArray("items");
+    JsonArray open = server.get("/api/callback-tasks?status=open", As.OPERATOR).json().getJsonArray("items");
     JsonObject task = open.stream().map(o -> (JsonObject) o).filter(o -> "13600000001".equals(o.getString("phone")))
         .findFirst().orElseThrow();
-    JsonObject pop = server.get("/api/callers/13600000001").json();
+    JsonObject pop = server.get("/api/callers/13600000001", As.OPERATOR).json();
     assertEquals(1, pop.getJsonArray("calls").size());
     assertEquals(1, pop.getJsonArray("callback_tasks").size());
 
@@ -76,9 +77,9 @@ class VoiceWebhookTest {
     assertEquals(200, done.status(), done.body());
     assertEquals("done", done.json().getString("status"));
     assertEquals("op7", done.json().getString("done_by"));
-    assertEquals(409, server.post("/api/callback-tasks/" + task.getLong("id") + "/done", "").status());
-    assertEquals(404, server.post("/api/callback-tasks/999999/done", "").status());
-    assertEquals(0, server.get("/api/callers/13600000001").json().getJsonArray("callback_tasks").size());
+    assertEquals(409, server.post("/api/callback-tasks/" + task.getLong("id") + "/done", "", As.OPERATOR).status());
+    assertEquals(404, server.post("/api/callback-tasks/999999/done", "", As.OPERATOR).status());
+    assertEquals(0, server.get("/api/callers/13600000001", As.OPERATOR).json().getJsonArray("callback_tasks").size());
   }
 
   @Test
@@ -88,7 +89,7 @@ class VoiceWebhookTest {
     // The operator records the ticket during the call, linked by callId.
     Response op = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "493023125741")
         .put("request_type", "咨询").put("description", "咨询社保卡补办").put("call_id",
-            "307fa962-de8d-4ffc-817b-7f6993204159"));
+            "307fa962-de8d-4ffc-817b-7f6993204159"), As.OPERATOR);
     assertEquals(201, op.status(), op.body());
     post("generic", Payloads.read("voice/generic-cti-hangup.json"));
     assertEquals("ANSWERED", callOutcome("307fa962-de8d-4ffc-817b-7f6993204159"));
@@ -100,10 +101,10 @@ class VoiceWebhookTest {
     assertEquals(1, count(server, "SELECT count(*) FROM ratings WHERE source = 'keypad' AND call_pk = "
         + "(SELECT id FROM calls WHERE call_id = '307fa962-de8d-4ffc-817b-7f6993204159')"), "one rating per call");
     String number = op.json().getString("number");
-    assertTrue(server.get("/api/tickets/" + number).json().getJsonArray("timeline").stream()
+    assertTrue(server.get("/api/tickets/" + number, As.DISPATCHER).json().getJsonArray("timeline").stream()
         .anyMatch(e -> "RATE".equals(((JsonObject) e).getString("action"))));
     assertEquals(1, ticketsOf(server, "493023125741").size(), "an answered call makes no ticket by itself");
-    JsonObject pop = server.get("/api/callers/493023125741").json();
+    JsonObject pop = server.get("/api/callers/493023125741", As.OPERATOR).json();
     assertEquals(number, pop.getJsonArray("calls").getJsonObject(0).getString("ticket_number"));
     assertEquals(number, pop.getJsonArray("tickets").getJsonObject(0).getString("number"));
   }

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
+import org.open12345.hotline.testing.TestServer;
 
 class ComplaintTest {
   static TestServer server;
@@ -83,7 +84,7 @@ class ComplaintTest {
     assertEquals("not_found", wrong.json().getString("error"));
     assertEquals(404, server.get("/api/complaints/" + number).status());
     Response phoneTicket = server.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13500000003")
-        .put("request_type", "咨询").put("description", "电话工单"));
+        .put("request_type", "咨询").put("description", "电话工单"), As.OPERATOR);
     assertEquals(404, server.get("/api/complaints/" + phoneTicket.json().getString("number") + "?code=AAAAAA").status());
   }
 
