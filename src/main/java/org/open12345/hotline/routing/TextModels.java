@@ -75,7 +75,10 @@ public final class TextModels {
   private Future<Outcome> trainHoldingLease() {
     return tickets.labelledTexts(maxExamples).compose(examples -> {
       Instant started = clock.instant();
-      String version = "nb-" + STAMP.format(started) + "-" + examples.size();
+      // The random tail keeps two trainings of one second on the same history apart (the
+      // version is the table's key; without it the second insert failed as a duplicate).
+      String version = "nb-" + STAMP.format(started) + "-" + examples.size() + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
       return vertx.executeBlocking(() -> NaiveBayesTextModel.train(toExamples(examples), version), false)
           .compose(model -> {
             if (model.isEmpty()) {
