@@ -1,0 +1,63 @@
+package org.open12345.hotline.console;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.open12345.hotline.auth.Authenticator;
+import org.open12345.hotline.auth.DepartmentDirectory;
+import org.open12345.hotline.deadline.Deadlines;
+import org.open12345.hotline.returns.ReturnReasonCatalog;
+import org.open12345.hotline.routing.RuleSetHolder;
+import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.web.Feature;
+
+/**
+ * The staff console: server-rendered pages (Pebble under {@code templates/console/<area>/}) for
+ * operators, dispatchers, departments and supervisors, and the ticket page every notice links to.
+ * Pages sign in through the identity feature's session and act through the same services as the
+ * API. Every asset is served by this server (htmx from its WebJar, one script and one style sheet
+ * of our own), so the pages work on a closed intranet and under a policy that runs no inline code.
+ */
+public final class ConsoleFeature implements Feature {
+  /** What the console reads and acts through; the console owns no table. */
+  public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
+      ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
+      boolean secureCookies) {}
+
+  private final Neighbours n;
+  private final ConsoleView view = new ConsoleView();
+  private final ConsoleTime time;
+  private final DepartmentOptions departments;
+  private final Clock clock;
+
+  public ConsoleFeature(Clock clock, ZoneId zone, Neighbours neighbours) {
+    this.n = neighbours;
+    this.clock = clock;
+    this.time = new ConsoleTime(zone);
+    this.departments = new DepartmentOptions(neighbours.rules());
+  }
+
+  @Override
+  public String name() {
+    return "console";
+  }
+
+  @Override
+  public void mount(Vertx vertx, Router root, Router api) {
+    ConsoleSession session = new ConsoleSession(n.authenticator(), n.departments(), departments::name, view,
+        n.secureCookies());
+    root.route("/console/assets/*").handler(ctx -> {
+      ConsoleView.headers(ctx).putHeader("Cache-Control", "public, max-age=86400");
+      ctx.next();
+    }).handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
+    root.route("/console/static/*").handler(ctx -> {
+      ConsoleView.headers(ctx).putHeader("Cache-Control", "no-cache");
+      ctx.next();
+    }).handler(StaticHandler.create("console"));
+    new ConsoleHome(session).mount(root);
+    new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
+        new TicketPageModel(time, departments, n.reasons())).mount(root);
+  }
+}
