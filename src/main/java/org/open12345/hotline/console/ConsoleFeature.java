@@ -31,10 +31,12 @@ public final class ConsoleFeature implements Feature {
   private final ConsoleTime time;
   private final DepartmentOptions departments;
   private final Clock clock;
+  private final ZoneId zone;
 
   public ConsoleFeature(Clock clock, ZoneId zone, Neighbours neighbours) {
     this.n = neighbours;
     this.clock = clock;
+    this.zone = zone;
     this.time = new ConsoleTime(zone);
     this.departments = new DepartmentOptions(neighbours.rules());
   }
@@ -59,5 +61,9 @@ public final class ConsoleFeature implements Feature {
     new ConsoleHome(session).mount(root);
     new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
         new TicketPageModel(time, departments, n.reasons())).mount(root);
+    QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
+        new TicketRows(n.deadlines(), departments, time, clock), departments, time);
+    new DeskRoutes(session, view, queues, departments).mount(root);
+    new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
   }
 }
