@@ -58,6 +58,8 @@ public final class ConsoleFeature implements Feature {
       ConsoleView.headers(ctx).putHeader("Cache-Control", "no-cache");
       ctx.next();
     }).handler(StaticHandler.create("console"));
+    // Browsers ask for it on every page, the login page too; a 404 would be a console error.
+    root.get("/favicon.ico").handler(ctx -> ctx.reroute("/console/static/favicon.svg"));
     new ConsoleHome(session).mount(root);
     new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
         new TicketPageModel(time, departments, n.reasons())).mount(root);

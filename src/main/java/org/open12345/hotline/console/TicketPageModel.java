@@ -158,7 +158,7 @@ final class TicketPageModel {
       Role role = Role.parse(e.getString("role"));
       Map<String, Object> m = new HashMap<>();
       m.put("at", time.format(e.getString("at")));
-      m.put("action", a == null ? e.getString("action") : a.label());
+      m.put("action", a != null ? a.label() : OTHER_EVENTS.getOrDefault(e.getString("action"), e.getString("action")));
       m.put("actor", e.getString("actor"));
       m.put("role", role == null ? "" : role.label());
       m.put("to", status(e.getString("to_status")));
@@ -181,14 +181,20 @@ final class TicketPageModel {
     }
     d.forEach(e -> {
       Object v = e.getValue();
-      if (v != null && !(v instanceof JsonObject) && !(v instanceof JsonArray)) {
-        String value = "department_id".equals(e.getKey()) ? departments.name(String.valueOf(v)) : String.valueOf(v);
-        j.add(DETAIL_LABELS.getOrDefault(e.getKey(), e.getKey()) + "：" + value);
+      // What people read; the machine's own keys (rule ids, versions) stay in the API's timeline.
+      if (v != null && DETAIL_LABELS.containsKey(e.getKey()) && !(v instanceof JsonObject) && !(v instanceof JsonArray)) {
+        String value = e.getKey().endsWith("department_id") ? departments.name(String.valueOf(v)) : String.valueOf(v);
+        j.add(DETAIL_LABELS.get(e.getKey()) + "：" + value);
       }
     });
     return j.toString();
   }
 
+  /** Events the server writes besides the ticket actions. */
+  private static final Map<String, String> OTHER_EVENTS = Map.of("ROUTE", "自动分派", "CLOCK_PAUSED", "暂停计时",
+      "CLOCK_RESUMED", "恢复计时", "REVEAL_CONTACT", "查看联系方式");
+
   private static final Map<String, String> DETAIL_LABELS = Map.of("note", "说明", "reason", "原因",
-      "department_id", "承办单位", "policy", "时限", "channel", "渠道", "master_number", "主工单");
+      "department_id", "承办单位", "policy", "时限", "channel", "渠道", "master_number", "主工单",
+      "rule_name", "派单规则", "lead_department_id", "承办单位");
 }

@@ -13,7 +13,7 @@ import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
 
 /** {@code /tickets/{number}}: the page every notice links to, for every staff role, scoped and masked. */
-class TicketPageTest {
+class ConsoleTicketPageTest {
   static final String[] DISPATCHER = person("wang.pd", "DISPATCHER");
   static final String[] POWER = departmentPerson("li.power", "hhht.power");
   static final String[] WATER = departmentPerson("zhou.water", "hhht.water");
