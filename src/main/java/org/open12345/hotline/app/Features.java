@@ -32,6 +32,8 @@ import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketFeature;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.ClientAddress;
+import org.open12345.hotline.stats.DepartmentHierarchy;
+import org.open12345.hotline.stats.StatsFeature;
 import org.open12345.hotline.web.Feature;
 import org.open12345.hotline.web.IpRanges;
 
@@ -67,6 +69,8 @@ public final class Features {
     this.tickets = ticket.service();
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
     this.rules = routing.rules();
+    add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
+        .map(d -> new DepartmentHierarchy.Unit(d.id(), d.name(), d.parentId())).toList()));
     this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
     ticket.auditedBy(identity.securityAudit());
     this.access = new AccessHandler(AccessRules.table(), identity.authenticator(), routing.departments(),

@@ -61,6 +61,10 @@ public final class AccessRules {
       .staff("POST", "/api/callback-tasks/{id}/done", OPERATOR, DISPATCHER, SUPERVISOR)
       .staff("GET", "/api/inbound", DISPATCHER, SUPERVISOR)
       .staff("GET", "/api/inbound/rejects", DISPATCHER, SUPERVISOR)
+      // Figures (三率): departments read their own sub-tree (checked by the stats service: a
+      // department outside it is 403 outside_scope); the publication draft is the centre's.
+      .scoped("GET", "/api/stats/departments", DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .staff("GET", "/api/stats/publication", DISPATCHER, SUPERVISOR)
       // Identity administration.
       .staff("GET", "/api/users", ADMIN)
       .staff("POST", "/api/users", ADMIN)

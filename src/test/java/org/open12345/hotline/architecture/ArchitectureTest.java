@@ -33,7 +33,7 @@ class ArchitectureTest {
   /** Feature packages (each with its sub-packages). */
   private static final String[] FEATURES = {
       ROOT + ".ticket..", ROOT + ".routing..", ROOT + ".deadline..", ROOT + ".escalation..",
-      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..", ROOT + ".returns..",
+      ROOT + ".evaluation..", ROOT + ".intake..", ROOT + ".notify..", ROOT + ".ops..", ROOT + ".identity..", ROOT + ".returns..", ROOT + ".stats..",
       ROOT + ".app.."};
 
   /** The domain rules: plain Java, testable in milliseconds, no Vert.x. */
