@@ -92,8 +92,9 @@ public final class Features {
             deadlines.deadlines()::resolveByOf),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
         notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
-    add(new ConsoleFeature(clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(), rules,
-        routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies())));
+    add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
+        rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
+        connect)));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

@@ -1,6 +1,8 @@
 package org.open12345.hotline.console;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
@@ -24,7 +26,7 @@ public final class ConsoleFeature implements Feature {
   /** What the console reads and acts through; the console owns no table. */
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
-      boolean secureCookies) {}
+      boolean secureCookies, PgConnectOptions connect) {}
 
   private final Neighbours n;
   private final ConsoleView view = new ConsoleView();
@@ -33,8 +35,12 @@ public final class ConsoleFeature implements Feature {
   private final Clock clock;
   private final ZoneId zone;
 
-  public ConsoleFeature(Clock clock, ZoneId zone, Neighbours neighbours) {
+  private final LiveFeed live;
+
+  public ConsoleFeature(Vertx vertx, Clock clock, ZoneId zone, Neighbours neighbours) {
     this.n = neighbours;
+    this.live = new LiveFeed(vertx, neighbours.connect());
+    neighbours.tickets().addListener(new LiveTickets(new LiveRepository()));
     this.clock = clock;
     this.zone = zone;
     this.time = new ConsoleTime(zone);
@@ -44,6 +50,17 @@ public final class ConsoleFeature implements Feature {
   @Override
   public String name() {
     return "console";
+  }
+
+  /** Listens for ticket changes made through any server instance (LISTEN/NOTIFY). */
+  @Override
+  public Future<Void> start() {
+    return live.start();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return live.stop();
   }
 
   @Override
@@ -66,6 +83,7 @@ public final class ConsoleFeature implements Feature {
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
     new DeskRoutes(session, view, queues, departments).mount(root);
+    new LiveRoutes(session, vertx).mount(root);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
   }
 }

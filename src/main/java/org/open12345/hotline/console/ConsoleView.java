@@ -42,6 +42,8 @@ final class ConsoleView {
   /** A whole page (or an htmx fragment) with {@code values} plus the viewer's layout values. */
   void send(RoutingContext ctx, int status, String page, Viewer viewer, Map<String, Object> values) {
     Map<String, Object> all = new HashMap<>(values);
+    // The page's own address: live regions reload from it when a ticket changes.
+    all.put("self", ctx.request().uri());
     if (viewer != null) {
       all.putAll(viewer.layout());
     }

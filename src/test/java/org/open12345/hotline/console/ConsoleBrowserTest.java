@@ -75,6 +75,10 @@ class ConsoleBrowserTest {
     String countdown = browser.findElement(By.cssSelector("#queue .countdown")).getText();
     assertTrue(countdown.startsWith("剩余"), countdown);
     check("console-department-queue");
+    // A ticket dispatched meanwhile appears without a reload (SSE from LISTEN/NOTIFY, htmx swaps the list).
+    String next = ConsoleTesting.ticket(server, ConsoleTesting.powerCut("13400000009", "路灯不亮"));
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-" + next)));
+    check("console-department-queue-live");
 
     browser.findElement(By.id("sign-" + number)).click();
     waitFor().until(ExpectedConditions.textToBe(By.id("notice"), "已签收。"));
