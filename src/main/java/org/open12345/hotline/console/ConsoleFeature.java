@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import org.open12345.hotline.auth.Authenticator;
 import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.deadline.Deadlines;
+import org.open12345.hotline.deadline.Extensions;
+import org.open12345.hotline.deadline.PauseRequests;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketService;
@@ -26,7 +28,7 @@ public final class ConsoleFeature implements Feature {
   /** What the console reads and acts through; the console owns no table. */
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
-      boolean secureCookies, PgConnectOptions connect) {}
+      boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses) {}
 
   private final Neighbours n;
   private final ConsoleView view = new ConsoleView();
@@ -78,8 +80,10 @@ public final class ConsoleFeature implements Feature {
     // Browsers ask for it on every page, the login page too; a 404 would be a console error.
     root.get("/favicon.ico").handler(ctx -> ctx.reroute("/console/static/favicon.svg"));
     new ConsoleHome(session).mount(root);
-    new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
-        new TicketPageModel(time, departments, n.reasons())).mount(root);
+    TicketPageRoutes ticketPage = new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
+        new TicketPageModel(time, departments, n.reasons()));
+    ticketPage.mount(root);
+    new ClockRequestRoutes(session, n.extensions(), n.pauses()).mount(root, ticketPage);
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
     new DeskRoutes(session, view, queues, departments).mount(root);

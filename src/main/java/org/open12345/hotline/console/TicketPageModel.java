@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.deadline.Deadline;
+import org.open12345.hotline.deadline.PauseReason;
 import org.open12345.hotline.deadline.Deadlines.TicketView;
 import org.open12345.hotline.deadline.TicketDeadlines;
 import org.open12345.hotline.escalation.StepKind;
@@ -32,6 +33,8 @@ final class TicketPageModel {
   private static final Set<TicketAction> OFFERED = EnumSet.complementOf(EnumSet.of(TicketAction.CREATE));
   private static final Map<String, String> DEADLINE_STATES = Map.of("met", "按时完成", "met_late", "超时完成",
       "paused", "已暂停", "ended", "已结束", "missed", "已超时", "open", "进行中");
+  private static final Map<String, String> REQUEST_STATES = Map.of("pending", "待审核", "approved", "已批准",
+      "refused", "已驳回");
   private static final Map<String, String> STEP_STATES = Map.of("planned", "待执行", "fired", "已发出",
       "cancelled", "已取消");
   private final ConsoleTime time;
@@ -65,10 +68,28 @@ final class TicketPageModel {
     if (actions.contains("dispatch") || actions.contains("reopen")) {
       v.put("departments", departments.picker());
     }
+    boolean own = viewer.role() == Role.DEPARTMENT && viewer.actor().department().equals(t.departmentId());
+    v.put("askTime", own && EnumSet.of(TicketStatus.DISPATCHED, TicketStatus.SIGNED, TicketStatus.REOPENED)
+        .contains(t.status()));
+    v.put("pauseReasons", java.util.Arrays.stream(PauseReason.values())
+        .map(r -> Map.of("name", r.name(), "label", r.label())).toList());
+    v.put("decides", viewer.role() == Role.DISPATCHER || viewer.role() == Role.SUPERVISOR);
+    v.put("extensions", clock.extensions().stream().map(e -> Map.<String, Object>of("id", e.id(),
+        "span", e.span() == null ? String.valueOf(e.until()) : e.span(), "reason", nz(e.reason()),
+        "status", REQUEST_STATES.getOrDefault(e.status(), e.status()), "pending", e.isPending(),
+        "by", nz(e.requestedBy()), "at", time.format(e.requestedAt()))).toList());
+    v.put("pauses", clock.pauseRequests().stream().map(p -> Map.<String, Object>of("id", p.id(),
+        "reason", p.reason().label(), "note", nz(p.note()),
+        "status", REQUEST_STATES.getOrDefault(p.status(), p.status()), "pending", p.isPending(),
+        "by", nz(p.requestedBy()), "at", time.format(p.requestedAt()))).toList());
     if (actions.contains("return")) {
       v.put("reasons", reasons.returnReasons().all());
     }
     return v;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   /** The actions the state machine lets this viewer take now; a department only on its own ticket. */

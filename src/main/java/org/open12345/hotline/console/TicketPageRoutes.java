@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.problem.Problem;
 import org.open12345.hotline.ticket.ActionRequest;
@@ -66,27 +67,48 @@ final class TicketPageRoutes {
     MultiMap form = ctx.request().formAttributes();
     ActionRequest request = new ActionRequest(text(form, "note", 2000), text(form, "department_id", 64),
         text(form, "reason", 2000), text(form, "master_number", 32));
-    String back = backTo(form.get("return_to"), "/tickets/" + number);
-    return tickets.act(number, action, viewer.actor(), request)
+    return afterForm(ctx, viewer, action.name(), () -> tickets.act(number, action, viewer.actor(), request));
+  }
+
+  /**
+   * Runs a form's change; done, back to where the form was (the ticket page, or the queue it was
+   * on) with a notice; refused, the ticket page again with the reason and what was typed, so
+   * nothing has to be typed twice.
+   */
+  Future<Void> afterForm(RoutingContext ctx, Viewer viewer, String done, Supplier<Future<?>> change) {
+    MultiMap form = ctx.request().formAttributes();
+    String back = backTo(form.get("return_to"), "/tickets/" + ctx.pathParam("number"));
+    Future<?> changed;
+    try {
+      changed = change.get();
+    } catch (RuntimeException e) {
+      changed = Future.failedFuture(e);
+    }
+    return changed
         .map(t -> {
-          ConsoleSession.redirect(ctx, back + (back.contains("?") ? "&" : "?") + "done=" + action.name());
+          ConsoleSession.redirect(ctx, back + (back.contains("?") ? "&" : "?") + "done=" + done);
           return (Void) null;
         })
         .recover(e -> {
           if (e instanceof Problem p && p.kind() != Problem.Kind.NOT_FOUND) {
-            // The page again with the refusal and what was typed, so nothing has to be typed twice.
             Map<String, String> typed = new HashMap<>();
             form.names().forEach(n -> typed.put(n, form.get(n)));
-            typed.put("action", action.name());
+            typed.put("action", done);
             return show(ctx, viewer, ConsoleErrors.status(p), null, ConsoleErrors.chinese(p), typed);
           }
           return Future.failedFuture(e);
         });
   }
 
+  private static final Map<String, String> OTHER_NOTICES = Map.of("extension", "已提交延期申请，等待中心审核。",
+      "pause", "已提交暂停计时申请，等待中心审核。", "approve", "已批准。", "refuse", "已驳回。");
+
   private static String notice(String done) {
-    TicketAction a = done == null ? null : TicketAction.parse(done);
-    return a == null ? null : "已" + a.label() + "。";
+    if (done == null) {
+      return null;
+    }
+    TicketAction a = TicketAction.parse(done);
+    return a != null ? "已" + a.label() + "。" : OTHER_NOTICES.get(done);
   }
 
   private static String text(MultiMap form, String name, int max) {

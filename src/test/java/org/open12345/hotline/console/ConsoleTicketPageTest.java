@@ -140,4 +140,41 @@ class ConsoleTicketPageTest {
     assertEquals(404, r.status());
     assertEquals("DISPATCHED", server.get("/api/tickets/" + t, As.DISPATCHER).json().getString("status"));
   }
+
+  @Test
+  void theDepartmentAsksForMoreTimeAndTheCentreDecidesOnThePage() {
+    String t = ticket(server, powerCut("13200000005", "变压器需要更换"));
+    assertTrue(server.get("/tickets/" + t, POWER).body().contains("id=\"form-extension\""));
+    assertFalse(server.get("/tickets/" + t, DISPATCHER).body().contains("id=\"form-extension\""));
+
+    Response asked = form(server, "/tickets/" + t + "/extension", Map.of("csrf_token", csrf(server, POWER),
+        "span", "5wd", "reason", "需等待设备到货 <i>"), POWER);
+    assertEquals(303, asked.status(), asked.body());
+    assertEquals("/tickets/" + t + "?done=extension", asked.header("Location"));
+    String centre = server.get("/tickets/" + t, DISPATCHER).body();
+    assertTrue(centre.contains("需等待设备到货 &lt;i&gt;") && centre.contains("待审核"), centre);
+    String id = centre.replaceAll("(?s).*id=\"approve-extension-(\\d+)\".*", "$1");
+
+    Response approved = form(server, "/tickets/" + t + "/extensions/" + id + "/approve",
+        Map.of("csrf_token", csrf(server, DISPATCHER)), DISPATCHER);
+    assertEquals(303, approved.status(), approved.body());
+    JsonObject view = server.get("/api/tickets/" + t + "/deadlines", As.DISPATCHER).json();
+    assertEquals("approved", view.getJsonArray("extensions").getJsonObject(0).getString("status"));
+    assertEquals(403, form(server, "/tickets/" + t + "/extensions/" + id + "/approve",
+        Map.of("csrf_token", csrf(server, POWER)), POWER).status(), "not the department's to decide");
+
+    Response pause = form(server, "/tickets/" + t + "/pause-request", Map.of("csrf_token", csrf(server, POWER),
+        "reason", "WAITING_FOR_CITIZEN", "note", "诉求人外出"), POWER);
+    assertEquals(303, pause.status(), pause.body());
+    assertTrue(server.get("/tickets/" + t, DISPATCHER).body().contains("等待诉求人补充材料"));
+  }
+
+  @Test
+  void aBadExtensionFormComesBackWithTheReasonKept() {
+    String t = ticket(server, powerCut("13200000006", "电表故障"));
+    Response bad = form(server, "/tickets/" + t + "/extension", Map.of("csrf_token", csrf(server, POWER),
+        "span", "five days", "reason", "等待配件"), POWER);
+    assertEquals(400, bad.status());
+    assertTrue(bad.body().contains(">等待配件</textarea>"), bad.body());
+  }
 }
