@@ -94,7 +94,7 @@ public final class Features {
         notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
     add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
-        connect, deadlines.extensions(), deadlines.pauseRequests())));
+        connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations())));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

@@ -12,6 +12,7 @@ import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.deadline.Extensions;
 import org.open12345.hotline.deadline.PauseRequests;
+import org.open12345.hotline.escalation.Escalations;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.TicketService;
@@ -28,7 +29,8 @@ public final class ConsoleFeature implements Feature {
   /** What the console reads and acts through; the console owns no table. */
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
-      boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses) {}
+      boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
+      Escalations escalations) {}
 
   private final Neighbours n;
   private final ConsoleView view = new ConsoleView();
@@ -86,7 +88,7 @@ public final class ConsoleFeature implements Feature {
     new ClockRequestRoutes(session, n.extensions(), n.pauses()).mount(root, ticketPage);
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
-    new DeskRoutes(session, view, queues, departments).mount(root);
+    new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
     new LiveRoutes(session, vertx).mount(root);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
   }

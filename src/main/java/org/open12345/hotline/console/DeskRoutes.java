@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.escalation.EscalationStepRepository.FiredFilter;
+import org.open12345.hotline.escalation.Escalations;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketStatus;
 
@@ -32,12 +34,17 @@ final class DeskRoutes {
   private final ConsoleView view;
   private final QueueReader queues;
   private final DepartmentOptions departments;
+  private final Escalations escalations;
+  private final ConsoleTime time;
 
-  DeskRoutes(ConsoleSession session, ConsoleView view, QueueReader queues, DepartmentOptions departments) {
+  DeskRoutes(ConsoleSession session, ConsoleView view, QueueReader queues, DepartmentOptions departments,
+      Escalations escalations, ConsoleTime time) {
     this.session = session;
     this.view = view;
     this.queues = queues;
     this.departments = departments;
+    this.escalations = escalations;
+    this.time = time;
   }
 
   void mount(Router root) {
@@ -73,14 +80,27 @@ final class DeskRoutes {
   private Future<Void> supervisor(RoutingContext ctx, Viewer viewer) {
     String department = ctx.queryParams().get("department");
     String filter = department == null || department.isBlank() ? null : department;
-    return queues.overdue(filter, viewer.actor()).map(list -> {
+    boolean steps = "steps".equals(ctx.queryParams().get("tab"));
+    Future<List<Map<String, Object>>> rows = steps ? fired(filter) : queues.overdue(filter, viewer.actor());
+    return rows.map(list -> {
       Map<String, Object> v = new HashMap<>();
+      v.put("steps", steps);
       v.put("rows", list);
       v.put("departments", departments.picker());
       v.put("department", filter == null ? "" : filter);
       view.send(ctx, 200, "supervisor/overdue", viewer, v);
       return null;
     });
+  }
+
+  /** The ladder's fired steps, newest first: 催办 sent, 督办 notices, 通报. */
+  private Future<List<Map<String, Object>>> fired(String departmentId) {
+    return escalations.fired(new FiredFilter(departmentId, null, null, null, QueueReader.PAGE, 0, null))
+        .map(list -> list.stream().map(f -> Map.<String, Object>of("number", f.ticketNumber(),
+            "step", f.stepKind().label() + (f.level() > 1 ? "（" + f.level() + "级）" : ""),
+            "deadline", f.deadlineKind().label(), "department", departments.name(f.departmentId()),
+            "fired", time.format(f.firedAt()),
+            "late", f.lateBy().isNegative() ? "" : Countdown.text(f.deadlineDueAt(), f.firedAt()))).toList());
   }
 
   private static Map<String, Object> base(RoutingContext ctx, QueueTab tab, List<QueueTab> tabs,
