@@ -67,8 +67,9 @@ public final class Features {
     OpsFeature ops = add(new OpsFeature(pool, registry));
     TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
     this.tickets = ticket.service();
-    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, tickets));
+    RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();
+    ops.addNotes(routing);
     add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
         .map(d -> new DepartmentHierarchy.Unit(d.id(), d.name(), d.parentId())).toList()));
     this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
@@ -110,12 +111,10 @@ public final class Features {
     return feature;
   }
 
-  /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
+  /** Emergencies by the rule files' list (110/119/120/122 words and combinations, minus their "unless" words). */
   private Optional<EmergencyMatch> emergencyIn(String text) {
-    return rules.current().emergencyFor(text).map(e -> {
-      String word = e.words().stream().filter(text::contains).findFirst().orElse(e.name());
-      return new EmergencyMatch(e.number(), word, Math.max(0, text.indexOf(word)));
-    });
+    return rules.current().emergencyIn(text)
+        .map(h -> new EmergencyMatch(h.number().number(), h.trigger(), h.index()));
   }
 
   static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,

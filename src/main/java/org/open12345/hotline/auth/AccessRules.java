@@ -47,6 +47,9 @@ public final class AccessRules {
       // Routing: the rules are the centre's; the department tree is everybody's.
       .staff("POST", "/api/routing/explain", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
       .staff("GET", "/api/routing/rules", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
+      // The free-text model: who may see which one is in force, and retrain it now.
+      .staff("GET", "/api/routing/model", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
+      .staff("POST", "/api/routing/model/train", ADMIN)
       .staff("GET", "/api/departments", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR, ADMIN)
       // Returns (退单): the reasons are everybody's; the queue and the ruling are the centre's.
       .staff("GET", "/api/returns/reasons", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR)

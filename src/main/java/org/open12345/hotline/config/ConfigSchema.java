@@ -42,6 +42,12 @@ public final class ConfigSchema {
           new ConfigKey("routing.reload_interval", "1s", duration(), false,
               "how often the rule files and the holiday calendar are checked for changes (a change applies after"
                   + " two equal looks)"),
+          new ConfigKey("routing.model_refresh", "60s", duration(), false,
+              "how often each instance looks for a newer free-text model in the database"),
+          new ConfigKey("routing.model_retrain", "24h", duration(), false,
+              "how often the free-text model is retrained on the centre's history (0s: only on demand)"),
+          new ConfigKey("routing.model_max_examples", "500000", integer(20, 5000000), false,
+              "the newest labelled tickets a training reads"),
           new ConfigKey("outbox.relay_enabled", "true", bool(), false,
               "deliver outbox messages from this instance (any number of instances may)"),
           new ConfigKey("outbox.batch_size", "50", integer(1, 1000), false, "messages claimed per round"),

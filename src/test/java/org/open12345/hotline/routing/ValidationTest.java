@@ -145,13 +145,45 @@ class ValidationTest {
 
   @Test
   void duplicateCategoryCode() throws Exception {
-    int line = replace("categories.yaml", "{code: \"990000\", name: 其他}", "{code: \"100000\", name: 其他}");
+    int line = replace("categories.yaml", "code: \"990000\"", "code: \"100000\"");
     assertError("categories.yaml", line, "duplicate category code '100000'");
   }
 
   @Test
+  void aWordOfTwoCategoriesIsReportedWithBothLines() throws Exception {
+    String text = Files.readString(dir.resolve("categories.yaml"));
+    int first = lineAt(text, text.indexOf("[停水,"));
+    int line = replace("categories.yaml", "[停电, 没电,", "[停电, 停水, 没电,");
+    assertError("categories.yaml", line, "word '停水' of category 020201 is already a word of category 020101 (line "
+        + first + ")");
+  }
+
+  @Test
+  void aWordTwiceInOneCategoryAndAOneCharacterWord() throws Exception {
+    int line = replace("categories.yaml", "[停电, 没电,", "[停电, 电, 没电,");
+    assertError("categories.yaml", line, "word '电' of category 020201 is too short");
+    replace("categories.yaml", "[停电, 电, 没电,", "[停电, 没电, 停電,");
+    ValidationError e = onlyError();
+    assertTrue(e.message().contains("duplicate word '停電' in category 020201"), "folded to 停电: " + e);
+  }
+
+  @Test
+  void badTextConfidence() throws Exception {
+    int line = replace("rules.yaml", "text_confidence: 0.8", "text_confidence: 1.5");
+    assertError("rules.yaml", line, "text_confidence '1.5' must be a number above 0 and at most 1");
+  }
+
+  @Test
+  void badEmergencyPattern() throws Exception {
+    int line = replace("hotlines.yaml", "      - 撬 + 门|锁|窗\n", "      - 撬门\n");
+    assertError("hotlines.yaml", line, "needs at least two groups");
+    replace("hotlines.yaml", "      - 撬门\n", "      - 撬 + |锁\n");
+    assertTrue(onlyError().message().contains("has an empty word"));
+  }
+
+  @Test
   void badCategoryCode() throws Exception {
-    int line = replace("categories.yaml", "{code: \"090200\", name: 疫苗接种}", "{code: \"9200\", name: 疫苗接种}");
+    int line = replace("categories.yaml", "code: \"090200\"", "code: \"9200\"");
     assertError("categories.yaml", line, "must be six digits");
   }
 
