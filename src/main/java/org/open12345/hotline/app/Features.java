@@ -15,6 +15,7 @@ import org.open12345.hotline.auth.AccessHandler;
 import org.open12345.hotline.auth.AccessRules;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.console.ConsoleFeature;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
@@ -97,6 +98,9 @@ public final class Features {
             deadlines.deadlines()::resolveByOf),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories()),
         notify.channels().contains("wecom") ? "wecom" : "dingtalk"));
+    add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
+        rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
+        connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations())));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
@@ -69,7 +68,7 @@ public final class AccessHandler implements Handler<RoutingContext> {
   }
 
   private void admit(RoutingContext ctx, String method, String path, Authenticated who) {
-    Actor actor = withScope(who.actor());
+    Actor actor = ActorScope.resolve(who.actor(), departments);
     AccessTable.Decision d = table.decide(method, path, actor.role());
     if (d.verdict() == AccessTable.Verdict.NO_LINE) {
       // Unknown route, or a route nobody wrote a line for: both look the same from outside.
@@ -88,20 +87,6 @@ public final class AccessHandler implements Handler<RoutingContext> {
     }
     Actors.put(ctx, actor, who.csrfToken());
     ctx.next();
-  }
-
-  /** A department user sees its department's sub-tree; a department gone from the files locks it out. */
-  private Actor withScope(Actor actor) {
-    if (actor.role() != Role.DEPARTMENT) {
-      return new Actor(actor.id(), actor.role(), null, null);
-    }
-    List<String> subTree = departments.subTree(actor.department());
-    if (subTree.isEmpty()) {
-      throw AccessRefused.forbidden("department_unknown", "department '" + actor.department()
-          + "' of this account is no longer in the department directory (routing-rules/departments.yaml); "
-          + "the account is locked until an administrator moves it to an existing department");
-    }
-    return new Actor(actor.id(), actor.role(), actor.department(), subTree);
   }
 
   private void refuse(RoutingContext ctx, Throwable e) {

@@ -121,6 +121,10 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
     return extensions;
   }
 
+  public PauseRequests pauseRequests() {
+    return pauses;
+  }
+
   /**
    * Recounts now what a newly official holiday year changed (the watcher does so after each look).
    *

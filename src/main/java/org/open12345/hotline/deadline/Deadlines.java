@@ -61,6 +61,14 @@ public final class Deadlines {
   }
 
   /**
+   * The earliest running deadline of each of these tickets (what a queue counts down to), in one
+   * query; a ticket without one (not dispatched, paused, done) is absent.
+   */
+  public Future<Map<Long, Instant>> openDueOf(java.util.Collection<Long> ticketIds) {
+    return ticketIds.isEmpty() ? Future.succeededFuture(Map.of()) : updates.repository().openDue(pool, ticketIds);
+  }
+
+  /**
    * When the centre must rule on the ticket's pending return (its open RULING deadline), read in
    * the caller's transaction; empty when none runs.
    */
