@@ -15,6 +15,7 @@ import org.open12345.hotline.auth.AccessHandler;
 import org.open12345.hotline.auth.AccessRules;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.console.ConsoleFeature;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
@@ -72,6 +73,7 @@ public final class Features {
     this.tickets = ticket.service();
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();
+    ops.addNotes(routing);
     add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
         .map(d -> new DepartmentHierarchy.Unit(d.id(), d.name(), d.parentId())).toList()));
     this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
@@ -93,12 +95,19 @@ public final class Features {
         .withReasons(routing.directory()));
     this.handling = add(new HandlingFeature(config, clock, pool, tickets, outbox, notify.templates(),
         routing.directory(), notify.supervisors()));
-    this.evaluation = add(new EvaluationFeature(config, clock, tickets, outbox, notify.templates()));
+    this.evaluation = add(new EvaluationFeature(config, clock, pool, tickets, outbox, notify.templates(),
+        deadlines::calculator))
+        .withLadder(escalation.escalations())
+        .withCallbackDuty(id -> rules.current().departments().callbackByDepartment(id));
+    deadlines.showCases(evaluation.cases());
     this.followUp = add(new FollowUpFeature(config, clock, pool, tickets, outbox, notify.templates()));
     this.intake = add(new IntakeFeature(config, clock, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
-            deadlines.deadlines()::resolveByOf, followUp.followUps(), notify.supervisors()),
+            evaluation.optOuts(), deadlines.deadlines()::resolveByOf, followUp.followUps(), notify.supervisors()),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories())));
+    add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
+        rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
+        connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations())));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {
@@ -114,13 +123,10 @@ public final class Features {
     return feature;
   }
 
-  /** Emergencies by the rule files' list (110/119/120/122 words, minus their "unless" words). */
+  /** Emergencies by the rule files' list (110/119/120/122 words and combinations, minus their "unless" words). */
   private Optional<EmergencyMatch> emergencyIn(String text) {
-    var set = rules.current();
-    return set.emergencyFor(text).map(e -> {
-      String word = set.emergencyWord(text).orElse(e.name());
-      return new EmergencyMatch(e.number(), word, Math.max(0, text.indexOf(word)));
-    });
+    return rules.current().emergencyIn(text)
+        .map(h -> new EmergencyMatch(h.number().number(), h.trigger(), h.index()));
   }
 
   static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,

@@ -11,6 +11,8 @@ import org.open12345.hotline.config.HotlineConfig;
  * {@code java -jar hotline.jar [--config file.yaml] [COMMAND]}: starts the server, or runs one
  * administration command ({@link CommandLine#USAGE}). Without --config it reads $HOTLINE_CONFIG,
  * else config/hotline.yaml when present, else the built-in defaults.
+ * {@code java -jar hotline.jar routing evaluate FILE [RULES-FOLDER]} measures free-text routing on
+ * a labelled file (it needs no configuration or database).
  */
 public final class Main {
   private Main() {}
@@ -27,6 +29,9 @@ public final class Main {
 
   /** The exit status: 0 done, 1 failed, 2 bad command line or configuration; or {@link #SERVING}. */
   static int run(String[] args) {
+    if (args.length >= 2 && args[0].equals("routing") && args[1].equals("evaluate")) {
+      return org.open12345.hotline.routing.FreeTextEvaluation.run(java.util.Arrays.copyOfRange(args, 2, args.length));
+    }
     CommandLine cl;
     try {
       cl = CommandLine.parse(args);

@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
@@ -31,21 +30,10 @@ public final class AccessHandler implements Handler<RoutingContext> {
     this.secureCookies = secureCookies;
   }
 
-  /**
-   * Puts the handler in front of {@code /api/*}, {@code /metrics} and the staff pages under
-   * {@code /tickets/} (the read-only ticket page every notice links to); call before those routes
-   * exist.
-   */
+  /** Puts the handler in front of {@code /api/*} and {@code /metrics}; call before those routes exist. */
   public void install(Router root) {
     root.route("/api/*").handler(this);
     root.route("/metrics").handler(this);
-    root.route("/tickets/*").handler(this);
-  }
-
-  /** A browser (it asks for HTML) opening a staff page (not the API): sent to sign in, then back. */
-  private static boolean browserOnAPage(RoutingContext ctx) {
-    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-    return ctx.normalizedPath().startsWith("/tickets/") && accept != null && accept.contains("text/html");
   }
 
   @Override
@@ -80,7 +68,7 @@ public final class AccessHandler implements Handler<RoutingContext> {
   }
 
   private void admit(RoutingContext ctx, String method, String path, Authenticated who) {
-    Actor actor = withScope(who.actor());
+    Actor actor = ActorScope.resolve(who.actor(), departments);
     AccessTable.Decision d = table.decide(method, path, actor.role());
     if (d.verdict() == AccessTable.Verdict.NO_LINE) {
       // Unknown route, or a route nobody wrote a line for: both look the same from outside.
@@ -101,32 +89,7 @@ public final class AccessHandler implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  /** A department user sees its department's sub-tree; a department gone from the files locks it out. */
-  private Actor withScope(Actor actor) {
-    if (actor.role() != Role.DEPARTMENT) {
-      return new Actor(actor.id(), actor.role(), null, null);
-    }
-    List<String> subTree = departments.subTree(actor.department());
-    if (subTree.isEmpty()) {
-      throw AccessRefused.forbidden("department_unknown", "department '" + actor.department()
-          + "' of this account is no longer in the department directory (routing-rules/departments.yaml); "
-          + "the account is locked until an administrator moves it to an existing department");
-    }
-    return new Actor(actor.id(), actor.role(), actor.department(), subTree);
-  }
-
   private void refuse(RoutingContext ctx, Throwable e) {
-    if (e instanceof AccessRefused r && r.kind() == org.open12345.hotline.problem.Problem.Kind.UNAUTHENTICATED
-        && browserOnAPage(ctx) && SessionCookie.read(ctx) == null
-        && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
-      // A person following a link from a mail: sign in, then come back to the page.
-      ctx.response().setStatusCode(303)
-          .putHeader(HttpHeaders.LOCATION, "/login?next=" + java.net.URLEncoder.encode(ctx.normalizedPath(),
-              java.nio.charset.StandardCharsets.UTF_8))
-          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-          .end();
-      return;
-    }
     if (e instanceof AccessRefused r && r.kind() == org.open12345.hotline.problem.Problem.Kind.UNAUTHENTICATED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"hotline\"");
       if (SessionCookie.read(ctx) != null) {

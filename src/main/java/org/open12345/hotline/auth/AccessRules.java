@@ -22,6 +22,8 @@ public final class AccessRules {
       .open("GET", "/api/openapi.yaml")
       .open("POST", "/api/complaints")
       .open("GET", "/api/complaints/{number}")
+      // The citizen rates a concluded complaint with its number and query code (like the lookup).
+      .open("POST", "/api/complaints/{number}/rating")
       // Who am I (and the CSRF token a page needs for its requests).
       .staff("GET", "/api/me", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR, ADMIN)
       // Tickets.
@@ -41,8 +43,6 @@ public final class AccessRules {
       .scoped("GET", "/api/tickets/{number}/co-departments", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
       .scoped("POST", "/api/tickets/{number}/co-departments/notes", DEPARTMENT)
       .scoped("POST", "/api/tickets/{number}/co-departments/answer", DEPARTMENT)
-      // The read-only ticket page every notice links to (a page, not the API: same rules).
-      .scoped("GET", "/tickets/{number}", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
       // Deadlines, extensions, the clock, escalations.
       .scoped("GET", "/api/tickets/{number}/deadlines", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
       .scoped("POST", "/api/tickets/{number}/extensions", DEPARTMENT)
@@ -59,6 +59,9 @@ public final class AccessRules {
       // Routing: the rules are the centre's; the department tree is everybody's.
       .staff("POST", "/api/routing/explain", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
       .staff("GET", "/api/routing/rules", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
+      // The free-text model: who may see which one is in force, and retrain it now.
+      .staff("GET", "/api/routing/model", OPERATOR, DISPATCHER, SUPERVISOR, ADMIN)
+      .staff("POST", "/api/routing/model/train", ADMIN)
       .staff("GET", "/api/departments", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR, ADMIN)
       // The manual dispatch queue (待派单), emergencies on top: the centre's desk.
       .staff("GET", "/api/dispatch-queue", OPERATOR, DISPATCHER, SUPERVISOR)
@@ -77,6 +80,24 @@ public final class AccessRules {
       .staff("GET", "/api/inbound/rejects", DISPATCHER, SUPERVISOR)
       // Emergencies found in citizens' SMS and transcripts (phones and texts): the centre's.
       .staff("GET", "/api/emergency-transfers", OPERATOR, DISPATCHER, SUPERVISOR)
+      // Those who read unparsed replies settle them.
+      .staff("POST", "/api/inbound/{id}/settle", DISPATCHER, SUPERVISOR)
+      // 好差评: everybody who follows tickets reads ratings and 差评 cases (a department its own);
+      // the centre calls back (a department too when the rule files say so: RatingCaseLife);
+      // the department fixes, explains and appeals; a supervisor closes and decides appeals.
+      .scoped("GET", "/api/ratings", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .scoped("GET", "/api/tickets/{number}/ratings", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .scoped("POST", "/api/ratings/{id}/appeal", DEPARTMENT)
+      .staff("POST", "/api/ratings/{id}/appeal/decision", SUPERVISOR)
+      .scoped("GET", "/api/rating-cases", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .scoped("GET", "/api/rating-cases/{id}", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .scoped("POST", "/api/rating-cases/{id}/callback", OPERATOR, DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .scoped("POST", "/api/rating-cases/{id}/fix", DEPARTMENT)
+      .scoped("POST", "/api/rating-cases/{id}/explain", DISPATCHER, SUPERVISOR, DEPARTMENT)
+      .staff("POST", "/api/rating-cases/{id}/close", SUPERVISOR)
+      // 退订: operators record a citizen's wish to stop or resume the rating prompts.
+      .staff("GET", "/api/rating-opt-outs/{phone}", OPERATOR, DISPATCHER, SUPERVISOR)
+      .staff("POST", "/api/rating-opt-outs/{phone}", OPERATOR, DISPATCHER, SUPERVISOR)
       // Figures (三率): departments read their own sub-tree (checked by the stats service: a
       // department outside it is 403 outside_scope); the publication draft is the centre's.
       .scoped("GET", "/api/stats/departments", DISPATCHER, SUPERVISOR, DEPARTMENT)

@@ -50,6 +50,12 @@ final class ValueChecks {
     };
   }
 
+  /** A span as the rule files write it: 30m, 48h, 15d (natural days), 5wd (working days). */
+  static ConfigKey.ValueCheck span() {
+    return v -> v.trim().toLowerCase(java.util.Locale.ROOT).matches("\\d{1,6}\\s*(m|min|h|d|wd)") ? null
+        : "must be a span such as 48h, 15d or 5wd (working days), got '" + v + "'";
+  }
+
   static ConfigKey.ValueCheck postgresUrlOrEmpty() {
     return v -> {
       String t = v.trim();

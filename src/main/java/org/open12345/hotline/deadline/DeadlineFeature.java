@@ -89,10 +89,24 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
     return this;
   }
 
+  /** Where the deadline view gets the deadlines other features keep about a ticket (差评 cases). */
+  public DeadlineFeature showCases(CaseDeadlineView cases) {
+    deadlines.showCases(cases);
+    return this;
+  }
+
   /** Where the deadline view gets a ticket's ladder steps from. */
   public DeadlineFeature showSteps(LadderView ladder) {
     deadlines.showSteps(ladder);
     return this;
+  }
+
+  /**
+   * The calendar arithmetic (spans, working days) the other features' clocks share: the
+   * calculator in force, which a calendar reload swaps (ask at each computation, do not keep it).
+   */
+  public DeadlineCalculator calculator() {
+    return rules.calculator();
   }
 
   public TicketDeadlineRules rules() {
@@ -105,6 +119,10 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
 
   public Extensions extensions() {
     return extensions;
+  }
+
+  public PauseRequests pauseRequests() {
+    return pauses;
   }
 
   /**

@@ -49,6 +49,7 @@ public record DeadlinePolicy(
       case RESPOND -> respond;
       case RESOLVE -> resolve;
       case RULING -> null;
+      case CALLBACK, FIX -> null; // a rating case's, never a policy's
     };
   }
 

@@ -57,6 +57,10 @@ public final class DeadlineRepository {
       SELECT ticket_id, resolve_by FROM ticket_deadlines
       WHERE ticket_id = ANY($1) AND resolve_by IS NOT NULL""";
 
+  private static final String OPEN_DUE = """
+      SELECT ticket_id, open_due_at FROM ticket_deadlines
+      WHERE ticket_id = ANY($1) AND open_due_at IS NOT NULL""";
+
   /** One line of the overdue list. */
   public record OverdueTicket(String number, String status, String departmentId, String policy, Instant dueAt) {}
 
@@ -67,6 +71,16 @@ public final class DeadlineRepository {
   /** The resolve-by time of each of these tickets that has one. */
   public Future<java.util.Map<Long, Instant>> resolveBy(SqlClient db, java.util.Collection<Long> ticketIds) {
     return db.preparedQuery(RESOLVE_BY).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new)))
+        .map(rows -> {
+          java.util.Map<Long, Instant> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getLong(0), r.getOffsetDateTime(1).toInstant()));
+          return out;
+        });
+  }
+
+  /** The earliest running deadline of each of these tickets that has one (none while paused or done). */
+  public Future<java.util.Map<Long, Instant>> openDue(SqlClient db, java.util.Collection<Long> ticketIds) {
+    return db.preparedQuery(OPEN_DUE).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new)))
         .map(rows -> {
           java.util.Map<Long, Instant> out = new java.util.HashMap<>();
           rows.forEach(r -> out.put(r.getLong(0), r.getOffsetDateTime(1).toInstant()));

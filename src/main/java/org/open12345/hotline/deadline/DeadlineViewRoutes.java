@@ -42,32 +42,54 @@ public final class DeadlineViewRoutes {
     JsonObject out = new JsonObject().put("number", v.ticket().number()).put("status", v.ticket().status().name())
         .put("steps", v.steps()).put("extensions", extensions).put("pause_requests", pauses);
     TicketDeadlines d = v.deadlines();
+    JsonArray list = new JsonArray();
     if (d == null) {
-      return out.put("deadlines", new JsonArray());
+      return out.put("deadlines", withCases(list, v));
     }
     boolean ended = v.ticket().status().terminal();
-    JsonArray list = new JsonArray();
     for (Deadline dl : d.deadlines().values()) {
-      JsonObject j = new JsonObject()
-          .put("kind", dl.kind().name()).put("label", dl.kind().label()).put("span", dl.span().toString())
-          .put("due_at", dl.dueAt().toString()).put("warn_at", dl.warnAt().toString())
-          .put("warnings", TicketDeadlinesJson.warnAts(dl))
-          .put("escalate_at", dl.escalateAt().toString()).put("revision", dl.revision())
-          .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
-          .put("state", d.stateOf(dl, v.now(), ended))
-          .put("provisional", dl.isProvisional());
-      if (dl.isProvisional()) {
-        j.put("provisional_years", new JsonArray(dl.provisionalYears()));
-      }
-      Duration l = v.timeLeft().get(dl.kind());
-      if (l != null && !ended) {
-        j.put("time_left_seconds", l.toSeconds())
-            .put("time_left", (l.isNegative() ? "超期" : "剩余") + Durations.chinese(l));
-      }
-      list.add(j);
+      list.add(deadline(dl, d.stateOf(dl, v.now(), ended), ended ? null : v.timeLeft().get(dl.kind())));
     }
     return out.put("policy", d.policy().name()).put("dispatched_at", d.dispatchedAt().toString())
-        .put("paused_at", d.pausedAt() == null ? null : d.pausedAt().toString()).put("deadlines", list);
+        .put("paused_at", d.pausedAt() == null ? null : d.pausedAt().toString()).put("deadlines", withCases(list, v));
+  }
+
+  /**
+   * The deadlines other features keep about the ticket (a 差评 case's callback and fix) after its
+   * own, each naming its case; they run whatever the ticket's state (a rated ticket is closed).
+   */
+  private static JsonArray withCases(JsonArray list, TicketView v) {
+    for (CaseDeadlines c : v.cases()) {
+      for (Deadline dl : c.deadlines()) {
+        String state = dl.isMet() ? (dl.isMetInTime() ? "met" : "met_late")
+            : c.ended() ? "ended" : dl.isMissed(v.now()) ? "missed" : "open";
+        boolean running = state.equals("open") || state.equals("missed");
+        list.add(deadline(dl, state, running ? Duration.between(v.now(), dl.dueAt()) : null)
+            .put("case", new JsonObject().put("owner", c.owner()).put("id", c.ownerId())
+                .put("acting_department_id", c.actingDepartment(dl.kind()))));
+      }
+    }
+    return list;
+  }
+
+  /** One deadline of the view; {@code timeLeft} null leaves the time-left fields out. */
+  private static JsonObject deadline(Deadline dl, String state, Duration timeLeft) {
+    JsonObject j = new JsonObject()
+        .put("kind", dl.kind().name()).put("label", dl.kind().label()).put("span", dl.span().toString())
+        .put("due_at", dl.dueAt().toString()).put("warn_at", dl.warnAt().toString())
+        .put("warnings", TicketDeadlinesJson.warnAts(dl))
+        .put("escalate_at", dl.escalateAt().toString()).put("revision", dl.revision())
+        .put("met_at", dl.metAt() == null ? null : dl.metAt().toString())
+        .put("state", state)
+        .put("provisional", dl.isProvisional());
+    if (dl.isProvisional()) {
+      j.put("provisional_years", new JsonArray(dl.provisionalYears()));
+    }
+    if (timeLeft != null) {
+      j.put("time_left_seconds", timeLeft.toSeconds())
+          .put("time_left", (timeLeft.isNegative() ? "超期" : "剩余") + Durations.chinese(timeLeft));
+    }
+    return j;
   }
 
   private void overdue(RoutingContext ctx) {

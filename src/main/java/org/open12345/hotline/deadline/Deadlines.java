@@ -37,6 +37,7 @@ public final class Deadlines {
   private final TicketDeadlineRules rules;
   private final Clock clock;
   private volatile LadderView ladder = LadderView.none();
+  private volatile CaseDeadlineView cases = CaseDeadlineView.none();
 
   Deadlines(Pool pool, TicketRepository tickets, DeadlineUpdates updates, ExtensionRepository extensions,
       PauseRequestRepository pauses,
@@ -60,6 +61,14 @@ public final class Deadlines {
   }
 
   /**
+   * The earliest running deadline of each of these tickets (what a queue counts down to), in one
+   * query; a ticket without one (not dispatched, paused, done) is absent.
+   */
+  public Future<Map<Long, Instant>> openDueOf(java.util.Collection<Long> ticketIds) {
+    return ticketIds.isEmpty() ? Future.succeededFuture(Map.of()) : updates.repository().openDue(pool, ticketIds);
+  }
+
+  /**
    * When the centre must rule on the ticket's pending return (its open RULING deadline), read in
    * the caller's transaction; empty when none runs.
    */
@@ -72,14 +81,20 @@ public final class Deadlines {
     this.ladder = ladder;
   }
 
+  void showCases(CaseDeadlineView cases) {
+    this.cases = cases;
+  }
+
   /**
    * A ticket's deadlines as of now.
    *
    * @param deadlines null when the ticket was never dispatched
    * @param timeLeft per open deadline, negative when overdue (see {@link TicketDeadlineRules#timeLeft})
+   * @param cases deadlines other features keep about the ticket (a 差评 case's callback and fix)
    */
   public record TicketView(Ticket ticket, TicketDeadlines deadlines, Map<DeadlineKind, Duration> timeLeft,
-      Instant now, JsonArray steps, List<Extension> extensions, List<PauseRequest> pauseRequests) {}
+      Instant now, JsonArray steps, List<Extension> extensions, List<PauseRequest> pauseRequests,
+      List<CaseDeadlines> cases) {}
 
   /** A pause or resume: the ticket's number and its deadlines after the change. */
   public record ClockChange(String number, TicketDeadlines deadlines) {}
@@ -91,8 +106,9 @@ public final class Deadlines {
       return updates.repository().find(pool, t.id()).compose(d -> ladder.stepsOf(t.id())
           .compose(steps -> extensions.ofTicket(pool, t.id())
               .compose(ext -> pauses.ofTicket(pool, t.id())
-                  .map(ps -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
-                      clock.instant(), steps, ext, ps)))));
+                  .compose(ps -> cases.ofTicket(t.id())
+                      .map(c -> new TicketView(t, d.orElse(null), d.map(rules::timeLeft).orElse(Map.of()),
+                          clock.instant(), steps, ext, ps, c))))));
     });
   }
 

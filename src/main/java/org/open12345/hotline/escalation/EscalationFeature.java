@@ -28,7 +28,8 @@ public final class EscalationFeature implements Feature {
       Supervisors supervisors) {
     this.zone = config.zone();
     EscalationStepRepository steps = new EscalationStepRepository();
-    this.escalations = new Escalations(pool, steps, EscalationLadder.shippedDefault());
+    this.escalations = new Escalations(pool, steps, EscalationLadder.shippedDefault(),
+        EscalationLadder.caseDefault());
     StepNotices.Settings noticeSettings = new StepNotices.Settings(config.string("http.public_base_url"),
         supervisors, config.zone());
     // Looks the directory up at each notice, so contacts plugged in after construction count.

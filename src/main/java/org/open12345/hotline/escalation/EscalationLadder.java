@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.open12345.hotline.deadline.CaseDeadlines;
 import org.open12345.hotline.deadline.Deadline;
 import org.open12345.hotline.deadline.DeadlineKind;
 import org.open12345.hotline.deadline.DeadlineTerm;
@@ -71,6 +72,23 @@ public final class EscalationLadder {
                 false, ruling)));
   }
 
+  /**
+   * The ladder of a 差评 case's deadlines (callback and fix): the same three rungs as a ticket's.
+   * Where the centre acts (the callback, unless the rule files give it to the department),
+   * {@link #planCase} addresses every step to the supervisors instead.
+   */
+  public static EscalationLadder caseDefault() {
+    Set<NoticeChannel> mailAndRobot = EnumSet.of(NoticeChannel.MAIL, NoticeChannel.ROBOT);
+    Set<DeadlineKind> caseKinds = EnumSet.of(DeadlineKind.CALLBACK, DeadlineKind.FIX);
+    return new EscalationLadder(List.of(
+        new LadderRung(StepKind.REMIND, 0, Anchor.WARNING, EnumSet.of(Audience.DEPARTMENT), mailAndRobot, false,
+            caseKinds),
+        new LadderRung(StepKind.SUPERVISE, 1, Anchor.DEADLINE,
+            EnumSet.of(Audience.DEPARTMENT, Audience.ESCALATION_CONTACTS), mailAndRobot, false, caseKinds),
+        new LadderRung(StepKind.ESCALATE, 2, Anchor.ESCALATION,
+            EnumSet.of(Audience.PARENT_DEPARTMENT, Audience.SUPERVISORS), mailAndRobot, true, caseKinds)));
+  }
+
   public List<LadderRung> rungs() {
     return rungs;
   }
@@ -106,6 +124,45 @@ public final class EscalationLadder {
             .thenComparingInt(PlannedStep::level)
             .thenComparing(PlannedStep::deadlineKind));
     return new LadderPlan(d.ticketId(), steps);
+  }
+
+  /**
+   * The steps still to fire for a case's deadlines: none for a met deadline or an ended case.
+   * Keys start with the case's plan ({@code rating_case:17:CALLBACK:SUPERVISE}); a reminder's key
+   * names its point only when the deadline has several. A deadline the centre acts on has every step
+   * addressed to the supervisors and none marked for 通报 (the centre does not circulate itself).
+   */
+  public LadderPlan planCase(CaseDeadlines c) {
+    List<PlannedStep> steps = new ArrayList<>();
+    if (!c.ended()) {
+      for (Deadline dl : c.deadlines()) {
+        if (dl.isMet()) {
+          continue;
+        }
+        boolean centre = c.actingDepartment(dl.kind()) == null;
+        for (LadderRung r : rungs) {
+          if (!r.deadlines().contains(dl.kind())) {
+            continue;
+          }
+          Set<Audience> to = centre ? EnumSet.of(Audience.SUPERVISORS) : r.to();
+          boolean circulate = !centre && r.circulate();
+          String key = PlannedStep.key(c.plan(), dl.kind(), r.step(), null, dl.revision());
+          switch (r.at()) {
+            case WARNING -> dl.warnings().forEach(w -> steps.add(new PlannedStep(
+                dl.warnings().size() == 1 ? key
+                    : PlannedStep.key(c.plan(), dl.kind(), r.step(), w.point().toString(), dl.revision()),
+                c.plan(), dl.kind(), r.step(), r.level(), w.at(), dl.dueAt(), to, r.via(), circulate)));
+            case DEADLINE -> steps.add(new PlannedStep(key, c.plan(), dl.kind(), r.step(), r.level(), dl.dueAt(),
+                dl.dueAt(), to, r.via(), circulate));
+            case ESCALATION -> steps.add(new PlannedStep(key, c.plan(), dl.kind(), r.step(), r.level(),
+                dl.escalateAt(), dl.dueAt(), to, r.via(), circulate));
+          }
+        }
+      }
+    }
+    steps.sort(Comparator.comparing(PlannedStep::dueAt).thenComparingInt(PlannedStep::level)
+        .thenComparing(PlannedStep::deadlineKind));
+    return new LadderPlan(c.plan(), steps);
   }
 
   /**

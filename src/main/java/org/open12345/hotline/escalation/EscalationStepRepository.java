@@ -44,31 +44,36 @@ public final class EscalationStepRepository {
       WHERE s.id = due.id AND t.id = s.ticket_id
       RETURNING %s""".formatted(FIRED_COLUMNS);
 
+  /** The ticket's own steps (plan IS NULL); a case's steps about the ticket are left alone. */
   private static final String CANCEL_OUTSIDE_PLAN = """
       UPDATE escalation_steps SET status = 'cancelled', cancelled_at = $3
-      WHERE ticket_id = $1 AND status = 'planned' AND NOT (key = ANY($2))""";
+      WHERE ticket_id = $1 AND plan IS NULL AND status = 'planned' AND NOT (key = ANY($2))""";
+
+  private static final String CANCEL_OUTSIDE_CASE_PLAN = """
+      UPDATE escalation_steps SET status = 'cancelled', cancelled_at = $3
+      WHERE plan = $1 AND status = 'planned' AND NOT (key = ANY($2))""";
 
   /**
    * One row per array element: audience and channels travel as comma-joined enum names because
-   * unnest would flatten an array of arrays.
+   * unnest would flatten an array of arrays. {@code $2} is the plan (null for the ticket's own).
    */
   private static final String UPSERT = """
       INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at,
-                                    department_id, audience, channels, circulate, revision, created_at)
+                                    department_id, audience, channels, circulate, revision, created_at, plan)
       SELECT $1::bigint, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at,
-             $2::text, string_to_array(s.audience, ','), string_to_array(s.channels, ','), s.circulate,
-             s.revision, $3::timestamptz
+             s.department_id, string_to_array(s.audience, ','), string_to_array(s.channels, ','), s.circulate,
+             s.revision, $3::timestamptz, $2::text
       FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[],
-                  $10::text[], $11::text[], $12::boolean[], $13::int[])
+                  $10::text[], $11::text[], $12::boolean[], $13::int[], $14::text[])
            AS s(key, deadline_kind, step_kind, level, due_at, deadline_due_at, audience, channels, circulate,
-                revision)
+                revision, department_id)
       ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, deadline_due_at = EXCLUDED.deadline_due_at,
         department_id = EXCLUDED.department_id, status = 'planned', cancelled_at = NULL
       WHERE escalation_steps.status <> 'fired'""";
 
   private static final String CANCEL_ALL = """
       UPDATE escalation_steps SET status = 'cancelled', cancelled_at = $2
-      WHERE ticket_id = $1 AND status = 'planned'""";
+      WHERE ticket_id = $1 AND plan IS NULL AND status = 'planned'""";
 
   /** Absent filters are null; the fired index serves the order. */
   private static final String FIRED = """
@@ -110,7 +115,20 @@ public final class EscalationStepRepository {
     String[] keys = plan.steps().stream().map(PlannedStep::key).toArray(String[]::new);
     Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_PLAN).execute(Tuple.of(ticketId, keys, odt(at)));
     // Sent right behind the cancel on the same connection (pipelined); it still runs after it.
-    return Future.all(cancel, upsert(tx, ticketId, departmentId, plan, at)).mapEmpty();
+    return Future.all(cancel, upsert(tx, ticketId, null, s -> departmentId, plan, at)).mapEmpty();
+  }
+
+  /**
+   * As {@link #replan}, for the steps of a case's deadlines about the ticket (plan
+   * {@code rating_case:17}): only that plan's planned steps are cancelled or moved.
+   *
+   * @param departmentOf the department a step concerns (null when the centre acts)
+   */
+  public Future<Void> replanCase(SqlClient tx, long ticketId, String planName,
+      java.util.function.Function<PlannedStep, String> departmentOf, LadderPlan plan, Instant at) {
+    String[] keys = plan.steps().stream().map(PlannedStep::key).toArray(String[]::new);
+    Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_CASE_PLAN).execute(Tuple.of(planName, keys, odt(at)));
+    return Future.all(cancel, upsert(tx, ticketId, planName, departmentOf, plan, at)).mapEmpty();
   }
 
   /**
@@ -118,14 +136,15 @@ public final class EscalationStepRepository {
    * only the insert of {@link #replan}.
    */
   public Future<Void> planFirst(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
-    return upsert(tx, ticketId, departmentId, plan, at);
+    return upsert(tx, ticketId, null, s -> departmentId, plan, at);
   }
 
   /**
    * All steps of the plan in one statement rather than a batch of one execution per step: a
    * dispatch plans about ten.
    */
-  private static Future<Void> upsert(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
+  private static Future<Void> upsert(SqlClient tx, long ticketId, String planName,
+      java.util.function.Function<PlannedStep, String> departmentOf, LadderPlan plan, Instant at) {
     List<PlannedStep> steps = plan.steps();
     if (steps.isEmpty()) {
       return Future.succeededFuture();
@@ -141,6 +160,7 @@ public final class EscalationStepRepository {
     String[] channels = new String[n];
     Boolean[] circulates = new Boolean[n];
     Integer[] revisions = new Integer[n];
+    String[] departments = new String[n];
     for (int i = 0; i < n; i++) {
       PlannedStep s = steps.get(i);
       keys[i] = s.key();
@@ -153,11 +173,12 @@ public final class EscalationStepRepository {
       channels[i] = s.via().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
       circulates[i] = s.circulate();
       revisions[i] = PlannedStep.revisionOf(s.key());
+      departments[i] = departmentOf.apply(s);
     }
     return tx.preparedQuery(UPSERT)
         .execute(Tuple.from(new Object[] {
-            ticketId, departmentId, odt(at), keys, deadlineKinds, stepKinds, levels, dueAts,
-            deadlineDueAts, audiences, channels, circulates, revisions}))
+            ticketId, planName, odt(at), keys, deadlineKinds, stepKinds, levels, dueAts,
+            deadlineDueAts, audiences, channels, circulates, revisions, departments}))
         .mapEmpty();
   }
 

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.List;
+import org.open12345.hotline.deadline.CaseDeadlines;
+import org.open12345.hotline.deadline.CaseDeadlinesChanged;
 import org.open12345.hotline.deadline.DeadlinesChanged;
 import org.open12345.hotline.deadline.LadderView;
 import org.open12345.hotline.deadline.TicketDeadlines;
@@ -15,18 +17,21 @@ import org.open12345.hotline.ticket.Ticket;
 
 /**
  * The escalation service: plans a ticket's 催办 → 督办 → 通报 steps whenever its deadlines
- * change (it listens to the deadline feature), lists fired steps, and shows a ticket's steps in
+ * change (it listens to the deadline feature), and those of the deadlines other features keep
+ * about a ticket (a 差评 case's callback and fix); lists fired steps, and shows a ticket's steps in
  * the deadline view.
  */
-public final class Escalations implements DeadlinesChanged, LadderView {
+public final class Escalations implements DeadlinesChanged, CaseDeadlinesChanged, LadderView {
   private final Pool pool;
   private final EscalationStepRepository steps;
   private final EscalationLadder ladder;
+  private final EscalationLadder caseLadder;
 
-  public Escalations(Pool pool, EscalationStepRepository steps, EscalationLadder ladder) {
+  public Escalations(Pool pool, EscalationStepRepository steps, EscalationLadder ladder, EscalationLadder caseLadder) {
     this.pool = pool;
     this.steps = steps;
     this.ladder = ladder;
+    this.caseLadder = caseLadder;
   }
 
   /** Replans the ticket's steps from its new deadlines, in the changing transaction. */
@@ -36,6 +41,13 @@ public final class Escalations implements DeadlinesChanged, LadderView {
     return first
         ? steps.planFirst(tx, ticket.id(), ticket.departmentId(), plan, at)
         : steps.replan(tx, ticket.id(), ticket.departmentId(), plan, at);
+  }
+
+  /** Replans the steps of a case's deadlines in the changing transaction; an ended case keeps none. */
+  @Override
+  public Future<Void> changed(SqlConnection tx, CaseDeadlines current, Instant at) {
+    return steps.replanCase(tx, current.ticketId(), current.plan(), s -> current.actingDepartment(s.deadlineKind()),
+        caseLadder.planCase(current), at);
   }
 
   @Override

@@ -47,7 +47,9 @@ public final class StepNotices {
 
   public List<NewMessage> of(FiredStep s) {
     Optional<Contacts> dept = contacts.of(s.departmentId());
-    String deptName = dept.map(Contacts::name).orElse(s.departmentId() == null ? "承办单位" : s.departmentId());
+    // No department: a step of the centre's own (a 差评 callback the centre makes).
+    String deptName = dept.map(Contacts::name).orElse(s.departmentId() == null
+        ? (s.deadlineKind() == DeadlineKind.CALLBACK ? "12345热线回访组" : "承办单位") : s.departmentId());
     // A ruling step is the centre's own deadline: its notices are addressed to the dispatchers.
     String addressee = s.deadlineKind().isDepartments() ? deptName : "派单员";
     Set<String> mail = new LinkedHashSet<>();
@@ -137,6 +139,8 @@ public final class StepNotices {
       case RESPOND -> "联系诉求人";
       case RESOLVE -> "办理答复";
       case RULING -> "退单审核";
+      case CALLBACK -> "差评回访核实";
+      case FIX -> "差评整改或解释说明";
     };
   }
 

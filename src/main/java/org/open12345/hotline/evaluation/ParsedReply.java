@@ -16,8 +16,13 @@ public sealed interface ParsedReply permits ParsedReply.Rating, ParsedReply.Unpa
 
   enum Reason {
     EMPTY,
+    /** Longer than a reply: a new request. */
     TOO_LONG,
+    /** No rating in it, and it reads as a request (a place with a number, or a sentence): a new ticket. */
+    REQUEST,
     NO_RATING,
+    /** The only rating is a lone digit among other words: a person settles it. */
+    BARE_DIGIT,
     OUT_OF_RANGE,
     AMBIGUOUS_NUMBER,
     CONFLICTING,
@@ -37,6 +42,11 @@ public sealed interface ParsedReply permits ParsedReply.Rating, ParsedReply.Unpa
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");
     }
+  }
+
+  /** Whether the reply reads as a new request rather than an answer (the SMS becomes a ticket). */
+  default boolean isRequest() {
+    return this instanceof Unparsed u && (u.reason() == Reason.TOO_LONG || u.reason() == Reason.REQUEST);
   }
 
   default boolean isRating() {

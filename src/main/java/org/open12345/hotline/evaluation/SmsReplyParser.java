@@ -12,29 +12,49 @@ import org.open12345.hotline.evaluation.ParsedReply.Reason;
 /**
  * Reads a citizen's SMS answer to a rating prompt (1非常满意 2满意 3基本满意 4不满意 5非常不满意).
  *
- * <p>The rule is "never guess silently": a reply becomes a rating only when every rating-like
- * token in it points at the same level. Accepted forms:
+ * <p>The rule is "never guess silently": a reply becomes a rating only when it is one, every
+ * rating-like token in it points at the same level, and the reading does not rest on a lone digit
+ * among other words. Accepted forms:
  *
  * <ul>
- *   <li>one digit 1..5, ASCII or full-width (NFKC folds １ and ① to 1), with any text around it
- *       ({@code 2 谢谢}, {@code 【回复】3}); digit runs of 4 or more characters are treated as
- *       ticket or phone numbers and ignored;
+ *   <li>one digit 1..5, ASCII or full-width (NFKC folds １ and ① to 1), alone or with courtesy
+ *       words only ({@code 2 谢谢}, {@code 【回复】3}, {@code 我选2}); digit runs of 4 or more
+ *       characters are treated as ticket or phone numbers and ignored;
  *   <li>a Chinese numeral 一..五 (or 壹..伍) only when it is the whole reply;
- *   <li>the five labels, longest first (非常不满意 before 不满意 before 满意), anywhere in the text;
+ *   <li>the five labels, longest first (非常不满意 before 不满意 before 满意), anywhere in the text
+ *       ({@code 满意，谢谢}, {@code 对处理结果不满意，路灯还是不亮});
  *   <li>colloquial intensifiers, decided here: 很/十分/特别满意 → 非常满意 and 很/十分/特别不满意 →
  *       非常不满意, reported with MEDIUM confidence so a person can review them.
  * </ul>
  *
- * Unparsed: empty text, replies longer than {@value #MAX_CHARS} characters (a new request, not a
- * rating), numbers of 2-3 digits ({@code 12}, {@code 10:30}), digits 0 and 6-9, score-like
- * answers ({@code 5分}, whose meaning depends on the scale the citizen imagines), two different
- * levels ({@code 1 或 2}, {@code 满意 但 不满意}), and hedged or negated wording ({@code 不太满意},
- * {@code 比较满意}, {@code 不是很满意}, {@code 满不满意}) which matches no level exactly.
+ * A number that is part of a place or a quantity ({@code 1号楼}, {@code 5楼}, {@code 3单元},
+ * {@code 第2次}) is not an answer. Not ratings:
+ *
+ * <ul>
+ *   <li>{@link Reason#REQUEST}: no rating, and the text reads as a request: a sentence of
+ *       {@value #REQUEST_CHARS} or more characters beyond courtesy words, or {@value
+ *       #PLACE_REQUEST_CHARS} or more that name a place with a number ({@code 1号楼的路灯又坏了},
+ *       {@code 5楼卫生间漏水}); the SMS becomes a ticket;
+ *   <li>{@link Reason#TOO_LONG}: longer than {@value #MAX_CHARS} characters (a new request);
+ *   <li>{@link Reason#BARE_DIGIT}: the only rating is a lone digit among other words ({@code 2
+ *       路灯}, {@code 我觉得3吧还行}): a person settles it, and it stays out of every figure until then;
+ *   <li>empty text, numbers of 2-3 digits ({@code 12}, {@code 10:30}), digits 0 and 6-9,
+ *       score-like answers ({@code 5分}, whose meaning depends on the scale the citizen imagines),
+ *       two different levels ({@code 1 或 2}, {@code 满意 但 不满意}), and hedged or negated wording
+ *       ({@code 不太满意}, {@code 比较满意}, {@code 不是很满意}, {@code 满不满意}) which matches no
+ *       level exactly; short texts with no rating ({@code 谢谢}, {@code 一般}).
+ * </ul>
  */
 public final class SmsReplyParser {
 
   /** Longer replies are requests or complaints, not answers to a prompt. */
   public static final int MAX_CHARS = 40;
+
+  /** A reply with no rating and this many characters beyond courtesy words reads as a request. */
+  public static final int REQUEST_CHARS = 6;
+
+  /** As {@link #REQUEST_CHARS}, for a reply that names a place or quantity with a number. */
+  public static final int PLACE_REQUEST_CHARS = 4;
 
   private record Word(String text, RatingLevel level, boolean synonym) {}
 
@@ -69,6 +89,30 @@ public final class SmsReplyParser {
   private static final String CAPITAL_NUMERALS = "壹贰叁肆伍";
   private static final String SCORE_UNITS = "分星颗";
 
+  /**
+   * Characters that, right after a number, make it part of a place or a quantity (1号楼, 5楼,
+   * 3单元, 2小区, 10月, 3点, 5个) rather than an answer.
+   */
+  private static final String PLACE_UNITS = "号楼栋幢座单层室户门路街巷弄组排期区村队条米个次天日月年周点时元块岁位人辆台根盏处趟遍届级班间公千万百小%";
+
+  /**
+   * Words around an answer that change nothing (thanks, "I choose", "reply"); longest first. What
+   * is left of a reply without its rating and these is "other words".
+   */
+  private static final List<String> COURTESY =
+      List.of(
+          "辛苦了", "谢谢", "感谢", "多谢", "辛苦", "好的", "收到", "回复", "评价", "工单", "我选", "您好", "你好",
+          "你们", "您们", "谢", "好", "的", "了", "吧", "啊", "呀", "哦", "噢", "嗯", "哈", "呢", "选", "我",
+          "给", "是", "您", "你", "就");
+
+  /** What the digit scan found besides ratings. */
+  private static final class Digits {
+    /** Compact-text spans [start, end) of long digit runs (ticket or phone numbers), ignored. */
+    final List<int[]> ignored = new ArrayList<>();
+    /** Whether a number named a place or a quantity. */
+    boolean place;
+  }
+
   private SmsReplyParser() {}
 
   public static ParsedReply parse(String text) {
@@ -99,30 +143,42 @@ public final class SmsReplyParser {
       return problem;
     }
     // Digits are read before whitespace is removed: "工单 20240512007 2" holds two numbers.
-    problem = scanDigits(normalized, hits);
+    Digits digits = new Digits();
+    problem = scanDigits(normalized, hits, digits);
     if (problem != null) {
       return problem;
     }
     hits.sort(Comparator.comparingInt(Found::at));
-    List<Word> found = hits.stream().map(Found::word).toList();
-    if (found.isEmpty()) {
+    String residue = residue(compact, hits, digits.ignored);
+    int otherWords = withoutCourtesy(residue).length();
+    if (hits.isEmpty()) {
+      if (otherWords >= REQUEST_CHARS || (digits.place && otherWords >= PLACE_REQUEST_CHARS)) {
+        return new ParsedReply.Unparsed(Reason.REQUEST, "no rating; reads as a request");
+      }
       return new ParsedReply.Unparsed(Reason.NO_RATING, "no rating digit or word");
     }
+    List<Word> found = hits.stream().map(Found::word).toList();
     Set<RatingLevel> levels = new LinkedHashSet<>();
     StringBuilder matched = new StringBuilder();
     boolean synonym = false;
+    boolean anyWord = false;
     for (Word w : found) {
       levels.add(w.level());
       matched.append(w.text());
       synonym |= w.synonym();
+      anyWord |= !isAsciiDigit(w.text().charAt(0));
     }
     if (levels.size() > 1) {
       return new ParsedReply.Unparsed(
           Reason.CONFLICTING, "more than one rating: " + describe(found));
     }
-    boolean onlyTokens = lettersAndDigits(matched.toString()).equals(core);
-    Confidence confidence = onlyTokens && !synonym ? Confidence.HIGH : Confidence.MEDIUM;
-    return new ParsedReply.Rating(levels.iterator().next(), matched.toString(), confidence);
+    RatingLevel level = levels.iterator().next();
+    if (!anyWord && otherWords > 0) {
+      return new ParsedReply.Unparsed(Reason.BARE_DIGIT,
+          "digit " + matched + " (" + level.label() + ") among other words");
+    }
+    Confidence confidence = residue.isEmpty() && !synonym ? Confidence.HIGH : Confidence.MEDIUM;
+    return new ParsedReply.Rating(level, matched.toString(), confidence);
   }
 
   private static ParsedReply scanWords(String s, List<Found> found) {
@@ -148,7 +204,7 @@ public final class SmsReplyParser {
     return null;
   }
 
-  private static ParsedReply scanDigits(String s, List<Found> found) {
+  private static ParsedReply scanDigits(String s, List<Found> found, Digits digits) {
     int i = 0;
     while (i < s.length()) {
       if (!isAsciiDigit(s.charAt(i))) {
@@ -162,15 +218,24 @@ public final class SmsReplyParser {
       }
       String run = s.substring(start, i);
       if (run.length() >= 4) {
-        continue; // a ticket number, phone number or date, not an answer
+        // a ticket number, phone number or date, not an answer
+        digits.ignored.add(new int[] {compactAt, compactAt + run.length()});
+        continue;
+      }
+      String after = stripWhitespace(s.substring(i));
+      char next = after.isEmpty() ? 0 : after.charAt(0);
+      if (next != 0 && SCORE_UNITS.indexOf(next) >= 0) {
+        return new ParsedReply.Unparsed(Reason.AMBIGUOUS_NUMBER, "score-like answer " + run + next);
+      }
+      // Only right after the number: "2 路灯" is an answer and a word, "3路" a bus line.
+      char adjacent = i < s.length() ? s.charAt(i) : 0;
+      String before = stripWhitespace(s.substring(0, start));
+      if ((adjacent != 0 && PLACE_UNITS.indexOf(adjacent) >= 0) || before.endsWith("第")) {
+        digits.place = true; // 1号楼, 5楼, 第2次: part of the text, not an answer
+        continue;
       }
       if (run.length() > 1) {
         return new ParsedReply.Unparsed(Reason.AMBIGUOUS_NUMBER, "number " + run + " is not 1-5");
-      }
-      String after = stripWhitespace(s.substring(i));
-      if (!after.isEmpty() && SCORE_UNITS.indexOf(after.charAt(0)) >= 0) {
-        return new ParsedReply.Unparsed(
-            Reason.AMBIGUOUS_NUMBER, "score-like answer " + run + after.charAt(0));
       }
       int digit = run.charAt(0) - '0';
       var level = RatingLevel.ofCode(digit);
@@ -180,6 +245,33 @@ public final class SmsReplyParser {
       found.add(new Found(new Word(run, level.get(), false), compactAt));
     }
     return null;
+  }
+
+  /** The letters and digits of the reply that are neither a rating read nor an ignored number. */
+  private static String residue(String compact, List<Found> hits, List<int[]> ignored) {
+    boolean[] used = new boolean[compact.length()];
+    for (Found f : hits) {
+      java.util.Arrays.fill(used, f.at(), Math.min(compact.length(), f.at() + f.word().text().length()), true);
+    }
+    for (int[] span : ignored) {
+      java.util.Arrays.fill(used, span[0], Math.min(compact.length(), span[1]), true);
+    }
+    StringBuilder rest = new StringBuilder();
+    for (int i = 0; i < compact.length(); i++) {
+      if (!used[i]) {
+        rest.append(compact.charAt(i));
+      }
+    }
+    return lettersAndDigits(rest.toString());
+  }
+
+  /** The residue without courtesy words: what is left is "other words". */
+  private static String withoutCourtesy(String residue) {
+    String rest = residue;
+    for (String w : COURTESY) {
+      rest = rest.replace(w, "");
+    }
+    return rest;
   }
 
   private static String describe(List<Word> found) {

@@ -23,7 +23,7 @@ import org.open12345.hotline.web.JsonBody;
  */
 final class LoginRoutes {
   /** Where a signed-in person lands when the login page was not opened on the way to a page. */
-  static final String HOME = "/account";
+  static final String HOME = "/console";
   /**
    * The login form's own CSRF guard (double submit): a random value in a cookie that only this
    * site's page can also put in the form, so another site cannot sign a browser into an account

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.evaluation.RatingOptOuts;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.followup.FollowUps;
@@ -20,6 +21,7 @@ import org.open12345.hotline.intake.open311.Open311Service;
 import org.open12345.hotline.intake.sms.InboundMessageRepository;
 import org.open12345.hotline.intake.sms.InboundSmsHandler;
 import org.open12345.hotline.intake.sms.SmsWebhookRoutes;
+import org.open12345.hotline.intake.sms.UnparsedReplies;
 import org.open12345.hotline.intake.voice.CallEventFormats;
 import org.open12345.hotline.intake.voice.CallHandler;
 import org.open12345.hotline.intake.voice.CallRepository;
@@ -65,8 +67,8 @@ public final class IntakeFeature implements Feature {
 
   /** What intake needs from the features around it. */
   public record Neighbours(TicketService tickets, Outbox outbox, MessageTemplates templates,
-      RatingService ratings, RatingPromptService prompts, ExpectedTimes expectedTimes, FollowUps followUps,
-      Supervisors supervisors) {}
+      RatingService ratings, RatingPromptService prompts, RatingOptOuts optOuts, ExpectedTimes expectedTimes,
+      FollowUps followUps, Supervisors supervisors) {}
 
   /**
    * @param emergencyDetector finds an emergency in a text (the server passes the routing rules'
@@ -85,10 +87,11 @@ public final class IntakeFeature implements Feature {
     this.emergencyTransfers = new EmergencyTransferRoutes(emergencies, config.zone());
     InboundMessageRepository messages = new InboundMessageRepository();
     InboundService inboundLog = new InboundService(pool, messages, new InboundRejectRepository(), tickets);
-    this.inbound = new InboundRoutes(inboundLog);
+    this.inbound = new InboundRoutes(inboundLog,
+        new UnparsedReplies(pool, messages, n.ratings(), intakeTickets, tickets, clock));
 
     this.sms = new SmsWebhookRoutes(inboundLog,
-        new InboundSmsHandler(pool, messages, intakeTickets, n.ratings(), n.prompts(), emergencies,
+        new InboundSmsHandler(pool, messages, intakeTickets, n.ratings(), n.prompts(), emergencies, n.optOuts(),
             n.followUps(), clock),
         WebhookGuards.from(config, "sms", List.of("aliyun", "tencent")),
         new SmsWebhookRoutes.Signing(config.string("intake.sms.twilio.auth_token"),
@@ -105,7 +108,8 @@ public final class IntakeFeature implements Feature {
 
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
-        new WebComplaintRepository(), new QueryCodeRepository(), new ComplaintLimits(complaintSettings, clock), clock),
+        new WebComplaintRepository(), new QueryCodeRepository(), new ComplaintLimits(complaintSettings, clock),
+        n.ratings(), clock),
         complaintSettings);
 
     this.open311 = new Open311Routes(new Open311RequestService(pool, intakeTickets, tickets, n.expectedTimes(), clock),

@@ -11,6 +11,8 @@ import org.open12345.hotline.ticket.PhoneNumbers;
  * @param areaCode the administrative division code for areas (e.g. 150102), null otherwise
  * @param escalation contacts per escalation level 1..3 (missing levels are absent keys)
  * @param subCentre true when the department runs a sub-centre (分中心) of a merged hotline
+ * @param callsBackOwnBadRatings whether the department makes the callbacks of its own 差评
+ *     ({@code rating_callback: department}), not the centre; null = as its parent (the centre at the top)
  */
 public record Department(
     String id,
@@ -22,7 +24,8 @@ public record Department(
     List<String> phones,
     List<String> webhooks,
     Map<Integer, List<EscalationContact>> escalation,
-    boolean subCentre) {
+    boolean subCentre,
+    Boolean callsBackOwnBadRatings) {
 
   public Department {
     mail = List.copyOf(mail);

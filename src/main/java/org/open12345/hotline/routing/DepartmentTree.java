@@ -68,6 +68,20 @@ public final class DepartmentTree {
     return Optional.ofNullable(d != null ? d : byAreaCode.get(idOrAreaCode));
   }
 
+  /**
+   * Whether a department makes the callbacks of its own 差评: its {@code rating_callback}, or the
+   * nearest ancestor's; the centre when none says (or the department is unknown).
+   */
+  public boolean callbackByDepartment(String id) {
+    for (Department d = id == null ? null : byId.get(id); d != null;
+        d = d.parentId() == null ? null : byId.get(d.parentId())) {
+      if (d.callsBackOwnBadRatings() != null) {
+        return d.callsBackOwnBadRatings();
+      }
+    }
+    return false;
+  }
+
   public Collection<Department> all() {
     return byId.values();
   }

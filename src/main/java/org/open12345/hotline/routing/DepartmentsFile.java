@@ -37,7 +37,7 @@ final class DepartmentsFile {
     }
     for (YamlMap m : items) {
       m.allowOnly("a department", "id", "name", "kind", "parent", "area_code", "mail", "phones", "webhooks",
-          "escalation", "sub_centre");
+          "escalation", "sub_centre", "rating_callback");
       String id = m.string("id", true, "a department");
       String name = m.string("name", true, "department " + id);
       String kindText = m.string("kind", true, "department " + id);
@@ -73,6 +73,16 @@ final class DepartmentsFile {
       }
       Map<Integer, List<EscalationContact>> escalation = escalation(m, problems);
       boolean subCentre = m.bool("sub_centre", false);
+      String callbackText = m.string("rating_callback", false, "");
+      Boolean callsBack = null;
+      if (callbackText != null) {
+        switch (callbackText) {
+          case "department" -> callsBack = true;
+          case "centre" -> callsBack = false;
+          default -> m.error("rating_callback", "bad rating_callback '" + callbackText
+              + "' (use centre or department: who makes the callbacks of this department's 差评)");
+        }
+      }
       if (id == null) {
         continue;
       }
@@ -92,7 +102,8 @@ final class DepartmentsFile {
         areaCodes.put(areaCode, id);
       }
       parentLines.put(id, m.lineOf("parent"));
-      byId.put(id, new Department(id, name, kind, parent, areaCode, mail, phones, hooks, escalation, subCentre));
+      byId.put(id, new Department(id, name, kind, parent, areaCode, mail, phones, hooks, escalation, subCentre,
+          callsBack));
     }
     detachBroken(byId, lines, parentLines, problems);
     return new Parsed(new ArrayList<>(byId.values()), lines);
@@ -138,7 +149,7 @@ final class DepartmentsFile {
     for (String id : broken) {
       Department d = byId.get(id);
       byId.put(id, new Department(d.id(), d.name(), d.kind(), null, d.areaCode(), d.mail(), d.phones(), d.webhooks(),
-          d.escalation(), d.subCentre()));
+          d.escalation(), d.subCentre(), d.callsBackOwnBadRatings()));
     }
   }
 

@@ -70,15 +70,25 @@ final class HotlinesFile {
 
     List<EmergencyNumber> emergency = new ArrayList<>();
     for (YamlMap m : root.maps("emergency", "an emergency number")) {
-      m.allowOnly("an emergency number", "number", "name", "words", "unless");
+      m.allowOnly("an emergency number", "number", "name", "words", "patterns", "unless");
       String number = number(m, numbers);
       String name = m.string("name", true, "an emergency number");
       List<String> words = texts(m.strings("words"));
       if (words.isEmpty()) {
         m.error(m.line(), "an emergency number needs 'words' that mark an emergency");
       }
+      List<EmergencyPattern> patterns = new ArrayList<>();
+      for (YamlMap.Scalar p : m.strings("patterns")) {
+        String[] error = new String[1];
+        EmergencyPattern parsed = EmergencyPattern.parse(p.text(), error);
+        if (parsed == null) {
+          problems.add(NAME, p.line(), error[0]);
+        } else {
+          patterns.add(parsed);
+        }
+      }
       if (number != null && name != null && !words.isEmpty()) {
-        emergency.add(new EmergencyNumber(number, name, words, texts(m.strings("unless"))));
+        emergency.add(new EmergencyNumber(number, name, words, patterns, texts(m.strings("unless"))));
       }
     }
     return new Parsed(centre, hotlines, emergency, Set.copyOf(numbers.keySet()));
@@ -102,6 +112,6 @@ final class HotlinesFile {
   }
 
   private static List<String> texts(List<YamlMap.Scalar> items) {
-    return items.stream().map(YamlMap.Scalar::text).filter(s -> !s.isEmpty()).toList();
+    return items.stream().map(s -> TextNormalizer.normalize(s.text())).filter(s -> !s.isEmpty()).toList();
   }
 }

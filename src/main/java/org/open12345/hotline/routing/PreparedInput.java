@@ -6,6 +6,8 @@ import java.util.Locale;
 final class PreparedInput {
   final RoutingInput in;
   final String text;
+  /** The description as free-text matchers read it (see {@link TextNormalizer}). */
+  final String normalized;
   /** Index of the ticket's area in the department tree, -1 when absent or unknown. */
   final int areaIndex;
   final int[] areaAncestors;
@@ -16,6 +18,7 @@ final class PreparedInput {
   PreparedInput(RoutingInput in, DepartmentTree tree) {
     this.in = in;
     this.text = in.description() == null ? "" : in.description().toLowerCase(Locale.ROOT);
+    this.normalized = TextNormalizer.normalize(in.description());
     this.area = tree.resolveArea(in.area()).orElse(null);
     this.areaIndex = area == null ? -1 : tree.indexOf(area.id());
     this.areaAncestors = areaIndex < 0 ? new int[0] : tree.ancestorIndexes(areaIndex);

@@ -16,6 +16,8 @@ import org.open12345.hotline.ticket.Urgency;
  * @param urgency the urgency the ticket should carry (the rule's, or the draft's when the rule sets none)
  * @param emergencyNumber 110/119/120/122 for EMERGENCY, null otherwise
  * @param ruleSetVersion content hash of the rule set that decided, for the ticket's event log
+ * @param reading what the free text said about its category (null when the ticket came with a
+ *     category code, or without text); when confident, the rules were applied to its best category
  */
 public record RoutingDecision(
     Kind kind,
@@ -26,7 +28,8 @@ public record RoutingDecision(
     PolicySpec policy,
     Urgency urgency,
     String emergencyNumber,
-    String ruleSetVersion) {
+    String ruleSetVersion,
+    TextReading reading) {
 
   public static final String MANUAL_RULE_ID = "manual";
 

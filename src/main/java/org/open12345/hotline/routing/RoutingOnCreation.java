@@ -22,12 +22,15 @@ import org.open12345.hotline.problem.InvalidField;
  */
 public final class RoutingOnCreation implements TicketChangeListener {
   private final RuleSetHolder rules;
+  private final TextModelHolder model;
   private final TicketService tickets;
   private final ZoneId zone;
   private final RoutingRepository repository;
 
-  RoutingOnCreation(RuleSetHolder rules, TicketService tickets, RoutingRepository repository, ZoneId zone) {
+  RoutingOnCreation(RuleSetHolder rules, TextModelHolder model, TicketService tickets, RoutingRepository repository,
+      ZoneId zone) {
     this.rules = rules;
+    this.model = model;
     this.tickets = tickets;
     this.repository = repository;
     this.zone = zone;
@@ -62,7 +65,11 @@ public final class RoutingOnCreation implements TicketChangeListener {
     if (after.areaCode() != null && set.departments().resolveArea(after.areaCode()).isEmpty()) {
       throw new InvalidField("area_code", "unknown area '" + after.areaCode() + "'");
     }
-    RoutingDecision d = set.route(input(after, at));
+    // the citizen's own words (SMS, web, Open311, voicemail) route on their reading; an operator's
+    // ticket without a code gets the reading as suggestions only: operators choose codes themselves
+    boolean citizensWords = actor.role() == org.open12345.hotline.auth.Role.SYSTEM
+        || actor.role() == org.open12345.hotline.auth.Role.CITIZEN;
+    RoutingDecision d = set.route(input(after, at), model.current(), citizensWords);
     JsonObject details = new JsonObject()
         .put("kind", d.kind().name())
         .put("rule_id", d.ruleId())
@@ -72,7 +79,8 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .put("co_department_ids", new JsonArray(d.coDepartmentIds()))
         .put("policy", d.policy() == null ? null : d.policy().id())
         .put("urgency", d.urgency() == null ? null : d.urgency().name())
-        .put("emergency_number", d.emergencyNumber());
+        .put("emergency_number", d.emergencyNumber())
+        .put("text_reading", RoutingRoutes.reading(d.reading()));
     String emergencyWord = null;
     if (d.kind() == RoutingDecision.Kind.EMERGENCY) {
       // Shown at the top of the dispatch queue: the dispatcher sees why at a glance.
@@ -92,7 +100,9 @@ public final class RoutingOnCreation implements TicketChangeListener {
     if (d.kind() != RoutingDecision.Kind.DISPATCH || answered) {
       return Future.all(recorded, raised).map(v -> raised.result());
     }
-    String note = "按规则 " + d.ruleId() + "（" + d.ruleName() + "）自动派单";
+    String note = "按规则 " + d.ruleId() + "（" + d.ruleName() + "）自动派单"
+        + (d.reading() != null && d.reading().applied()
+            ? "，按描述判定为「" + d.reading().suggestions().get(0).categoryName() + "」" : "");
     ActionRequest dispatch = ActionRequest.dispatch(note, d.leadDepartmentId(), d.coDepartmentIds(),
         d.policy() == null ? null : d.policy().id());
     // The ticket was created by this transaction, so its row is already locked and current. Without

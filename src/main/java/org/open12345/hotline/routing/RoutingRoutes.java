@@ -24,11 +24,13 @@ public final class RoutingRoutes {
       "area_code", "description", "hotline_number", "time", "citizen_phone", "citizen_name", "location", "latitude",
       "longitude", "call_id");
   private final RuleSetHolder rules;
+  private final TextModelHolder model;
   private final ZoneId zone;
   private final java.time.Clock clock;
 
-  public RoutingRoutes(RuleSetHolder rules, ZoneId zone, java.time.Clock clock) {
+  public RoutingRoutes(RuleSetHolder rules, TextModelHolder model, ZoneId zone, java.time.Clock clock) {
     this.rules = rules;
+    this.model = model;
     this.zone = zone;
     this.clock = clock;
   }
@@ -59,7 +61,8 @@ public final class RoutingRoutes {
         .time(time)
         .build();
     RuleSet set = rules.current();
-    Explanation e = set.explain(in);
+    // a draft said to come from a phone call is an operator's: they choose the category themselves
+    Explanation e = set.explain(in, model.current(), in.channel() != Channel.PHONE);
     JsonArray misses = new JsonArray();
     e.misses().forEach(m -> misses.add(new JsonObject().put("rule_id", m.ruleId()).put("rule_name", m.ruleName())
         .put("line", m.line()).put("reason", m.reason())));
@@ -69,7 +72,21 @@ public final class RoutingRoutes {
         .put("matched_rule", e.matched().map(RoutingRoutes::rule).orElse(null))
         .put("misses", misses)
         .put("note", e.note())
-        .put("area_path", new JsonArray(e.areaPath())));
+        .put("area_path", new JsonArray(e.areaPath()))
+        .put("text_reading", reading(e.decision().reading())));
+  }
+
+  /** A free-text reading as the explain answer and the ticket's ROUTE event show it. */
+  static JsonObject reading(TextReading r) {
+    if (r == null) {
+      return null;
+    }
+    JsonArray suggestions = new JsonArray();
+    r.suggestions().forEach(s -> suggestions.add(new JsonObject().put("category_code", s.categoryCode())
+        .put("category_name", s.categoryName()).put("department_id", s.departmentId())
+        .put("confidence", s.confidence()).put("words", new JsonArray(s.words()))));
+    return new JsonObject().put("confident", r.confident()).put("applied", r.applied()).put("threshold", r.threshold())
+        .put("model_version", r.modelVersion()).put("suggestions", suggestions);
   }
 
   private void rules(RoutingContext ctx) {

@@ -2,7 +2,6 @@ package org.open12345.hotline.routing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.open12345.hotline.ticket.Urgency;
@@ -25,8 +24,10 @@ public final class RuleSet {
   private final ReturnRules returns;
   private final Rule[] ruleArray;
   private final RuleIndex index;
-  private final String[][] emergencyWords;
-  private final String[][] emergencyUnless;
+  private final EmergencyDetector emergencies;
+  private final Vocabulary vocabulary;
+  private final TextClassifier classifier;
+  private final double textThreshold;
 
   RuleSet(
       String version,
@@ -38,7 +39,9 @@ public final class RuleSet {
       List<EmergencyNumber> emergencyNumbers,
       List<Rule> rules,
       PolicySpec defaultPolicy,
-      ReturnRules returns) {
+      ReturnRules returns,
+      Vocabulary vocabulary,
+      double textThreshold) {
     this.version = version;
     this.returns = returns;
     this.departments = departments;
@@ -51,12 +54,10 @@ public final class RuleSet {
     this.defaultPolicy = defaultPolicy;
     this.ruleArray = rules.toArray(Rule[]::new);
     this.index = new RuleIndex(rules, categories);
-    this.emergencyWords = new String[emergencyNumbers.size()][];
-    this.emergencyUnless = new String[emergencyNumbers.size()][];
-    for (int i = 0; i < emergencyNumbers.size(); i++) {
-      emergencyWords[i] = lower(emergencyNumbers.get(i).words());
-      emergencyUnless[i] = lower(emergencyNumbers.get(i).unless());
-    }
+    this.emergencies = new EmergencyDetector(emergencyNumbers);
+    this.vocabulary = vocabulary;
+    this.classifier = new TextClassifier(vocabulary, categories);
+    this.textThreshold = textThreshold;
   }
 
   /** Short SHA-256 of the rule files' content: equal content, equal version. */
@@ -126,63 +127,169 @@ public final class RuleSet {
 
   /** The emergency service a description calls for, if any (first in file order). */
   public Optional<EmergencyNumber> emergencyFor(String description) {
-    if (description == null) {
-      return Optional.empty();
-    }
-    int i = emergencyIndex(description.toLowerCase(Locale.ROOT));
-    return i < 0 ? Optional.empty() : Optional.of(emergencyNumbers.get(i));
+    return emergencies.detect(description).map(EmergencyDetector.Hit::number);
   }
 
   /**
-   * The word that made {@code description} an emergency (the first of its service's words found,
-   * as written in the rule files), for the people who must act on it; empty when it is none.
+   * The word that made {@code description} an emergency (what the detector matched), for the
+   * people who must act on it; empty when it is none.
    */
   public Optional<String> emergencyWord(String description) {
-    if (description == null) {
-      return Optional.empty();
-    }
-    String lower = description.toLowerCase(Locale.ROOT);
-    return emergencyFor(description).flatMap(e -> e.words().stream()
-        .filter(w -> lower.contains(w.toLowerCase(Locale.ROOT))).findFirst());
+    return emergencies.detect(description).map(EmergencyDetector.Hit::trigger);
   }
 
-  /** Decides where a ticket goes. Never null: no match gives a MANUAL decision. */
+  /** The emergency a description calls for, with what triggered it. */
+  public Optional<EmergencyDetector.Hit> emergencyIn(String description) {
+    return emergencies.detect(description);
+  }
+
+  /** The words of every category (categories.yaml). */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** The confidence a category read from free text needs to route alone (rules.yaml {@code text_confidence}). */
+  public double textThreshold() {
+    return textThreshold;
+  }
+
+  /** Decides where a ticket goes, reading free text with the vocabulary alone. */
   public RoutingDecision route(RoutingInput in) {
+    return route(in, TextModel.NONE, true);
+  }
+
+  /**
+   * Decides where a ticket goes. Never null: no match gives a MANUAL decision. A ticket without a
+   * category code but with a description has its category read from the text; when that reading is
+   * confident the rules are applied as if the code had been given (so explicit rules, areas,
+   * hotlines and urgency still decide), otherwise the rules see no code and the reading's
+   * suggestions go with the ticket to the manual queue.
+   *
+   * @param actOnText false for a ticket an operator wrote: the reading is shown as suggestions only
+   *     (operators choose the category themselves; a citizen's SMS, web form or voicemail cannot)
+   */
+  public RoutingDecision route(RoutingInput in, TextModel model, boolean actOnText) {
     PreparedInput p = new PreparedInput(in, departments);
-    int e = emergencyIndex(p.text);
-    if (e >= 0) {
-      return emergency(emergencyNumbers.get(e), in);
+    Optional<EmergencyDetector.Hit> e = emergencies.detectNormalized(p.normalized);
+    if (e.isPresent()) {
+      return emergency(e.get().number(), in);
     }
-    for (int i : index.candidates(in.categoryCode())) {
+    TextReading reading = read(p, model, actOnText);
+    if (reading != null && reading.applied()) {
+      p = new PreparedInput(withCategory(in, reading.suggestions().get(0).categoryCode()), departments);
+    }
+    Match m = firstMatch(p);
+    return m == null ? manual(in, reading) : dispatch(m.rule(), m.lead(), in, reading);
+  }
+
+  /** The text's reading, or null when the ticket names its category or has no text. */
+  private TextReading read(PreparedInput p, TextModel model, boolean actOnText) {
+    if (p.in.categoryCode() != null || p.normalized.isEmpty()) {
+      return null;
+    }
+    Map<String, TextClassifier.Guess> guesses = classifier.read(p.normalized, model);
+    // the confidence that counts is the department's: two heating sub-categories agree
+    Map<String, Double> byDepartment = new java.util.HashMap<>();
+    Map<String, String> leadOf = new java.util.HashMap<>();
+    guesses.forEach((code, g) -> {
+      String lead = leadFor(new PreparedInput(withCategory(p.in, code), departments));
+      leadOf.put(code, lead);
+      if (lead != null) {
+        byDepartment.merge(lead, g.probability(), Double::sum);
+      }
+    });
+    List<TextReading.Suggestion> all = new ArrayList<>();
+    guesses.forEach((code, g) -> {
+      String lead = leadOf.get(code);
+      double confidence = lead == null ? g.probability() : byDepartment.get(lead);
+      all.add(new TextReading.Suggestion(code, categories.pathName(code), lead, round(confidence), g.words()));
+    });
+    // best department first; within one, its likeliest category; then by code, so the order is fixed
+    all.sort(java.util.Comparator.comparingDouble(TextReading.Suggestion::confidence).reversed()
+        .thenComparing(java.util.Comparator.comparingDouble(
+            (TextReading.Suggestion s) -> guesses.get(s.categoryCode()).probability()).reversed())
+        .thenComparing(TextReading.Suggestion::categoryCode));
+    // one suggestion per department (its likeliest category), then the ones no rule routes
+    List<TextReading.Suggestion> top = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (TextReading.Suggestion s : all) {
+      if (top.size() < 3 && (s.departmentId() == null || seen.add(s.departmentId()))) {
+        top.add(s);
+      }
+    }
+    boolean confident = !top.isEmpty() && top.get(0).departmentId() != null && top.get(0).confidence() >= textThreshold;
+    return new TextReading(top, textThreshold, confident, confident && actOnText, model.version());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The lead department the first matching rule gives, or null (the manual queue). */
+  private String leadFor(PreparedInput p) {
+    Match m = firstMatch(p);
+    return m == null ? null : m.lead();
+  }
+
+  private record Match(Rule rule, String lead) {}
+
+  /** The first rule that matches and can name its lead department, or null. */
+  private Match firstMatch(PreparedInput p) {
+    for (int i : index.candidates(p.in.categoryCode())) {
       Rule r = ruleArray[i];
       if (r.when().matches(p)) {
         String lead = r.then().resolveLead(p, departments);
         if (lead != null) {
-          return dispatch(r, lead, in);
+          return new Match(r, lead);
         }
       }
     }
-    return manual(in);
+    return null;
+  }
+
+  private static RoutingInput withCategory(RoutingInput in, String code) {
+    return new RoutingInput(code, in.type(), in.urgency(), in.description(), in.area(), in.channel(),
+        in.calledNumber(), in.timeOfDay());
   }
 
   /** The decision with the matching rule and, for each earlier rule, why it did not match. */
   public Explanation explain(RoutingInput in) {
+    return explain(in, TextModel.NONE, true);
+  }
+
+  /** {@link #explain(RoutingInput)} with the statistical model in force taking part in reading text. */
+  public Explanation explain(RoutingInput in, TextModel model, boolean actOnText) {
     PreparedInput p = new PreparedInput(in, departments);
     List<String> areaPath = new ArrayList<>();
     if (p.area != null) {
       departments.ancestorsOrSelf(p.area.id()).forEach(d -> areaPath.add(d.name()));
     }
-    int e = emergencyIndex(p.text);
-    if (e >= 0) {
-      EmergencyNumber n = emergencyNumbers.get(e);
+    Optional<EmergencyDetector.Hit> e = emergencies.detectNormalized(p.normalized);
+    if (e.isPresent()) {
+      EmergencyNumber n = e.get().number();
       return new Explanation(
           emergency(n, in),
           Optional.empty(),
           List.of(),
-          "描述含紧急词，应立即转接" + n.number() + n.name() + " (emergency words for " + n.number() + ": transfer, do not dispatch)",
+          "描述含紧急情形「" + e.get().trigger() + "」，应立即转接" + n.number() + n.name() + " (emergency words for "
+              + n.number() + ": transfer, do not dispatch)",
           areaPath);
     }
-    String areaNote = in.area() != null && p.area == null ? "；工单区域未知 (unknown area '" + in.area() + "')" : "";
+    TextReading reading = read(p, model, actOnText);
+    String textNote = "";
+    if (reading != null && reading.applied()) {
+      TextReading.Suggestion best = reading.suggestions().get(0);
+      p = new PreparedInput(withCategory(in, best.categoryCode()), departments);
+      textNote = "；按描述判定诉求分类 " + best.categoryCode() + " " + best.categoryName() + "，置信度 " + best.confidence()
+          + " (category read from the text, confidence " + best.confidence() + " >= " + textThreshold + ")";
+    } else if (reading != null && reading.confident()) {
+      textNote = "；话务员录入的工单不按描述自动分类，仅附建议 (an operator's ticket: the reading is a suggestion only)";
+    } else if (reading != null) {
+      textNote = reading.isEmpty() ? "；描述未能判定诉求分类 (the text names no known category)"
+          : "；按描述判定置信度不足，附建议 (reading below " + textThreshold + ": suggestions for the dispatcher)";
+    }
+    String areaNote = (in.area() != null && p.area == null ? "；工单区域未知 (unknown area '" + in.area() + "')" : "")
+        + textNote;
     List<RuleMiss> misses = new ArrayList<>();
     for (Rule r : ruleArray) {
       String why = r.when().whyNot(p, departments);
@@ -197,10 +304,12 @@ public final class RuleSet {
         misses.add(new RuleMiss(r.id(), r.name(), r.line(), why));
         continue;
       }
-      return new Explanation(dispatch(r, lead, in), Optional.of(r), misses, matchNote(r, p) + areaNote, areaPath);
+      return new Explanation(dispatch(r, lead, in, reading), Optional.of(r), misses, matchNote(r, p) + areaNote,
+          areaPath);
     }
     return new Explanation(
-        manual(in), Optional.empty(), misses, "无规则匹配，转人工派单 (no rule matched: manual dispatch queue)" + areaNote, areaPath);
+        manual(in, reading), Optional.empty(), misses,
+        "无规则匹配，转人工派单 (no rule matched: manual dispatch queue)" + areaNote, areaPath);
   }
 
   private String matchNote(Rule r, PreparedInput p) {
@@ -216,54 +325,33 @@ public final class RuleSet {
     return note;
   }
 
-  private RoutingDecision dispatch(Rule r, String lead, RoutingInput in) {
+  private RoutingDecision dispatch(Rule r, String lead, RoutingInput in, TextReading reading) {
     Urgency u = r.then().urgency() != null ? r.then().urgency() : in.urgency();
     return new RoutingDecision(
-        RoutingDecision.Kind.DISPATCH, r.id(), r.name(), lead, r.then().co(), r.then().policy(), u, null, version);
+        RoutingDecision.Kind.DISPATCH, r.id(), r.name(), lead, r.then().co(), r.then().policy(), u, null, version,
+        reading);
   }
 
   /**
    * No rule matched. A ticket that came in on a sub-centre (设分中心) hotline still never lands in
    * the centre's queue: that hotline's own seats work it, so it goes to its department.
    */
-  private RoutingDecision manual(RoutingInput in) {
+  private RoutingDecision manual(RoutingInput in, TextReading reading) {
     Optional<Hotline> subCentre = in.calledNumber() == null ? Optional.empty()
         : hotline(in.calledNumber()).filter(h -> h.mode() == MergeMode.SUB_CENTRE && h.subCentreDepartmentId() != null);
     if (subCentre.isPresent()) {
       Hotline h = subCentre.get();
       return new RoutingDecision(RoutingDecision.Kind.DISPATCH, "sub-centre:" + h.number(), h.name() + "分中心",
-          h.subCentreDepartmentId(), List.of(), defaultPolicy, in.urgency(), null, version);
+          h.subCentreDepartmentId(), List.of(), defaultPolicy, in.urgency(), null, version, reading);
     }
     return new RoutingDecision(
         RoutingDecision.Kind.MANUAL, RoutingDecision.MANUAL_RULE_ID, "人工派单", null, List.of(), defaultPolicy,
-        in.urgency(), null, version);
+        in.urgency(), null, version, reading);
   }
 
   private RoutingDecision emergency(EmergencyNumber n, RoutingInput in) {
     return new RoutingDecision(
         RoutingDecision.Kind.EMERGENCY, "emergency:" + n.number(), n.name(), null, List.of(), null,
-        Urgency.CRITICAL, n.number(), version);
-  }
-
-  private int emergencyIndex(String text) {
-    for (int i = 0; i < emergencyWords.length; i++) {
-      if (containsAny(text, emergencyWords[i]) && !containsAny(text, emergencyUnless[i])) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean containsAny(String text, String[] words) {
-    for (String w : words) {
-      if (text.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String[] lower(List<String> words) {
-    return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        Urgency.CRITICAL, n.number(), version, null);
   }
 }

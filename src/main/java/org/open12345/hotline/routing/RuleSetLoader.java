@@ -63,7 +63,8 @@ public final class RuleSetLoader {
       return LoadResult.invalid(problems.sorted());
     }
 
-    CategoryTree categories = new CategoryTree(CategoriesFile.read(roots.get(CategoriesFile.NAME), problems));
+    CategoriesFile.Parsed parsedCategories = CategoriesFile.read(roots.get(CategoriesFile.NAME), problems);
+    CategoryTree categories = new CategoryTree(parsedCategories.categories());
     PoliciesFile.Parsed policies = PoliciesFile.read(roots.get(PoliciesFile.NAME), problems);
     DepartmentsFile.Parsed departments = DepartmentsFile.read(roots.get(DepartmentsFile.NAME), problems);
     DepartmentTree tree = new DepartmentTree(departments.departments());
@@ -78,7 +79,7 @@ public final class RuleSetLoader {
     }
     return LoadResult.valid(new RuleSet(version(content), tree, categories, policies.policies(), hotlines.centreNumber(),
         hotlines.hotlines(), hotlines.emergency(), rules.rules(), rules.defaultPolicy(),
-        policies.returns()));
+        policies.returns(), new Vocabulary(categories, parsedCategories.words()), rules.textThreshold()));
   }
 
   private static void reportUnknownFiles(Path dir, Problems problems) {

@@ -16,7 +16,11 @@ import org.open12345.hotline.ticket.Urgency;
 final class RulesFile {
   static final String NAME = "rules.yaml";
 
-  record Parsed(List<Rule> rules, PolicySpec defaultPolicy) {}
+  /** The confidence a category read from free text needs before it routes alone (issue 13). */
+  static final double DEFAULT_TEXT_THRESHOLD = 0.8;
+
+  /** @param textThreshold the confidence above which a category read from free text routes alone */
+  record Parsed(List<Rule> rules, PolicySpec defaultPolicy, double textThreshold) {}
 
   private final Problems problems;
   private final CategoryTree categories;
@@ -45,8 +49,9 @@ final class RulesFile {
   }
 
   private Parsed read(YamlMap root) {
-    root.allowOnly(NAME, "default_policy", "rules");
+    root.allowOnly(NAME, "default_policy", "text_confidence", "rules");
     PolicySpec defaultPolicy = policy(root, "default_policy", true);
+    double textThreshold = textThreshold(root);
     List<Rule> rules = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     List<YamlMap> items = root.maps("rules", "a rule");
@@ -77,7 +82,24 @@ final class RulesFile {
       }
     }
     reportUnreachable(rules);
-    return new Parsed(rules, defaultPolicy);
+    return new Parsed(rules, defaultPolicy, textThreshold);
+  }
+
+  private static double textThreshold(YamlMap root) {
+    String t = root.string("text_confidence", false, "");
+    if (t == null) {
+      return DEFAULT_TEXT_THRESHOLD;
+    }
+    try {
+      double v = Double.parseDouble(t);
+      if (v > 0 && v <= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    root.error("text_confidence", "text_confidence '" + t + "' must be a number above 0 and at most 1 (e.g. 0.8)");
+    return DEFAULT_TEXT_THRESHOLD;
   }
 
   private RuleCondition always() {

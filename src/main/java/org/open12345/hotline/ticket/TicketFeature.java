@@ -6,7 +6,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.open12345.hotline.auth.SecurityAudit;
-import org.open12345.hotline.web.ConsolePages;
 import org.open12345.hotline.web.Feature;
 
 /**
@@ -18,7 +17,6 @@ public final class TicketFeature implements Feature {
   private final TicketService service;
   private final ContactReveals reveals;
   private final ZoneId zone;
-  private final ConsolePages pages = new ConsolePages();
 
   public TicketFeature(Pool pool, Clock clock, ZoneId zone) {
     this.zone = zone;
@@ -49,7 +47,5 @@ public final class TicketFeature implements Feature {
     // Routes of other features under /api/tickets/{number}/... (deadlines, extensions) live in
     // their own sub-routers: an unmatched request falls through to them.
     api.route("/tickets*").subRouter(tickets);
-    // The link in every notice: a read-only page for staff until the console exists.
-    new TicketPage(service, pages, zone).mount(root);
   }
 }

@@ -172,6 +172,26 @@ public final class TicketRepository {
       ORDER BY created_at DESC, id DESC
       LIMIT $7""";
 
+  /**
+   * Newest first: tickets with a category whose department is final (dispatched and kept, after any
+   * returns and re-dispatches). Merged and stopped tickets, direct answers, the queue and tickets
+   * returned and waiting for the centre say nothing reliable about where a text belongs.
+   */
+  private static final String LABELLED = """
+      SELECT description, category_code, department_id FROM tickets
+      WHERE category_code IS NOT NULL AND department_id IS NOT NULL
+        AND status IN ('DISPATCHED', 'SIGNED', 'REPLIED', 'CLOSED', 'REOPENED')
+      ORDER BY id DESC
+      LIMIT $1""";
+
+  public Future<List<LabelledText>> labelledTexts(SqlClient db, int max) {
+    return db.preparedQuery(LABELLED).execute(Tuple.of(max)).map(rows -> {
+      List<LabelledText> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(new LabelledText(r.getString(0), r.getString(1), r.getString(2))));
+      return out;
+    });
+  }
+
   public Future<List<Ticket>> findByIds(SqlClient db, Collection<Long> ids) {
     return db.preparedQuery(BY_IDS).execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(TicketRepository::all);
   }

@@ -228,6 +228,11 @@ public final class TicketService {
     return tickets.findByNumber(pool, number);
   }
 
+  /** At most {@code max} tickets whose category and final department are known, newest first. */
+  public Future<List<LabelledText>> labelledTexts(int max) {
+    return tickets.labelledTexts(pool, max);
+  }
+
   /** The ticket if {@code scope} covers it (null: any ticket). */
   public Future<Optional<Ticket>> find(String number, List<String> scope) {
     return tickets.findByNumber(pool, number, scope);

@@ -63,7 +63,8 @@ public final class ApiErrors {
     };
   }
 
-  static int status(Problem.Kind kind) {
+  /** The HTTP status of each kind of refusal (the console's pages answer with the same). */
+  public static int status(Problem.Kind kind) {
     return switch (kind) {
       case INVALID -> 400;
       case UNAUTHENTICATED -> 401;

@@ -25,6 +25,18 @@ public final class QueryParams {
     }
   }
 
+  /** {@code true} or {@code false}; null when absent. */
+  public static Boolean bool(String v, String name) {
+    if (v == null) {
+      return null;
+    }
+    return switch (v) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw ApiException.badField(name, "must be true or false");
+    };
+  }
+
   /** A local date (yyyy-MM-dd) as the start of that day plus {@code plusDays}; null when absent. */
   public static Instant day(String v, String name, int plusDays, ZoneId zone) {
     if (v == null) {

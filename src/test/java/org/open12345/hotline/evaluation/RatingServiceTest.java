@@ -93,7 +93,8 @@ class RatingServiceTest {
     assertTrue(a.isFirst());
     assertEquals(1, count(server, "SELECT count(*) FROM ratings WHERE id = ? AND bad AND follow_up_required",
         a.stored().id()));
-    assertEquals(List.of("RATE", "BAD_RATING"), actions(p[0]));
+    assertEquals(List.of("RATE", "BAD_RATING", "RATING_CASE_OPENED"), actions(p[0]),
+        "the 差评 opens its follow-up case in the same transaction");
     Instant at = Instant.parse(text(server, "SELECT to_json(at)#>>'{}' FROM ticket_events WHERE ticket_id = ? "
         + "AND action = 'BAD_RATING'", p[0]));
     Instant due = Instant.parse(text(server, "SELECT details->>'callback_due' FROM ticket_events "

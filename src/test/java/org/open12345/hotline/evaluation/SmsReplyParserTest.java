@@ -59,6 +59,11 @@ class SmsReplyParserTest {
           满意 满意        | SATISFIED         | HIGH
           工单20240512007 2 | SATISFIED        | MEDIUM
           2 ｛谢谢｝       | SATISFIED         | MEDIUM
+          满意，谢谢       | SATISFIED         | MEDIUM
+          我选2            | SATISFIED         | MEDIUM
+          4吧              | DISSATISFIED      | MEDIUM
+          不满意，5楼还在漏水 | DISSATISFIED   | MEDIUM
+          3号楼的事很满意  | VERY_SATISFIED    | MEDIUM
           """)
   void readsRatings(String text, RatingLevel level, Confidence confidence) {
     ParsedReply reply = SmsReplyParser.parse(text);
@@ -104,6 +109,18 @@ class SmsReplyParserTest {
           一般             | NO_RATING
           好的一           | NO_RATING
           。。。           | NO_RATING
+          3号              | NO_RATING
+          第2次了          | NO_RATING
+          好的谢谢         | NO_RATING
+          路灯不亮         | NO_RATING
+          2 路灯           | BARE_DIGIT
+          我觉得3吧还行    | BARE_DIGIT
+          2，垃圾还是没人收 | BARE_DIGIT
+          1号楼的路灯又坏了 | REQUEST
+          5楼卫生间漏水    | REQUEST
+          12号楼漏水       | REQUEST
+          3号楼2单元停水   | REQUEST
+          小区门口垃圾没人清理 | REQUEST
           """)
   void refusesToGuess(String text, Reason reason) {
     ParsedReply reply = SmsReplyParser.parse(text);
@@ -134,6 +151,38 @@ class SmsReplyParserTest {
     String text = "3" + "谢".repeat(SmsReplyParser.MAX_CHARS - 1);
     assertEquals(RatingLevel.BASIC, SmsReplyParser.parse(text).rating().orElseThrow());
     assertFalse(SmsReplyParser.parse(text + "谢").isRating());
+  }
+
+  @Test
+  void aRequestIsARequestAndARatingIsNot() {
+    assertTrue(SmsReplyParser.parse("1号楼的路灯又坏了").isRequest());
+    assertTrue(SmsReplyParser.parse("我家楼下的路灯已经坏了两个星期了，晚上出门非常不方便，老人孩子都容易摔倒，请尽快派人来修理一下").isRequest());
+    assertFalse(SmsReplyParser.parse("满意，谢谢").isRequest());
+    assertFalse(SmsReplyParser.parse("2 路灯").isRequest(), "a lone digit among words is settled by a person");
+    assertFalse(SmsReplyParser.parse("谢谢").isRequest());
+  }
+
+  @Test
+  void requestsStartAtSixCharactersOrFourWithAPlaceNumber() {
+    assertEquals(Reason.REQUEST, ((ParsedReply.Unparsed) SmsReplyParser.parse("小区路灯坏掉")).reason());
+    assertEquals(Reason.NO_RATING, ((ParsedReply.Unparsed) SmsReplyParser.parse("小区路灯坏")).reason());
+    assertEquals(Reason.REQUEST, ((ParsedReply.Unparsed) SmsReplyParser.parse("3号楼漏")).reason());
+    assertEquals(Reason.NO_RATING, ((ParsedReply.Unparsed) SmsReplyParser.parse("3号楼")).reason());
+    assertEquals(RatingLevel.SATISFIED, SmsReplyParser.parse("工单2024 2").rating().orElseThrow(),
+        "a four-digit run is a number, not an answer");
+  }
+
+  @Test
+  void whatWasReadIsInTheOrderOfTheTextAndConflictsNameEachReading() {
+    assertEquals("2满意", assertInstanceOf(ParsedReply.Rating.class, SmsReplyParser.parse("2满意")).matched());
+    var u = assertInstanceOf(ParsedReply.Unparsed.class, SmsReplyParser.parse("1 或 2"));
+    assertEquals("more than one rating: 1=非常满意, 2=满意", u.detail());
+  }
+
+  @Test
+  void aBareDigitNamesTheLevelItWouldBe() {
+    var u = assertInstanceOf(ParsedReply.Unparsed.class, SmsReplyParser.parse("2 路灯"));
+    assertTrue(u.detail().contains("满意"), u.detail());
   }
 
   @Test

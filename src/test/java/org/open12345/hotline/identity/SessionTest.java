@@ -239,10 +239,10 @@ class SessionTest {
 
   @Test
   void aNextParameterNeverLeadsOffTheServer() {
-    assertEquals("/account", LoginRoutes.safeNext("//evil.example/x"));
-    assertEquals("/account", LoginRoutes.safeNext("https://evil.example"));
-    assertEquals("/account", LoginRoutes.safeNext("/\\evil.example"));
-    assertEquals("/account", LoginRoutes.safeNext(null));
+    assertEquals("/console", LoginRoutes.safeNext("//evil.example/x"));
+    assertEquals("/console", LoginRoutes.safeNext("https://evil.example"));
+    assertEquals("/console", LoginRoutes.safeNext("/\\evil.example"));
+    assertEquals("/console", LoginRoutes.safeNext(null));
     assertEquals("/api/tickets?status=SIGNED", LoginRoutes.safeNext("/api/tickets?status=SIGNED"));
     assertNotEquals("/x\r\nSet-Cookie: a=b", LoginRoutes.safeNext("/x\r\nSet-Cookie: a=b"));
   }

@@ -27,6 +27,18 @@ class ShippedRulesTest {
     assertEquals(4, rs.emergencyNumbers().size());
   }
 
+  /** Issue 13: every category of the shipped tree has the words citizens use for it (most have many). */
+  @Test
+  void everyShippedCategoryHasWords() {
+    RuleSet rs = ShippedRules.load();
+    for (Category c : rs.categories().all()) {
+      int min = c.code().equals("990000") ? 1 : 2;
+      assertTrue(rs.vocabulary().wordsOf(c.code()).size() >= min, c.code() + " " + c.name() + " has too few words");
+    }
+    assertTrue(rs.vocabulary().size() >= 400, "words: " + rs.vocabulary().size());
+    assertEquals(0.8, rs.textThreshold());
+  }
+
   @Test
   void versionIsAContentHash(@TempDir Path copy) throws Exception {
     ShippedRules.copyTo(copy);

@@ -132,6 +132,28 @@ class ValidationTest {
   }
 
   @Test
+  void ratingCallbackIsCentreOrDepartment() throws Exception {
+    int line = replace("departments.yaml", "    name: 呼和浩特市教育局\n", "    name: 呼和浩特市教育局\n    rating_callback: self\n");
+    assertError("departments.yaml", line + 1, "bad rating_callback 'self'");
+  }
+
+  @Test
+  void aDepartmentMakesItsOwnCallbacksWhenItOrAnAncestorSaysSo() throws Exception {
+    replace("departments.yaml", "    name: 新城区\n", "    name: 新城区\n    rating_callback: department\n");
+    replace("departments.yaml", "    name: 西街街道\n", "    name: 西街街道\n    rating_callback: centre\n");
+    LoadResult r = RuleSetLoader.load(dir);
+    assertTrue(r.isValid(), () -> r.errors().toString());
+    DepartmentTree tree = r.ruleSet().orElseThrow().departments();
+    assertTrue(tree.callbackByDepartment("hhht.xincheng"));
+    assertTrue(tree.callbackByDepartment("hhht.xincheng.dongjie"), "inherited from 新城区");
+    assertFalse(tree.callbackByDepartment("hhht.xincheng.xijie"), "its own key wins");
+    assertFalse(tree.callbackByDepartment("hhht.huimin"), "the centre by default");
+    assertTrue(tree.callbackByDepartment("hhht.heating"), "the shipped files give the heating company its own");
+    assertFalse(tree.callbackByDepartment("no.such.department"));
+    assertFalse(tree.callbackByDepartment(null));
+  }
+
+  @Test
   void duplicateDepartmentId() throws Exception {
     int line = append("departments.yaml", "  - {id: hhht.health, name: 重复, kind: agency, parent: hhht}\n", "hhht.health");
     assertError("departments.yaml", line, "duplicate department id 'hhht.health'");
@@ -145,13 +167,45 @@ class ValidationTest {
 
   @Test
   void duplicateCategoryCode() throws Exception {
-    int line = replace("categories.yaml", "{code: \"990000\", name: 其他}", "{code: \"100000\", name: 其他}");
+    int line = replace("categories.yaml", "code: \"990000\"", "code: \"100000\"");
     assertError("categories.yaml", line, "duplicate category code '100000'");
   }
 
   @Test
+  void aWordOfTwoCategoriesIsReportedWithBothLines() throws Exception {
+    String text = Files.readString(dir.resolve("categories.yaml"));
+    int first = lineAt(text, text.indexOf("[停水,"));
+    int line = replace("categories.yaml", "[停电, 没电,", "[停电, 停水, 没电,");
+    assertError("categories.yaml", line, "word '停水' of category 020201 is already a word of category 020101 (line "
+        + first + ")");
+  }
+
+  @Test
+  void aWordTwiceInOneCategoryAndAOneCharacterWord() throws Exception {
+    int line = replace("categories.yaml", "[停电, 没电,", "[停电, 电, 没电,");
+    assertError("categories.yaml", line, "word '电' of category 020201 is too short");
+    replace("categories.yaml", "[停电, 电, 没电,", "[停电, 没电, 停電,");
+    ValidationError e = onlyError();
+    assertTrue(e.message().contains("duplicate word '停電' in category 020201"), "folded to 停电: " + e);
+  }
+
+  @Test
+  void badTextConfidence() throws Exception {
+    int line = replace("rules.yaml", "text_confidence: 0.8", "text_confidence: 1.5");
+    assertError("rules.yaml", line, "text_confidence '1.5' must be a number above 0 and at most 1");
+  }
+
+  @Test
+  void badEmergencyPattern() throws Exception {
+    int line = replace("hotlines.yaml", "      - 撬 + 门|锁|窗\n", "      - 撬门\n");
+    assertError("hotlines.yaml", line, "needs at least two groups");
+    replace("hotlines.yaml", "      - 撬门\n", "      - 撬 + |锁\n");
+    assertTrue(onlyError().message().contains("has an empty word"));
+  }
+
+  @Test
   void badCategoryCode() throws Exception {
-    int line = replace("categories.yaml", "{code: \"090200\", name: 疫苗接种}", "{code: \"9200\", name: 疫苗接种}");
+    int line = replace("categories.yaml", "code: \"090200\"", "code: \"9200\"");
     assertError("categories.yaml", line, "must be six digits");
   }
 

@@ -35,6 +35,8 @@ public final class Chromium {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN");
+    // The browser console (CSP violations, failed loads) is readable: page tests fail on its errors.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     if (!javascript) {
       options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
     }

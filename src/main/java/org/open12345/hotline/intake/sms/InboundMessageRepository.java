@@ -5,10 +5,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** SQL of inbound_messages: every citizen SMS, claimed once by its provider id, and what it became. */
 public final class InboundMessageRepository {
@@ -21,13 +23,21 @@ public final class InboundMessageRepository {
   private static final String MARK = """
       UPDATE inbound_messages SET outcome = $2, detail = $3, ticket_id = $4, rating_prompt_id = $5, rating_id = $6
       WHERE id = $1""";
+  private static final String COLUMNS = """
+      id, provider, provider_message_id, phone, destination, text_body, received_at, arrived_at, outcome,
+      detail, ticket_id, rating_prompt_id, rating_id, settled_at, settled_by, settle_note""";
   private static final String LIST = """
-      SELECT id, provider, provider_message_id, phone, destination, text_body, received_at, arrived_at, outcome,
-             detail, ticket_id, rating_prompt_id, rating_id
+      SELECT %s
       FROM inbound_messages
       WHERE ($1::text IS NULL OR outcome = $1) AND ($2::text IS NULL OR phone = $2)
       ORDER BY arrived_at DESC, id DESC
-      LIMIT $3""";
+      LIMIT $3""".formatted(COLUMNS);
+  private static final String LOCK = "SELECT " + COLUMNS + " FROM inbound_messages WHERE id = $1 FOR UPDATE";
+  private static final String SETTLE = """
+      UPDATE inbound_messages SET outcome = $2, detail = $3, ticket_id = $4, rating_id = $5, settled_at = $6,
+             settled_by = $7, settle_note = $8
+      WHERE id = $1
+      RETURNING %s""".formatted(COLUMNS);
 
   /** The claim: the new row's id, or null when this provider message was already stored. */
   public Future<Long> claim(SqlClient tx, InboundSms sms, Instant arrivedAt) {
@@ -51,11 +61,35 @@ public final class InboundMessageRepository {
     return db.preparedQuery(LIST).execute(Tuple.of(outcome, phone, limit)).map(rows -> {
       List<InboundMessage> out = new ArrayList<>();
       for (Row r : rows) {
-        out.add(new InboundMessage(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), r.getOffsetDateTime(6).toInstant(), r.getOffsetDateTime(7).toInstant(),
-            r.getString(8), r.getString(9), r.getLong(10), null, r.getLong(11), r.getLong(12)));
+        out.add(message(r));
       }
       return out;
     });
+  }
+
+  /** The message, locked until the transaction ends. */
+  public Future<Optional<InboundMessage>> lock(SqlClient tx, long id) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(message(rows.iterator().next())));
+  }
+
+  /**
+   * A person's decision about an unparsed reply: its new outcome ({@code settled},
+   * {@code dismissed} or {@code ticket}), who decided, when and why.
+   */
+  public Future<InboundMessage> settle(SqlClient tx, long id, String outcome, String detail, Long ticketId,
+      Long ratingId, Instant at, String by, String note) {
+    return tx.preparedQuery(SETTLE)
+        .execute(Tuple.from(new Object[] {id, outcome, detail, ticketId, ratingId, at.atOffset(ZoneOffset.UTC), by,
+            note}))
+        .map(rows -> message(rows.iterator().next()));
+  }
+
+  private static InboundMessage message(Row r) {
+    OffsetDateTime settled = r.getOffsetDateTime(13);
+    return new InboundMessage(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+        r.getString(5), r.getOffsetDateTime(6).toInstant(), r.getOffsetDateTime(7).toInstant(),
+        r.getString(8), r.getString(9), r.getLong(10), null, r.getLong(11), r.getLong(12),
+        settled == null ? null : settled.toInstant(), r.getString(14), r.getString(15));
   }
 }

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.util.Optional;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.evaluation.NewRating;
+import org.open12345.hotline.evaluation.OptOutReply;
 import org.open12345.hotline.evaluation.ParsedReply;
 import org.open12345.hotline.evaluation.RatingLevel;
 import org.open12345.hotline.evaluation.RatingPrompt;
+import org.open12345.hotline.evaluation.RatingOptOuts;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.evaluation.SmsReplyParser;
@@ -30,14 +32,18 @@ import org.open12345.hotline.ticket.RequestType;
  * <ol>
  *   <li>id already claimed → nothing (a retry; the caller answers the same acknowledgement);
  *   <li>names an emergency → emergency transfer and robot alert, no ticket;
+ *   <li>「退订」, 「TD」 or 「T」 → the phone gets no more rating prompts ({@code opt_out}), at once;
  *   <li>the phone's follow-up question (回访, 「1已解决 2未解决」) is open and newer than its latest
  *       rating prompt: a clear answer → the follow-up's result (the ticket closes or is
  *       reopened); a short text that is not one → {@code unparsed}, no guess; a long one → a new
  *       ticket;
  *   <li>the phone's latest rating prompt is open and the text parses as a rating → the rating
  *       (a second, later answer to the same prompt is kept as {@code duplicate});
- *   <li>open prompt, text does not parse (and is not long enough to be a request) → kept as
- *       {@code unparsed} for a person to read, no guess;
+ *   <li>open prompt, text reads as a request ({@code 1号楼的路灯又坏了}, or longer than a reply) →
+ *       a new ticket: a number inside a sentence is never a rating;
+ *   <li>open prompt, text is no clear rating ({@code 不太满意}, a lone digit among other words) →
+ *       kept as {@code unparsed} for a person to settle ({@code POST /api/inbound/{id}/settle}),
+ *       out of every figure until then, no guess;
  *   <li>prompt expired and the text parses as a rating → kept as a {@code late} rating that does
  *       not count, no ticket (a "满意" is never a new matter);
  *   <li>anything else → a new ticket (channel SMS) and its acknowledgement SMS.
@@ -46,7 +52,7 @@ import org.open12345.hotline.ticket.RequestType;
 public final class InboundSmsHandler {
   /** What happened to a message. */
   public enum Outcome {
-    DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY, FOLLOW_UP
+    DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY, FOLLOW_UP, OPT_OUT
   }
 
   private final Pool pool;
@@ -55,11 +61,13 @@ public final class InboundSmsHandler {
   private final RatingService ratings;
   private final RatingPromptService prompts;
   private final EmergencyTransfers emergencies;
+  private final RatingOptOuts optOuts;
   private final FollowUps followUps;
   private final Clock clock;
 
   public InboundSmsHandler(Pool pool, InboundMessageRepository messages, IntakeTickets tickets,
-      RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, FollowUps followUps,
+      RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, RatingOptOuts optOuts,
+      FollowUps followUps,
       Clock clock) {
     this.pool = pool;
     this.messages = messages;
@@ -67,6 +75,7 @@ public final class InboundSmsHandler {
     this.ratings = ratings;
     this.prompts = prompts;
     this.emergencies = emergencies;
+    this.optOuts = optOuts;
     this.followUps = followUps;
     this.clock = clock;
   }
@@ -79,6 +88,12 @@ public final class InboundSmsHandler {
           : emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
               .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
                   + " (" + emergency.get().word() + ")", null, null, null))));
+    }
+    if (OptOutReply.isOptOut(sms.text())) {
+      return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+          : optOuts.optOutBySms(tx, sms.phone(), id, sms.text())
+              .compose(v -> mark(tx, id, Outcome.OPT_OUT, "rating prompts stopped (退订)", null, null, null))));
     }
     // The lookups do not depend on the claim: all go out together (pipelined, run in this order);
     // for a repeated delivery the looked-up prompt and question are simply not used.
@@ -115,7 +130,7 @@ public final class InboundSmsHandler {
       return open ? rate(tx, id, sms, p, r) : late(tx, id, sms, p, r);
     }
     ParsedReply.Unparsed u = (ParsedReply.Unparsed) parsed;
-    if (open && u.reason() != ParsedReply.Reason.TOO_LONG) {
+    if (open && !u.isRequest()) {
       return mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), p.ticketId(), p.id(), null);
     }
     return newTicket(tx, id, sms);
@@ -157,9 +172,14 @@ public final class InboundSmsHandler {
     return new NewRating(p.ticketId(), null, p.id(), inboundId, level, "sms", sms.text(), confidence.name());
   }
 
+  /** The ticket an SMS becomes: a help request (求助) in the citizen's words, to the number they texted. */
+  static NewTicket draft(String phone, String text, String destination) {
+    return new NewTicket(Channel.SMS, phone, null, RequestType.HELP, null, null, null, null, null, null, text,
+        destination, null);
+  }
+
   private Future<Outcome> newTicket(SqlConnection tx, long id, InboundSms sms) {
-    NewTicket draft = new NewTicket(Channel.SMS, sms.phone(), null, RequestType.HELP, null, null, null, null, null,
-        null, sms.text(), sms.destination(), null);
+    NewTicket draft = draft(sms.phone(), sms.text(), sms.destination());
     JsonObject details = new JsonObject().put("provider", sms.provider())
         .put("provider_message_id", sms.providerMessageId()).put("inbound_message_id", id);
     // The outcome row goes out alongside the acknowledgement SMS rather than after it.

@@ -8,6 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.open12345.hotline.evaluation.RatingLevel;
+import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.PayloadException;
 import org.open12345.hotline.ticket.Channel;
@@ -17,6 +21,7 @@ import org.open12345.hotline.ticket.TicketStatus;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.ClientAddress;
+import org.open12345.hotline.web.JsonFields;
 
 /**
  * The portal's complaint entry (public): {@code POST /api/complaints} (JSON), the HTML form at
@@ -37,6 +42,7 @@ public final class ComplaintRoutes {
     Router r = Router.router(vertx);
     r.post("/").handler(this::submitJson);
     r.get("/:number").handler(this::lookup);
+    r.post("/:number/rating").handler(this::rate);
     return r;
   }
 
@@ -107,6 +113,33 @@ public final class ComplaintRoutes {
         .onFailure(ctx::fail);
   }
 
+  /** {@code {"code": "K7M2QX", "level": 2 | "满意", "comment": "…"}}: the citizen's rating of a concluded complaint. */
+  private void rate(RoutingContext ctx) {
+    JsonFields f = new JsonFields(JsonBody.of(ctx)).onlyKnown(Set.of("code", "level", "comment"));
+    String code = f.requiredText("code", 32);
+    Object levelValue = f.raw().getValue("level");
+    RatingLevel level = (levelValue instanceof Integer n ? RatingLevel.ofCode(n)
+        : levelValue instanceof String t ? RatingLevel.parse(t) : Optional.<RatingLevel>empty())
+        .orElseThrow(() -> ApiException.badField("level",
+            "请选择评价：1非常满意 2满意 3基本满意 4不满意 5非常不满意（1-5, a level name or its label）"));
+    String comment = f.optionalText("comment", 500);
+    complaints.rate(ctx.pathParam("number"), code, ip(ctx), level, comment)
+        .onSuccess(c -> JsonBody.reply(ctx, 201, view(c)))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject rating(RatingService.Round round, boolean concluded) {
+    JsonArray levels = new JsonArray();
+    for (RatingLevel l : RatingLevel.values()) {
+      levels.add(new JsonObject().put("code", l.code()).put("level", l.name()).put("label", l.label()));
+    }
+    return new JsonObject().put("round", round.round()).put("can_rate", concluded && round.open() && round.rated() == null)
+        .put("expires_at", round.expiresAt() == null ? null : round.expiresAt().toString())
+        .put("rated", round.rated() == null ? null
+            : new JsonObject().put("level", round.rated().name()).put("label", round.rated().label()))
+        .put("levels", levels);
+  }
+
   private static JsonObject view(ComplaintService.Complaint c) {
     JsonArray replies = new JsonArray();
     c.replies().forEach(e -> replies.add(new JsonObject().put("at", e.at().toString())
@@ -116,7 +149,8 @@ public final class ComplaintRoutes {
     return new JsonObject().put("number", t.number()).put("status", s.name()).put("status_label", s.label())
         .put("department_id", t.departmentId()).put("request_type", t.requestType().name())
         .put("description", t.description()).put("created_at", t.createdAt().toString())
-        .put("updated_at", t.updatedAt().toString()).put("replies", replies);
+        .put("updated_at", t.updatedAt().toString()).put("replies", replies)
+        .put("rating", rating(c.rating(), s.terminal()));
   }
 
   private static void page(RoutingContext ctx, int status, String html) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.evaluation.RatingLevel;
+import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.intake.IntakeTickets;
 import org.open12345.hotline.intake.QueryCodeRepository;
 import org.open12345.hotline.intake.QueryCodes;
@@ -27,8 +29,11 @@ public final class ComplaintService {
   /** A complaint that was accepted: its number and the plain query code (shown once). */
   public record Accepted(String number, String code) {}
 
-  /** What the citizen sees of their complaint: the ticket and the department's replies. */
-  public record Complaint(Ticket ticket, List<TicketEvent> replies) {}
+  /**
+   * What the citizen sees of their complaint: the ticket, the department's replies, and its
+   * current rating round (whether it can be rated now, and the rating given).
+   */
+  public record Complaint(Ticket ticket, List<TicketEvent> replies, RatingService.Round rating) {}
 
   private static final String NOT_FOUND = "没有找到该工单，或查询码不正确（no complaint with this number and code）";
   private final Pool pool;
@@ -37,16 +42,18 @@ public final class ComplaintService {
   private final WebComplaintRepository repository;
   private final QueryCodeRepository codes;
   private final ComplaintLimits limits;
+  private final RatingService ratings;
   private final Clock clock;
 
   public ComplaintService(Pool pool, IntakeTickets intake, TicketService tickets, WebComplaintRepository repository,
-      QueryCodeRepository codes, ComplaintLimits limits, Clock clock) {
+      QueryCodeRepository codes, ComplaintLimits limits, RatingService ratings, Clock clock) {
     this.pool = pool;
     this.intake = intake;
     this.tickets = tickets;
     this.repository = repository;
     this.codes = codes;
     this.limits = limits;
+    this.ratings = ratings;
     this.clock = clock;
   }
 
@@ -65,6 +72,30 @@ public final class ComplaintService {
 
   /** The complaint with this number and code; {@link NotFound} when either is wrong. */
   public Future<Complaint> lookup(String number, String code, String ip) {
+    return verified(number, code, ip).compose(t -> tickets.events(List.of(t.id()), Set.of("REPLY"))
+        .compose(events -> ratings.roundOf(t.id())
+            .map(round -> new Complaint(t, events.getOrDefault(t.id(), List.of()), round))));
+  }
+
+  /**
+   * The citizen rates their concluded complaint on its status page: one rating per round, like a
+   * reply to the prompt SMS (a second one, by either channel, is refused).
+   */
+  public Future<Complaint> rate(String number, String code, String ip, RatingLevel level, String comment) {
+    return verified(number, code, ip).compose(t -> ratings.rateOnWeb(t, level, comment))
+        .compose(stored -> lookupAfterRating(number));
+  }
+
+  private Future<Complaint> lookupAfterRating(String number) {
+    return tickets.find(number).compose(found -> {
+      Ticket t = found.orElseThrow();
+      return tickets.events(List.of(t.id()), Set.of("REPLY")).compose(events -> ratings.roundOf(t.id())
+          .map(round -> new Complaint(t, events.getOrDefault(t.id(), List.of()), round)));
+    });
+  }
+
+  /** The ticket when number and code match; rate-limited per IP like every lookup. */
+  private Future<Ticket> verified(String number, String code, String ip) {
     try {
       limits.takeLookup(ip);
     } catch (RateLimited e) {
@@ -79,8 +110,7 @@ public final class ComplaintService {
         if (hash.isEmpty() || !QueryCodes.matches(number, code, hash.get())) {
           return Future.failedFuture(new NotFound(NOT_FOUND));
         }
-        return tickets.events(List.of(t.id()), Set.of("REPLY"))
-            .map(events -> new Complaint(t, events.getOrDefault(t.id(), List.of())));
+        return Future.succeededFuture(t);
       });
     });
   }

@@ -31,11 +31,12 @@ class MessageTemplatesTest {
     return vars;
   }
 
+  /** The standard text, with the opt-out hint carriers require of bulk SMS (issue 11). */
   @Test
   void ratingPromptIsTheStandardText() {
     RenderedMessage sms = templates.render("sms/rating-prompt", Map.of("ticketNo", "GD20260301001"));
     assertEquals("【12345】您反映的问题（工单号 GD20260301001）已办理，请回复数字评价："
-        + "1非常满意 2满意 3基本满意 4不满意 5非常不满意。", sms.text());
+        + "1非常满意 2满意 3基本满意 4不满意 5非常不满意。回复TD退订评价短信。", sms.text());
     assertNull(sms.subject());
     assertNull(sms.html());
   }

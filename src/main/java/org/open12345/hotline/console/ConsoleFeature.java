@@ -1,0 +1,95 @@
+package org.open12345.hotline.console;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.open12345.hotline.auth.Authenticator;
+import org.open12345.hotline.auth.DepartmentDirectory;
+import org.open12345.hotline.deadline.Deadlines;
+import org.open12345.hotline.deadline.Extensions;
+import org.open12345.hotline.deadline.PauseRequests;
+import org.open12345.hotline.escalation.Escalations;
+import org.open12345.hotline.returns.ReturnReasonCatalog;
+import org.open12345.hotline.routing.RuleSetHolder;
+import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.web.Feature;
+
+/**
+ * The staff console: server-rendered pages (Pebble under {@code templates/console/<area>/}) for
+ * operators, dispatchers, departments and supervisors, and the ticket page every notice links to.
+ * Pages sign in through the identity feature's session and act through the same services as the
+ * API. Every asset is served by this server (htmx from its WebJar, one script and one style sheet
+ * of our own), so the pages work on a closed intranet and under a policy that runs no inline code.
+ */
+public final class ConsoleFeature implements Feature {
+  /** What the console reads and acts through; the console owns no table. */
+  public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
+      ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
+      boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
+      Escalations escalations) {}
+
+  private final Neighbours n;
+  private final ConsoleView view = new ConsoleView();
+  private final ConsoleTime time;
+  private final DepartmentOptions departments;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  private final LiveFeed live;
+
+  public ConsoleFeature(Vertx vertx, Clock clock, ZoneId zone, Neighbours neighbours) {
+    this.n = neighbours;
+    this.live = new LiveFeed(vertx, neighbours.connect());
+    neighbours.tickets().addListener(new LiveTickets(new LiveRepository()));
+    this.clock = clock;
+    this.zone = zone;
+    this.time = new ConsoleTime(zone);
+    this.departments = new DepartmentOptions(neighbours.rules());
+  }
+
+  @Override
+  public String name() {
+    return "console";
+  }
+
+  /** Listens for ticket changes made through any server instance (LISTEN/NOTIFY). */
+  @Override
+  public Future<Void> start() {
+    return live.start();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return live.stop();
+  }
+
+  @Override
+  public void mount(Vertx vertx, Router root, Router api) {
+    ConsoleSession session = new ConsoleSession(n.authenticator(), n.departments(), departments::name, view,
+        n.secureCookies());
+    root.route("/console/assets/*").handler(ctx -> {
+      ConsoleView.headers(ctx).putHeader("Cache-Control", "public, max-age=86400");
+      ctx.next();
+    }).handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true));
+    root.route("/console/static/*").handler(ctx -> {
+      ConsoleView.headers(ctx).putHeader("Cache-Control", "no-cache");
+      ctx.next();
+    }).handler(StaticHandler.create("console"));
+    // Browsers ask for it on every page, the login page too; a 404 would be a console error.
+    root.get("/favicon.ico").handler(ctx -> ctx.reroute("/console/static/favicon.svg"));
+    new ConsoleHome(session).mount(root);
+    TicketPageRoutes ticketPage = new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
+        new TicketPageModel(time, departments, n.reasons()));
+    ticketPage.mount(root);
+    new ClockRequestRoutes(session, n.extensions(), n.pauses()).mount(root, ticketPage);
+    QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
+        new TicketRows(n.deadlines(), departments, time, clock), departments, time);
+    new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
+    new LiveRoutes(session, vertx).mount(root);
+    new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
+  }
+}

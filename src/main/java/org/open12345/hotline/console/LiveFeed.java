@@ -1,0 +1,40 @@
+package org.open12345.hotline.console;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One LISTEN per server instance on the console's channel, handed to this instance's open
+ * screens through the (local) event bus: each SSE connection, on whichever event loop it lives,
+ * consumes {@link #ADDRESS}.
+ */
+final class LiveFeed {
+  static final String ADDRESS = "console.tickets";
+  private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+  private final Vertx vertx;
+  private final PgConnectOptions connect;
+  private PgSubscriber subscriber;
+
+  LiveFeed(Vertx vertx, PgConnectOptions connect) {
+    this.vertx = vertx;
+    this.connect = connect;
+  }
+
+  Future<Void> start() {
+    // Reconnect forever: while the LISTEN is down screens only miss live updates (a reload shows all).
+    subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 1_000L);
+    subscriber.channel(LiveRepository.CHANNEL).handler(payload -> vertx.eventBus().publish(ADDRESS, payload));
+    return subscriber.connect().recover(e -> {
+      log.warn("console live updates could not LISTEN ({}); screens update on reload only", e.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  Future<Void> stop() {
+    return subscriber == null ? Future.succeededFuture() : subscriber.close();
+  }
+}
