@@ -49,6 +49,19 @@ class ConsoleTicketPageTest {
   }
 
   @Test
+  void aMergedTicketAndItsMasterLinkToEachOther() {
+    String master = ticket(server, powerCut("13200000011", "小区停电"));
+    String merged = ticket(server, powerCut("13200000012", "小区又停电了"));
+    Response done = server.postJson("/api/tickets/" + merged + "/actions/merge",
+        new JsonObject().put("master_number", master).put("note", "同一停电事件"), As.DISPATCHER);
+    assertEquals(200, done.status(), done.body());
+    String mergedPage = server.get("/tickets/" + merged, DISPATCHER).body();
+    assertTrue(mergedPage.contains("id=\"merged-into\"><a href=\"/tickets/" + master + "\">"), mergedPage);
+    String masterPage = server.get("/tickets/" + master, DISPATCHER).body();
+    assertTrue(masterPage.contains("<a href=\"/tickets/" + merged + "\">"), masterPage);
+  }
+
+  @Test
   void thePageRunsOnlyTheServersOwnScriptsAndIsNeverFramedOrCached() {
     Response page = server.get("/tickets/" + number, DISPATCHER);
     String csp = page.header("Content-Security-Policy");
