@@ -31,8 +31,9 @@ public enum FigureDefinition {
   BAD_RATING_RATE("bad_rating_rate", "差评率",
       "评价为不满意、非常不满意（差评）的次数 ÷ 全部有效评价次数。" + Texts.RATINGS),
   BAD_RATING_CLOSED_IN_TIME_RATE("bad_rating_closed_in_time_rate", "差评按时办结率",
-      "48 小时内完成核实回访、且 15 个自然日内整改完成（或对无依据的诉求作出解释）并办结的差评数 ÷ "
-          + "应办结的差评数（评价已满 15 日或已办结）。" + Texts.RATINGS);
+      "48 小时内完成核实回访、且 15 个自然日内整改完成（或对无依据的诉求作出解释说明）的差评核实整改件数 ÷ "
+          + "应办结的件数（整改时限已到，或已整改、已解释、已办结）。同一工单未办结的核实整改期间再收到的差评并入同一件，"
+          + "时限自首个差评起算；所含差评全部经申诉复核剔除而关闭的不计。按首个差评的时间计入统计期，归属被评工单的当前承办单位。");
 
   /** Shared sentences of the definitions (an enum cannot refer to its own static fields). */
   private static final class Texts {
@@ -71,13 +72,9 @@ public enum FigureDefinition {
 
   /**
    * Why the figure has no value in a row, or empty when it has one. Direct answers are the
-   * centre's own work, so they have no value in a row that counts departments' tickets; the
-   * 差评 follow-up cases that the last figure counts are not recorded yet.
+   * centre's own work, so they have no value in a row that counts departments' tickets.
    */
   public Optional<String> unavailableReason(boolean departmentRow) {
-    if (this == BAD_RATING_CLOSED_IN_TIME_RATE) {
-      return Optional.of("差评核实整改记录尚未上线，暂无数据");
-    }
     if (this == DIRECT_ANSWER_RATE && departmentRow) {
       return Optional.of("直接办结由中心完成，不按承办单位统计");
     }

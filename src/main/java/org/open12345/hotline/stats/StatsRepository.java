@@ -22,7 +22,8 @@ import java.util.Map;
  * a read model over the ticket event log ({@code ticket_events}: DISPATCH, RETURN, REOPEN),
  * {@code tickets} (receipt time, status, department, category), {@code ticket_deadlines} (the
  * current dispatch round's deadlines and met marks, through the generated columns V20 adds) and
- * {@code ratings} (counted, not excluded by an appeal). It only reads, and all of its SQL is
+ * {@code ratings} (counted, not excluded by an appeal) and {@code rating_cases} (the 差评 follow-up
+ * cases' deadlines and when each step was recorded). It only reads, and all of its SQL is
  * here, so a change to one of those tables has one place to look in stats.
  *
  * <p>Speed comes from plain indexes and generated columns (V20__stats.sql) rather than summary
@@ -124,6 +125,28 @@ public final class StatsRepository {
       )""";
 
   /**
+   * 差评按时办结率 over the 差评 follow-up cases (差评核实整改, the evaluation feature's
+   * {@code rating_cases}) opened in the period, i.e. by their first 差评, for the rated ticket's
+   * current department as the rating figures count. A case is due once its fix deadline has
+   * passed or it is finished (fixed, explained or closed); it was in time when the callback was
+   * recorded by its callback deadline (48 h) and the fix or explanation by its fix deadline (15
+   * days). A case closed because every 差评 in it was appealed away is left out, as its ratings are.
+   */
+  private static final String CASES = """
+      cs AS (
+        SELECT {period} AS period, t.department_id AS dept, {category} AS cat,
+               count(*) FILTER (WHERE k.due AND k.in_time) AS in_time,
+               count(*) FILTER (WHERE k.due) AS due
+          FROM rating_cases c JOIN tickets t ON t.id = c.ticket_id
+         CROSS JOIN LATERAL (SELECT c.fix_due_at <= #{now} OR c.status IN ('FIXED', 'EXPLAINED', 'CLOSED') AS due,
+                                    c.called_back_at <= c.callback_due_at
+                                      AND least(c.fixed_at, c.explained_at) <= c.fix_due_at AS in_time) k
+         WHERE c.close_reason IS DISTINCT FROM 'APPEAL_UPHELD'
+           AND c.opened_at >= #{from} AND c.opened_at < #{to} {filter}
+         GROUP BY 1, 2, 3
+      )""";
+
+  /**
    * 退单率 over dispatches in the period, to the department their event names. A dispatch was
    * returned when a RETURN follows it before the ticket's next DISPATCH (a return ends a round).
    */
@@ -160,6 +183,8 @@ public final class StatsRepository {
           FROM rt, LATERAL (VALUES
             ('satisfaction_rate', satisfied, rated),
             ('bad_rating_rate', bad, rated)) AS f(figure, num, den)
+        UNION ALL
+        SELECT period, dept, cat, 'bad_rating_closed_in_time_rate', in_time, due FROM cs
         UNION ALL
         SELECT period, dept, cat, 'return_rate', 0, count(*) FROM dp GROUP BY 1, 2, 3
         UNION ALL
@@ -220,6 +245,7 @@ public final class StatsRepository {
         .replace("{deadline:resolve}", DEADLINE.replace("{k}", "resolve"));
     String received = family(RECEIVED, q, "t.created_at", "t.department_id");
     String ratings = family(RATINGS, q, "r.created_at", "t.department_id");
+    String cases = family(CASES, q, "c.opened_at", "t.department_id");
     String dispatches = family(DISPATCHES, q, "e.at", "(e.details ->> 'department_id')")
         .replace("{tickets}", needsTickets ? "JOIN tickets t ON t.id = e.ticket_id" : "");
     String answer = ANSWER
@@ -230,7 +256,7 @@ public final class StatsRepository {
         })
         .replace("{join}", q.keying() == Keying.DEPARTMENT_MAPPED
             ? "JOIN unnest(#{keys}::text[], #{members}::text[]) AS g(key, member) ON g.member = base.dept" : "");
-    return "WITH " + String.join(",\n", deadlines, received, ratings, dispatches, BASE) + "\n" + answer;
+    return "WITH " + String.join(",\n", deadlines, received, ratings, cases, dispatches, BASE) + "\n" + answer;
   }
 
   /**

@@ -217,7 +217,8 @@ class DepartmentFiguresTest {
     // (R1 was moved on by the centre, then returned by B: not A's return) -> 2 / 9
     figure(a, "return_rate", 2, 9, 0.2222);
     unavailable(a, "direct_answer_rate");
-    unavailable(a, "bad_rating_closed_in_time_rate");
+    // No 差评 follow-up case in this fixture (BadRatingCaseFiguresTest has them): 0 / 0
+    figure(a, "bad_rating_closed_in_time_rate", 0, 0, null);
   }
 
   @Test

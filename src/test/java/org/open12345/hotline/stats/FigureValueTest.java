@@ -38,10 +38,11 @@ class FigureValueTest {
   }
 
   @Test
-  void directAnswersApplyOnlyOutsideDepartmentRowsAndTheFollowUpFigureNowhereYet() {
+  void directAnswersApplyOnlyOutsideDepartmentRowsAndEveryOtherFigureEverywhere() {
     assertTrue(FigureDefinition.DIRECT_ANSWER_RATE.unavailableReason(true).isPresent());
     assertTrue(FigureDefinition.DIRECT_ANSWER_RATE.unavailableReason(false).isEmpty());
-    assertTrue(FigureDefinition.BAD_RATING_CLOSED_IN_TIME_RATE.unavailableReason(false).isPresent());
+    assertTrue(FigureDefinition.BAD_RATING_CLOSED_IN_TIME_RATE.unavailableReason(false).isEmpty());
+    assertTrue(FigureDefinition.BAD_RATING_CLOSED_IN_TIME_RATE.unavailableReason(true).isEmpty());
     assertTrue(FigureDefinition.RESPONSE_RATE.unavailableReason(true).isEmpty());
   }
 

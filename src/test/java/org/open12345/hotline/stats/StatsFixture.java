@@ -13,7 +13,7 @@ import org.open12345.hotline.db.DatabaseUrl;
 /**
  * Writes the rows the figures are counted from, with exact timestamps, straight into a test
  * database: tickets, their events, their current deadlines (as DeadlineStore stores them:
- * columns plus the state JSON with met marks) and ratings. Times are ISO instants (UTC).
+ * columns plus the state JSON with met marks), ratings and 差评 follow-up cases. Times are ISO instants (UTC).
  */
 final class StatsFixture {
   private final DatabaseUrl db;
@@ -87,6 +87,24 @@ final class StatsFixture {
   /** What the evaluation feature does when a supervisor upholds an appeal (申诉复核). */
   void exclude(long rating, String at, String reason) {
     insert("UPDATE ratings SET excluded_at = ?, excluded_reason = ? WHERE id = ? RETURNING id", at(at), reason, rating);
+  }
+
+  /**
+   * A 差评 follow-up case (差评核实整改) as the evaluation feature stores it; its deadlines JSON is
+   * left empty (the figures read the columns). {@code department} is the case's own column, which
+   * the figure does not use (it counts the ticket's current department).
+   *
+   * @param closeReason CONCLUDED or APPEAL_UPHELD when {@code status} is CLOSED, else null
+   */
+  void ratingCase(long ticket, String department, String status, String openedAt, String callbackDue, String fixDue,
+      String calledBack, String fixed, String explained, String closedAt, String closeReason) {
+    insert("""
+        INSERT INTO rating_cases (ticket_id, department_id, status, callback_by, opened_at, callback_due_at,
+                                  fix_due_at, deadlines, called_back_at, fixed_at, explained_at, closed_at,
+                                  close_reason)
+        VALUES (?, ?, ?, 'CENTRE', ?, ?, ?, '{}'::jsonb, ?, ?, ?, ?, ?) RETURNING id""",
+        ticket, department, status, at(openedAt), at(callbackDue), at(fixDue), at(calledBack), at(fixed),
+        at(explained), at(closedAt), closeReason);
   }
 
   private static OffsetDateTime at(String iso) {
