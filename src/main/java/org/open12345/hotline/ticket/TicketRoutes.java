@@ -99,8 +99,14 @@ public final class TicketRoutes {
     if ("true".equals(p.get("overdue"))) {
       // The overdue list is the deadline feature's (/api/deadlines/overdue), also offered here
       // under the ticket URL; the other filters pass through unchanged.
-      String rest = ctx.request().query().replaceAll("(^|&)overdue=true", "").replaceFirst("^&", "");
-      ctx.reroute("/api/deadlines/overdue" + (rest.isEmpty() ? "" : "?" + rest));
+      io.netty.handler.codec.http.QueryStringEncoder rest =
+          new io.netty.handler.codec.http.QueryStringEncoder("/api/deadlines/overdue");
+      p.forEach((name, value) -> {
+        if (!name.equals("overdue")) {
+          rest.addParam(name, value);
+        }
+      });
+      ctx.reroute(rest.toString());
       return;
     }
     TicketStatus status = null;
