@@ -60,6 +60,7 @@ record CommandLine(String command, Path config, Map<String, String> options, Str
   private static final Set<String> WITH_NAME =
       Set.of("user disable", "user enable", "user reset-password", "token revoke");
 
+
   static CommandLine parse(String[] args) throws UsageError {
     Path config = null;
     List<String> words = new java.util.ArrayList<>();
@@ -71,15 +72,22 @@ record CommandLine(String command, Path config, Map<String, String> options, Str
       }
       if (a.startsWith("--")) {
         String name = a.substring(2);
-        String value;
+        String value = null;
         int eq = name.indexOf('=');
         if (eq >= 0) {
           value = name.substring(eq + 1);
           name = name.substring(0, eq);
-        } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        }
+        // An option no command takes is refused before its value is looked for.
+        String option = name;
+        if (!option.equals("config") && OPTIONS.values().stream().noneMatch(o -> o.contains(option))) {
+          throw new UsageError("unknown argument '--" + name + "' (see --help)");
+        }
+        if (value == null) {
+          if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new UsageError("option --" + name + " needs a value (see --help)");
+          }
           value = args[++i];
-        } else {
-          throw new UsageError("option --" + name + " needs a value (see --help)");
         }
         if (name.equals("config")) {
           config = Path.of(value);

@@ -53,6 +53,13 @@ class CommandLineTest {
   }
 
   @Test
+  void anUnknownOptionIsNamedAsUnknownEvenWithoutAValue() {
+    CommandLine.UsageError e = assertThrows(CommandLine.UsageError.class,
+        () -> CommandLine.parse(new String[] {"--bogus"}));
+    assertEquals("unknown argument '--bogus' (see --help)", e.getMessage());
+  }
+
+  @Test
   void helpAndUnknownArgumentsAnswerWithTheirExitStatus() {
     assertEquals(0, Main.run(new String[] {"--help"}));
     assertEquals(2, Main.run(new String[] {"--bogus", "x"}));
