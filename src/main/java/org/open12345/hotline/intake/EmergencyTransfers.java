@@ -20,10 +20,11 @@ import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.PhoneNumbers;
 
 /**
- * Emergencies (110/119/120/122) found in a citizen's SMS, call transcript or web complaint: recorded,
- * the supervisors alerted (robot and mail, as configured) and, for an SMS, the citizen told at once
- * to call the number (a web complaint's answer page tells them itself); all in the caller's transaction. The alert says what happened: the server
- * transfers nobody, a person must call back. Detection is a function so the routing rules'
+ * Emergencies (110/119/120/122) found in a citizen's SMS, call transcript or web complaint:
+ * recorded, the supervisors alerted (robot and mail, as configured) and, for an SMS, the citizen
+ * told at once to call the number (a web complaint's answer page tells them itself); all in the
+ * caller's transaction. The alert says what happened: the server transfers nobody, a person must
+ * call back. Detection is a function so the routing rules'
  * emergency list (with its "unless" words) applies, and a rule reload changes it without a restart.
  */
 public final class EmergencyTransfers {
