@@ -7,14 +7,14 @@ import java.time.Instant;
 /**
  * An emergency (110/119/120/122) found in a citizen's SMS or call transcript, as stored.
  *
- * @param source {@code sms} or {@code call}
- * @param reference the call id, or the inbound SMS's id
+ * @param source {@code sms}, {@code call} or {@code web}
+ * @param reference the call id, the inbound SMS's id, or the web complaint's ticket number
  */
 public record EmergencyTransfer(long id, String number, String matchedWord, String source, String phone,
     String text, String reference, Instant createdAt) {
 
   static final String COLUMNS = "e.id, e.number, e.matched_word, e.source, e.phone, e.text_body, "
-      + "coalesce(c.call_id, e.inbound_message_id::text) AS reference, e.created_at";
+      + "coalesce(c.call_id, e.inbound_message_id::text, e.ticket_number) AS reference, e.created_at";
 
   static EmergencyTransfer from(Row r) {
     return new EmergencyTransfer(r.getLong("id"), r.getString("number"), r.getString("matched_word"),
@@ -24,8 +24,11 @@ public record EmergencyTransfer(long id, String number, String matchedWord, Stri
 
   /** What the server did, in the words of the alert: nobody was transferred by the server. */
   public String handling() {
-    return source.equals("sms") ? "已短信提示市民立即拨打" + number + "，待值班人员回拨核实"
-        : "通话转写识别，系统未转接，待值班人员回拨核实";
+    return switch (source) {
+      case "sms" -> "已短信提示市民立即拨打" + number + "，待值班人员回拨核实";
+      case "web" -> "已在网上投诉提交页面提示市民立即拨打" + number + "，工单照常登记，待值班人员回拨核实";
+      default -> "通话转写识别，系统未转接，待值班人员回拨核实";
+    };
   }
 
   public JsonObject toJson() {

@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL of emergency_transfers: at most one per call and one per inbound SMS (unique keys). */
+/** SQL of emergency_transfers: at most one per call, per inbound SMS and per web ticket (unique keys). */
 public final class EmergencyTransferRepository {
   private static final String INSERT = """
-      INSERT INTO emergency_transfers (number, matched_word, source, call_pk, inbound_message_id, phone,
-                                       text_body, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      INSERT INTO emergency_transfers (number, matched_word, source, call_pk, inbound_message_id, ticket_id,
+                                       ticket_number, phone, text_body, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
       ON CONFLICT DO NOTHING
       RETURNING id""";
 
@@ -43,12 +43,12 @@ public final class EmergencyTransferRepository {
     return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 
-  /** The new transfer's id, or null when its call or message already has one. */
-  public Future<Long> insert(SqlClient tx, EmergencyMatch m, String source, Long callPk, Long inboundId,
+  /** The new transfer's id, or null when its call, message or ticket already has one. */
+  Future<Long> insert(SqlClient tx, EmergencyMatch m, String source, EmergencyTransfers.Source from,
       String phone, String text, Instant at) {
     return tx.preparedQuery(INSERT)
-        .execute(Tuple.from(new Object[] {m.number(), m.word(), source, callPk, inboundId, phone, text,
-            at.atOffset(ZoneOffset.UTC)}))
+        .execute(Tuple.from(new Object[] {m.number(), m.word(), source, from.callPk(), from.inboundId(),
+            from.ticketId(), from.ticketNumber(), phone, text, at.atOffset(ZoneOffset.UTC)}))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 }

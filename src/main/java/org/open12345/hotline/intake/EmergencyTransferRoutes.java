@@ -12,13 +12,13 @@ import org.open12345.hotline.web.JsonBody;
 import org.open12345.hotline.web.QueryParams;
 
 /**
- * {@code GET /api/emergency-transfers}: emergencies found in citizens' SMS and call transcripts,
+ * {@code GET /api/emergency-transfers}: emergencies found in citizens' SMS, call transcripts and web complaints,
  * newest first (who, channel, matched word, number advised, time, what the server did), filtered
  * by {@code from}/{@code to} (local dates), {@code number} and {@code channel}.
  */
 public final class EmergencyTransferRoutes {
   private static final Set<String> NUMBERS = Set.of("110", "119", "120", "122");
-  private static final Set<String> CHANNELS = Set.of("sms", "call");
+  private static final Set<String> CHANNELS = Set.of("sms", "call", "web");
   private final EmergencyTransfers transfers;
   private final ZoneId zone;
 
@@ -41,7 +41,7 @@ public final class EmergencyTransferRoutes {
     }
     String channel = p.get("channel");
     if (channel != null && !CHANNELS.contains(channel)) {
-      throw ApiException.badField("channel", "must be sms or call");
+      throw ApiException.badField("channel", "must be sms, call or web");
     }
     int page = QueryParams.integer(p.get("page"), "page", 0, 0, 100_000);
     int size = QueryParams.integer(p.get("size"), "size", 50, 1, 200);

@@ -20,10 +20,11 @@ import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.ticket.PhoneNumbers;
 
 /**
- * Emergencies (110/119/120/122) found in a citizen's SMS or call transcript: recorded, the
- * supervisors alerted (robot and mail, as configured) and, for an SMS, the citizen told at once
- * to call the number; all in the caller's transaction. The alert says what happened: the server
- * transfers nobody, a person must call back. Detection is a function so the routing rules'
+ * Emergencies (110/119/120/122) found in a citizen's SMS, call transcript or web complaint:
+ * recorded, the supervisors alerted (robot and mail, as configured) and, for an SMS, the citizen
+ * told at once to call the number (a web complaint's answer page tells them itself); all in the
+ * caller's transaction. The alert says what happened: the server transfers nobody, a person must
+ * call back. Detection is a function so the routing rules'
  * emergency list (with its "unless" words) applies, and a rule reload changes it without a restart.
  */
 public final class EmergencyTransfers {
@@ -60,13 +61,22 @@ public final class EmergencyTransfers {
 
   /** A transfer for an inbound SMS; returns the transfer id. */
   public Future<Long> fromSms(SqlConnection tx, long inboundId, String phone, String text, EmergencyMatch m) {
-    return record(tx, m, "sms", null, inboundId, phone, text, "短信#" + inboundId);
+    return record(tx, m, "sms", new Source(null, inboundId, null, null), phone, text, "短信#" + inboundId);
+  }
+
+  /**
+   * A transfer for a web complaint (still a ticket: the page told the citizen to call); returns the
+   * transfer id.
+   */
+  public Future<Long> fromWeb(SqlConnection tx, long ticketId, String ticketNumber, String phone, String text,
+      EmergencyMatch m) {
+    return record(tx, m, "web", new Source(null, null, ticketId, ticketNumber), phone, text, ticketNumber);
   }
 
   /** A transfer for a call (at most one per call); null when the call already has one. */
   public Future<Long> fromCall(SqlConnection tx, long callPk, String callId, String phone, String text,
       EmergencyMatch m) {
-    return record(tx, m, "call", callPk, null, phone, text, callId);
+    return record(tx, m, "call", new Source(callPk, null, null, null), phone, text, callId);
   }
 
   /** Newest first; null filters match any. */
@@ -75,10 +85,10 @@ public final class EmergencyTransfers {
     return repository.list(pool, from, to, number, channel, limit, offset);
   }
 
-  private Future<Long> record(SqlConnection tx, EmergencyMatch m, String source, Long callPk, Long inboundId,
-      String phone, String text, String reference) {
+  private Future<Long> record(SqlConnection tx, EmergencyMatch m, String source, Source from, String phone,
+      String text, String reference) {
     Instant now = clock.instant();
-    return repository.insert(tx, m, source, callPk, inboundId, phone, text, now)
+    return repository.insert(tx, m, source, from, phone, text, now)
         .compose(id -> {
           if (id == null) {
             return Future.succeededFuture(null);
@@ -90,8 +100,7 @@ public final class EmergencyTransfers {
               "word", m.word(),
               "summary", abbreviate(text),
               "receivedAt", SHOWN.format(now.atZone(zone)));
-          String body = templates.render(source.equals("sms") ? "robot/emergency-sms" : "robot/emergency-call", vars)
-              .text();
+          String body = templates.render("robot/emergency-" + source, vars).text();
           JsonObject meta = new JsonObject().put("number", m.number()).put("source", source)
               .put("emergency_transfer_id", id);
           List<NewMessage> messages = new ArrayList<>(supervisors.alert("emergency-transfer",
@@ -108,6 +117,9 @@ public final class EmergencyTransfers {
           return Future.all(queued).map(id);
         });
   }
+
+  /** What the transfer came from: exactly one of call, inbound SMS and ticket. */
+  record Source(Long callPk, Long inboundId, Long ticketId, String ticketNumber) {}
 
   private static String abbreviate(String s) {
     return s.length() <= 200 ? s : s.substring(0, 200) + "…";

@@ -109,7 +109,7 @@ public final class IntakeFeature implements Feature {
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
         new WebComplaintRepository(), new QueryCodeRepository(), new ComplaintLimits(complaintSettings, clock),
-        n.ratings(), clock),
+        n.ratings(), emergencies, clock),
         complaintSettings);
 
     this.open311 = new Open311Routes(new Open311RequestService(pool, intakeTickets, tickets, n.expectedTimes(), clock),

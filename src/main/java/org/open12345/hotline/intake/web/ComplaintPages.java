@@ -34,8 +34,12 @@ final class ComplaintPages {
     return b.append("</body></html>\n").toString();
   }
 
-  static String accepted(String number, String code) {
+  /** @param emergencyAdvice call-now advice for a text naming an emergency, shown first; null for none */
+  static String accepted(String number, String code, String emergencyAdvice) {
     StringBuilder b = head("12345 在线投诉 · 已受理");
+    if (emergencyAdvice != null) {
+      b.append("<p class=\"error\" id=\"emergency\" role=\"alert\">").append(esc(emergencyAdvice)).append("</p>\n");
+    }
     b.append("<h1>您的诉求已受理</h1>\n<p>工单号：<strong id=\"number\">").append(esc(number))
         .append("</strong></p>\n<p>查询码：<strong id=\"code\">").append(esc(code))
         .append("</strong></p>\n<p>请妥善保存工单号和查询码，凭此查询办理进度和答复。我们已向您的手机发送受理短信。</p>\n")

@@ -73,7 +73,12 @@ public final class ComplaintRoutes {
     complaints.submit(draft, ip(ctx))
         .onSuccess(a -> {
           ctx.response().putHeader("Location", "/api/complaints/" + a.number());
-          JsonBody.reply(ctx, 201, new JsonObject().put("number", a.number()).put("query_code", a.code()));
+          JsonObject answer = new JsonObject().put("number", a.number()).put("query_code", a.code());
+          if (a.emergency() != null) {
+            answer.put("emergency", new JsonObject().put("number", a.emergency().number())
+                .put("advice", EmergencyAdvice.of(a.emergency().number())));
+          }
+          JsonBody.reply(ctx, 201, answer);
         })
         .onFailure(ctx::fail);
   }
@@ -97,7 +102,8 @@ public final class ComplaintRoutes {
       return;
     }
     complaints.submit(draft, ip(ctx))
-        .onSuccess(a -> page(ctx, 200, ComplaintPages.accepted(a.number(), a.code())))
+        .onSuccess(a -> page(ctx, 200, ComplaintPages.accepted(a.number(), a.code(),
+            a.emergency() == null ? null : EmergencyAdvice.of(a.emergency().number()))))
         .onFailure(e -> {
           if (e instanceof RateLimited) {
             page(ctx, 429, ComplaintPages.form(shown, "提交过于频繁，请稍后再试。"));

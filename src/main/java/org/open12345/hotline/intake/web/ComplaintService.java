@@ -10,6 +10,8 @@ import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.evaluation.RatingLevel;
 import org.open12345.hotline.evaluation.RatingService;
+import org.open12345.hotline.intake.EmergencyMatch;
+import org.open12345.hotline.intake.EmergencyTransfers;
 import org.open12345.hotline.intake.IntakeTickets;
 import org.open12345.hotline.intake.QueryCodeRepository;
 import org.open12345.hotline.intake.QueryCodes;
@@ -26,8 +28,11 @@ import org.open12345.hotline.ticket.TicketService;
  * like an unknown number, so nothing about other people's tickets leaks.
  */
 public final class ComplaintService {
-  /** A complaint that was accepted: its number and the plain query code (shown once). */
-  public record Accepted(String number, String code) {}
+  /**
+   * A complaint that was accepted: its number, the plain query code (shown once) and the emergency
+   * its text names, if any (null otherwise): the citizen must be told at once to call that number.
+   */
+  public record Accepted(String number, String code, EmergencyMatch emergency) {}
 
   /**
    * What the citizen sees of their complaint: the ticket, the department's replies, and its
@@ -43,10 +48,12 @@ public final class ComplaintService {
   private final QueryCodeRepository codes;
   private final ComplaintLimits limits;
   private final RatingService ratings;
+  private final EmergencyTransfers emergencies;
   private final Clock clock;
 
   public ComplaintService(Pool pool, IntakeTickets intake, TicketService tickets, WebComplaintRepository repository,
-      QueryCodeRepository codes, ComplaintLimits limits, RatingService ratings, Clock clock) {
+      QueryCodeRepository codes, ComplaintLimits limits, RatingService ratings, EmergencyTransfers emergencies,
+      Clock clock) {
     this.pool = pool;
     this.intake = intake;
     this.tickets = tickets;
@@ -54,10 +61,15 @@ public final class ComplaintService {
     this.codes = codes;
     this.limits = limits;
     this.ratings = ratings;
+    this.emergencies = emergencies;
     this.clock = clock;
   }
 
-  /** Creates the ticket and its query code; fails with {@link RateLimited} past the limits. */
+  /**
+   * Creates the ticket and its query code; fails with {@link RateLimited} past the limits. A text
+   * naming an emergency is still a ticket, and also an emergency transfer (operators alerted) in
+   * the same transaction; the answer carries the emergency so the citizen is told to call at once.
+   */
   public Future<Accepted> submit(NewTicket draft, String ip) {
     try {
       limits.takeSubmission(ip, draft.citizenPhone());
@@ -65,9 +77,15 @@ public final class ComplaintService {
       return Future.failedFuture(e);
     }
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
+    EmergencyMatch emergency = emergencies.detect(draft.description()).orElse(null);
     return pool.withTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
             t -> repository.insert(tx, t.id(), ip, clock.instant()))
-        .map(c -> new Accepted(c.ticket().number(), c.queryCode())));
+        .compose(c -> {
+          Accepted accepted = new Accepted(c.ticket().number(), c.queryCode(), emergency);
+          return emergency == null ? Future.succeededFuture(accepted)
+              : emergencies.fromWeb(tx, c.ticket().id(), c.ticket().number(), draft.citizenPhone(),
+                  draft.description(), emergency).map(accepted);
+        }));
   }
 
   /** The complaint with this number and code; {@link NotFound} when either is wrong. */

@@ -69,7 +69,7 @@ class MessageTemplatesTest {
     vars.putAll(Map.of("queryCode", "K7M2QX", "masterNo", "GD20260301000", "reply", "已抢修", "number", "120",
         "departmentName", "市水务局", "role", "承办", "urgency", "特急", "deadlines", "签收 2026-03-02 11:30"));
     for (String name : new String[] {"sms/ticket-ack", "sms/rating-prompt", "mail/reminder", "mail/supervision",
-        "mail/circular", "robot/alert", "robot/emergency-sms", "robot/emergency-call", "sms/emergency-advice",
+        "mail/circular", "robot/alert", "robot/emergency-sms", "robot/emergency-call", "robot/emergency-web", "sms/emergency-advice",
         "sms/follow-up-question", "sms/merged-reply"}) {
       RenderedMessage message = templates.render(name, vars);
       assertTrue(!message.text().isBlank(), name);
@@ -78,6 +78,7 @@ class MessageTemplatesTest {
     assertTrue(templates.render("robot/emergency-sms", vars).text().startsWith("【紧急情况】市民短信报告紧急情况，系统未转接"));
     assertTrue(templates.render("robot/emergency-call", vars).text().contains("系统未转接"));
     assertTrue(!templates.render("robot/emergency-call", vars).text().contains("已转"));
+    assertTrue(templates.render("robot/emergency-web", vars).text().contains("系统未转接"));
     assertEquals("【通报】市水务局工单GD20260301001督办后仍未办结", templates.render("mail/circular", vars).subject());
   }
 
