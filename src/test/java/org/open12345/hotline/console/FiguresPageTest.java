@@ -53,6 +53,11 @@ class FiguresPageTest {
         + "data-figure=\"satisfaction_rate\" title=\"满意率：1 ÷ 1\">100.00%.*"), body);
     assertTrue(body.contains("value=\"2026-10\""), "the month picker keeps the month");
     assertTrue(body.contains("href=\"/api/stats/departments?month=2026-10&amp;format=csv\""), body);
+    assertTrue(body.contains("src=\"/console/assets/echarts/5.3.1/dist/echarts.min.js\""), body);
+    // The ranking by 满意率 (B 100 % before A 66.67 %), JSON in an attribute, HTML-escaped.
+    assertTrue(body.contains("data-chart=\"{&quot;names&quot;:[&quot;呼和浩特市热力集团&quot;,&quot;东街街道&quot;]"), body);
+    Response echarts = server.get("/console/assets/echarts/5.3.1/dist/echarts.min.js");
+    assertEquals(200, echarts.status());
     assertTrue(body.contains("<dt>响应率</dt>") && body.contains("有效评价指"), "definitions shown");
 
     Response csv = server.get("/api/stats/departments?month=2026-10&format=csv", SUPERVISOR);
