@@ -27,7 +27,31 @@
     });
   }
 
+  // The figures page's ranking chart (ECharts from its WebJar, loaded by that page only): the data
+  // come in the element's data-chart attribute. Tooltips as rich text: an HTML tooltip would carry
+  // inline style attributes, which the policy refuses.
+  function charts() {
+    if (typeof window.echarts === 'undefined') { return; }
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+      var data = JSON.parse(el.getAttribute('data-chart'));
+      var chart = window.echarts.init(el, null, { renderer: 'canvas' }); // the SVG renderer writes style attributes, which the policy refuses
+      chart.setOption({
+        animation: false,
+        tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: function (v) {
+          return v === null || v === undefined ? '—' : v.toFixed(2) + '%';
+        } },
+        legend: { top: 0 },
+        grid: { left: 48, right: 16, bottom: 72, top: 36 },
+        xAxis: { type: 'category', data: data.names, axisLabel: { interval: 0, rotate: 30 } },
+        yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+        series: data.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    charts();
     recount();
     window.setInterval(recount, 30000);
   });

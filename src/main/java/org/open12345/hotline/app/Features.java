@@ -74,7 +74,7 @@ public final class Features {
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();
     ops.addNotes(routing);
-    add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
+    StatsFeature stats = add(new StatsFeature(pool, clock, config.zone(), () -> rules.current().departments().all().stream()
         .map(d -> new DepartmentHierarchy.Unit(d.id(), d.name(), d.parentId())).toList()));
     this.identity = add(new IdentityFeature(config, clock, vertx, pool, routing.departments()));
     ticket.auditedBy(identity.securityAudit());
@@ -107,7 +107,8 @@ public final class Features {
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories())));
     add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
-        connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations())));
+        connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
+        stats.service())));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

@@ -15,6 +15,7 @@ import org.open12345.hotline.deadline.PauseRequests;
 import org.open12345.hotline.escalation.Escalations;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
 import org.open12345.hotline.routing.RuleSetHolder;
+import org.open12345.hotline.stats.StatsService;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.Feature;
 
@@ -30,7 +31,7 @@ public final class ConsoleFeature implements Feature {
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
       boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
-      Escalations escalations) {}
+      Escalations escalations, StatsService stats) {}
 
   private final Neighbours n;
   private final ConsoleView view = new ConsoleView();
@@ -89,6 +90,7 @@ public final class ConsoleFeature implements Feature {
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
     new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
+    new FiguresRoutes(session, view, n.stats(), clock, zone).mount(root);
     new LiveRoutes(session, vertx).mount(root);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
   }

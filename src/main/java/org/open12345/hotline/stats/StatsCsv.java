@@ -50,7 +50,7 @@ public final class StatsCsv {
   }
 
   /** 81.25% for 0.8125; empty for null. */
-  static String percent(BigDecimal rate) {
+  public static String percent(BigDecimal rate) {
     return rate == null ? "" : rate.movePointRight(2).setScale(2).toPlainString() + "%";
   }
 

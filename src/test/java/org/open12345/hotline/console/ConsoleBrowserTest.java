@@ -116,6 +116,21 @@ class ConsoleBrowserTest {
     check("console-ticket-dispatched");
   }
 
+  @Test
+  void theSupervisorSeesTheFiguresWithTheRankingChart() throws Exception {
+    // A rating this month (the page opens on the current month in the centre's zone).
+    String now = java.time.Instant.now().minusSeconds(60).toString();
+    org.open12345.hotline.stats.StatsFixture f = new org.open12345.hotline.stats.StatsFixture(server.database());
+    f.rating(f.ticket("FIG-1", now, "CLOSED", "hhht.heating", "020301"), "SATISFIED", now, "counted");
+    signIn("zhao.db", Role.SUPERVISOR, null);
+    waitFor().until(ExpectedConditions.urlContains("/console/supervisor"));
+    browser.get(server.url("/console/supervisor/figures"));
+    assertTrue(browser.findElement(By.id("figures")).getText().contains("呼和浩特市热力集团"));
+    // ECharts drew the ranking (canvas renderer) from the data attribute.
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ranking-chart canvas")));
+    check("console-supervisor-figures");
+  }
+
   private void signIn(String name, Role role, String department) {
     String otp = Await.resultOf(server.server().features().identity.accounts()
         .create(name, role, department, new Actor("test-admin", Role.ADMIN, null), null)).secret();

@@ -15,14 +15,14 @@ import org.open12345.hotline.db.DatabaseUrl;
  * database: tickets, their events, their current deadlines (as DeadlineStore stores them:
  * columns plus the state JSON with met marks), ratings and 差评 follow-up cases. Times are ISO instants (UTC).
  */
-final class StatsFixture {
+public final class StatsFixture {
   private final DatabaseUrl db;
 
-  StatsFixture(DatabaseUrl db) {
+  public StatsFixture(DatabaseUrl db) {
     this.db = db;
   }
 
-  long ticket(String number, String createdAt, String status, String department, String category) {
+  public long ticket(String number, String createdAt, String status, String department, String category) {
     return insert("""
         INSERT INTO tickets (number, channel, citizen_phone, request_type, urgency, category_code, description,
                              department_id, status, created_at, updated_at)
@@ -76,7 +76,7 @@ final class StatsFixture {
   }
 
   /** A rating; {@code status} counted, duplicate or late. {@code ticket} null = a call's rating. */
-  long rating(Long ticket, String level, String createdAt, String status) {
+  public long rating(Long ticket, String level, String createdAt, String status) {
     boolean bad = level.equals("DISSATISFIED") || level.equals("VERY_DISSATISFIED");
     return insert("""
         INSERT INTO ratings (ticket_id, level, source, status, bad, follow_up_required, created_at)
