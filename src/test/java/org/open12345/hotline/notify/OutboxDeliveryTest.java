@@ -23,15 +23,40 @@ class OutboxDeliveryTest {
   final int smtpPort = FreePort.find();
   GreenMail smtp;
   TestServer server;
+  /**
+   * Holds the SMTP port while "the mail server is down" and hangs up on every connection. Left
+   * unbound instead, a port of the ephemeral range can be taken by a loopback connection to
+   * itself (a TCP self-connect), and the mail client then waits ~40 s for a greeting.
+   */
+  java.net.ServerSocket down;
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     if (server != null) {
       server.close();
     }
     if (smtp != null) {
       smtp.stop();
     }
+    if (down != null) {
+      down.close();
+    }
+  }
+
+  void smtpDown() throws Exception {
+    down = new java.net.ServerSocket(smtpPort, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    java.net.ServerSocket listening = down;
+    Thread hangUp = new Thread(() -> {
+      while (!listening.isClosed()) {
+        try {
+          listening.accept().close();
+        } catch (java.io.IOException closedOrRefused) {
+          // the port is being handed to GreenMail (or the test ended)
+        }
+      }
+    }, "smtp-down");
+    hangUp.setDaemon(true);
+    hangUp.start();
   }
 
   Map<String, String> mailConfig() {
@@ -46,7 +71,11 @@ class OutboxDeliveryTest {
     return o;
   }
 
-  void startSmtp() {
+  void startSmtp() throws Exception {
+    if (down != null) {
+      down.close();
+      down = null;
+    }
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
@@ -122,6 +151,7 @@ class OutboxDeliveryTest {
 
   @Test
   void smtpDownThenUpDeliversOnceAfterRetries() throws Exception {
+    smtpDown();
     server = TestServer.start(mailConfig(), Clock.systemUTC());
     enqueue(mail("down:1", "稍后送达"));
     Await.until(() -> {
@@ -139,6 +169,7 @@ class OutboxDeliveryTest {
   void aFailedMessageIsADeadLetterThatAnOperatorCanResend() throws Exception {
     Map<String, String> cfg = mailConfig();
     cfg.put("messaging.retry.maxAttempts", "2");
+    smtpDown();
     server = TestServer.start(cfg, Clock.systemUTC());
     enqueue(mail("dead:1", "死信"));
     Await.until(() -> "failed".equals(row("dead:1").getString("status")));
