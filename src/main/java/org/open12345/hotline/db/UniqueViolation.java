@@ -13,11 +13,14 @@ public final class UniqueViolation {
 
   private UniqueViolation() {}
 
+  /** True when the failure is a unique index refusing a row. */
+  public static boolean is(Throwable failure) {
+    return failure instanceof PgException pg && SQLSTATE.equals(pg.getSqlState());
+  }
+
   /** The inserted row, or empty when a unique index refused it; other failures stay failures. */
   public static <T> Future<Optional<T>> emptyIfRefused(Future<T> insert) {
     return insert.map(Optional::of)
-        .recover(e -> e instanceof PgException pg && SQLSTATE.equals(pg.getSqlState())
-            ? Future.succeededFuture(Optional.empty())
-            : Future.failedFuture(e));
+        .recover(e -> is(e) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
   }
 }

@@ -2,7 +2,6 @@ package org.open12345.hotline.identity;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.auth.SecurityEvent;
+import org.open12345.hotline.db.UniqueViolation;
 import org.open12345.hotline.problem.NotFound;
 
 /**
@@ -53,7 +53,7 @@ public final class Accounts {
         .compose(hash -> pool.withTransaction(tx -> users.insert(tx, n, role, department, hash, clock.instant())
             .compose(u -> log.record(tx, event("user_created", by, n, address,
                 Map.of("role", role.name(), "department", department == null ? "" : department))).map(u))))
-        .recover(e -> Future.failedFuture(isDuplicate(e)
+        .recover(e -> Future.failedFuture(UniqueViolation.is(e)
             ? IdentityProblem.conflict("user_exists", "an account named '" + n + "' exists") : e))
         .map(u -> new Issued(u.toJson(), password));
   }
@@ -140,9 +140,5 @@ public final class Accounts {
 
   static SecurityEvent event(String kind, Actor by, String subject, String address, Map<String, Object> details) {
     return new SecurityEvent(kind, by, subject, address, details);
-  }
-
-  static boolean isDuplicate(Throwable e) {
-    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 }

@@ -14,6 +14,7 @@ import org.open12345.hotline.auth.Authenticated;
 import org.open12345.hotline.auth.DepartmentDirectory;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.auth.SecurityEvent;
+import org.open12345.hotline.db.UniqueViolation;
 import org.open12345.hotline.problem.NotFound;
 
 /**
@@ -58,7 +59,7 @@ public final class ApiTokens {
                 by.id(), expiresAt)
             .compose(t -> log.record(tx, new SecurityEvent("token_created", by, n, address, Map.of(
                 "role", role.name(), "department", department == null ? "" : department))).map(t)))
-        .recover(e -> Future.failedFuture(Accounts.isDuplicate(e)
+        .recover(e -> Future.failedFuture(UniqueViolation.is(e)
             ? IdentityProblem.conflict("token_exists", "a live token named '" + n + "' exists; revoke it first") : e))
         .map(t -> new Issued(t.toJson(), token));
   }
