@@ -52,7 +52,8 @@ public final class Open311RequestService {
 
   /** Creates the ticket (and its acknowledgement SMS when a phone was given). */
   public Future<Ticket> create(NewTicket draft, JsonObject details) {
-    return pool.withTransaction(tx -> intake.create(tx, draft, CLIENT, details));
+    intake.readAhead(draft, CLIENT);
+    return intake.inTransaction(tx -> intake.create(tx, draft, CLIENT, details));
   }
 
   /** The request with this id (ticket number); empty when unknown or not an Open311 ticket. */

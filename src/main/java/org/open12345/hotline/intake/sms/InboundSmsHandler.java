@@ -83,21 +83,25 @@ public final class InboundSmsHandler {
   public Future<Outcome> handle(InboundSms sms) {
     var emergency = emergencies.detect(sms.text());
     if (emergency.isPresent()) {
-      return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+      return tickets.inTransaction(tx -> claim(tx, sms).compose(id -> id == null
           ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
           : emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
               .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
                   + " (" + emergency.get().word() + ")", null, null, null))));
     }
     if (OptOutReply.isOptOut(sms.text())) {
-      return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+      return tickets.inTransaction(tx -> claim(tx, sms).compose(id -> id == null
           ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
           : optOuts.optOutBySms(tx, sms.phone(), id, sms.text())
               .compose(v -> mark(tx, id, Outcome.OPT_OUT, "rating prompts stopped (退订)", null, null, null))));
     }
+    // Most texts that are no rating become tickets: their free text is read before the transaction.
+    if (!(SmsReplyParser.parse(sms.text()) instanceof ParsedReply.Rating)) {
+      tickets.readAhead(draft(sms.phone(), sms.text(), sms.destination()), Actor.SYSTEM);
+    }
     // The lookups do not depend on the claim: all go out together (pipelined, run in this order);
     // for a repeated delivery the looked-up prompt and question are simply not used.
-    return pool.withTransaction(tx -> {
+    return tickets.inTransaction(tx -> {
       Future<Long> claimed = claim(tx, sms);
       Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
       Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());

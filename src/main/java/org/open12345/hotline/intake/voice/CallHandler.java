@@ -49,7 +49,7 @@ public final class CallHandler {
   /** The call's outcome after this event, or null when the event was a repeat already stored. */
   public Future<CallOutcome> handle(CallEvent event) {
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> calls.lockCall(tx, event.provider(), event.callId(), now)
+    return tickets.inTransaction(tx -> calls.lockCall(tx, event.provider(), event.callId(), now)
         .compose(call -> calls.insertEvent(tx, call.id(), event, now).compose(fresh -> !fresh
             ? Future.succeededFuture((CallOutcome) null)
             : calls.events(tx, call.id()).compose(events -> {
