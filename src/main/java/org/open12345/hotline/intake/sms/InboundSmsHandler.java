@@ -2,7 +2,6 @@ package org.open12345.hotline.intake.sms;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.Optional;
@@ -55,7 +54,6 @@ public final class InboundSmsHandler {
     DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY, FOLLOW_UP, OPT_OUT
   }
 
-  private final Pool pool;
   private final InboundMessageRepository messages;
   private final IntakeTickets tickets;
   private final RatingService ratings;
@@ -65,11 +63,10 @@ public final class InboundSmsHandler {
   private final FollowUps followUps;
   private final Clock clock;
 
-  public InboundSmsHandler(Pool pool, InboundMessageRepository messages, IntakeTickets tickets,
+  public InboundSmsHandler(InboundMessageRepository messages, IntakeTickets tickets,
       RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, RatingOptOuts optOuts,
       FollowUps followUps,
       Clock clock) {
-    this.pool = pool;
     this.messages = messages;
     this.tickets = tickets;
     this.ratings = ratings;

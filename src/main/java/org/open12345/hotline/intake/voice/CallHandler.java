@@ -2,7 +2,6 @@ package org.open12345.hotline.intake.voice;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import org.open12345.hotline.ticket.TicketService;
  * emergency makes a transfer instead of a voicemail ticket.
  */
 public final class CallHandler {
-  private final Pool pool;
   private final CallRepository calls;
   private final CallbackTaskRepository callbackTasks;
   private final IntakeTickets tickets;
@@ -34,9 +32,8 @@ public final class CallHandler {
   private final EmergencyTransfers emergencies;
   private final Clock clock;
 
-  public CallHandler(Pool pool, CallRepository calls, CallbackTaskRepository callbackTasks, IntakeTickets tickets,
+  public CallHandler(CallRepository calls, CallbackTaskRepository callbackTasks, IntakeTickets tickets,
       TicketService ticketService, RatingService ratings, EmergencyTransfers emergencies, Clock clock) {
-    this.pool = pool;
     this.calls = calls;
     this.callbackTasks = callbackTasks;
     this.tickets = tickets;
