@@ -9,9 +9,9 @@
 # CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2), WARMUP (s per endpoint, 15),
 # JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles),
 # HOTLINE_INTAKE_BATCH_ENABLED / _MAX_ITEMS / _MAX_WAIT (group commit, issue 15), ENDPOINTS
-# ("complaints sms"). Besides tickets/s it prints the CPU each ticket cost the server JVM and the
-# PostgreSQL cluster (its postmaster and every child: backends, WAL writer, checkpointer), read
-# from /proc before and after each run; PGDATA_PID (postmaster.pid) is found with psql if unset.
+# ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000).
+# Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
+# (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before and after each run; PGDATA_PID (postmaster.pid) is found with psql if unset.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -53,7 +53,7 @@ done
 # Warm-up (JIT, pool) of both paths, not counted: its tickets are subtracted below. With 5 s of
 # complaints only, the C2 compiler still used about a third of a core during the measured runs.
 wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT" >"$WORK/warm.txt"
-python3 bench/intake/signed_sms.py "$SECRET" "w$STAMP" 100000 "$WORK/sms-warm.tsv"
+python3 bench/intake/signed_sms.py "$SECRET" "w$STAMP" "${SMS_PER_RUN:-100000}" "$WORK/sms-warm.tsv"
 wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" -- "$WORK/sms-warm.tsv" 2 >>"$WORK/warm.txt"
 WARM=$(psql -tA -d "$DB" -c "SELECT count(*) FROM tickets")
 
@@ -89,7 +89,7 @@ printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s\n' endpoint conns ti
   pgbench_tps ratio srv_ms/t pg_ms/t
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
-    [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" 300000 "$WORK/sms-$c.tsv"
+    [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
     s0=$(ticks $SERVER); p0=$(pg_ticks)
     if [ "$ep" = sms ]; then
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
