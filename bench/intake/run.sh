@@ -11,7 +11,8 @@
 # HOTLINE_INTAKE_BATCH_ENABLED / _MAX_ITEMS / _MAX_WAIT (group commit, issue 15), ENDPOINTS
 # ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000).
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
-# (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before and after each run; PGDATA_PID (postmaster.pid) is found with psql if unset.
+# (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
+# and after each run; PGDATA_PID (postmaster.pid) is found with psql if unset.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
