@@ -46,10 +46,13 @@ HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
 SERVER=$!
 # The pre-signed deliveries take ~250 MB: remove them at exit (KEEP_WORK=1 keeps them and the log).
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
-for _ in $(seq 1 60); do
+# A loaded machine can take minutes to start the JVM and migrate: wait (START_TIMEOUT s) and stop
+# if the server never answers, rather than measure a server that is not there.
+for _ in $(seq 1 "${START_TIMEOUT:-300}"); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
   sleep 1
 done
+curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 || { echo "server did not start: $WORK/server.log"; KEEP_WORK=1; exit 1; }
 
 # Warm-up (JIT, pool) of both paths, not counted: its tickets are subtracted below. With 5 s of
 # complaints only, the C2 compiler still used about a third of a core during the measured runs.
