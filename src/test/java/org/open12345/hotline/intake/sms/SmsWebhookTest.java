@@ -210,10 +210,11 @@ class SmsWebhookTest {
   void concurrentDuplicatesMakeOneTicket() throws Exception {
     String body = Payloads.read("sms/tencent-reply.json").replace("13800138000", "13800000006")
         .replace("4 不满意，问题没解决", "路口红绿灯坏了");
-    ExecutorService pool = Executors.newFixedThreadPool(6);
+    // 12 copies at once: with group commit several land in one batch, i.e. one transaction
+    ExecutorService pool = Executors.newFixedThreadPool(12);
     try {
       List<Callable<Response>> calls = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 12; i++) {
         calls.add(() -> server.post("/webhooks/sms/tencent", body, WebhookGuards.HEADER, TENCENT_SECRET));
       }
       for (Future<Response> f : pool.invokeAll(calls)) {
