@@ -61,8 +61,9 @@ final class CaseDeskRoutes {
     root.get("/console/department/co").handler(ctx -> session.page(ctx, EnumSet.of(Role.DEPARTMENT),
         viewer -> coParts(ctx, viewer)));
     root.get("/console/supervisor/cases").handler(ctx -> session.page(ctx, CENTRE,
-        viewer -> cases(ctx, viewer, List.of(RatingCaseStatus.CALLBACK_DUE, RatingCaseStatus.EXPLANATION_DUE,
-            RatingCaseStatus.FIXED, RatingCaseStatus.EXPLAINED), "supervisor/cases")));
+        viewer -> cases(ctx, viewer, List.of(RatingCaseStatus.CALLBACK_DUE, RatingCaseStatus.FIX_DUE,
+            RatingCaseStatus.EXPLANATION_DUE, RatingCaseStatus.FIXED, RatingCaseStatus.EXPLAINED),
+            "supervisor/cases")));
     root.get("/console/supervisor/appeals").handler(ctx -> session.page(ctx, CENTRE,
         viewer -> pendingAppeals(ctx, viewer)));
   }
