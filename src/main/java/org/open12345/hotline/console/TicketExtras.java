@@ -35,7 +35,8 @@ final class TicketExtras {
 
   Future<Map<String, Object>> of(Ticket t, Viewer viewer) {
     Actor actor = viewer.actor();
-    Future<TicketRatings> ratings = actor.sees(t.departmentId()) || actor.scope() == null
+    // A co-department reads the ticket but not its ratings (they are the lead department's).
+    Future<TicketRatings> ratings = actor.sees(t.departmentId())
         ? desks.ratings().ofTicket(t.number(), actor) : Future.succeededFuture(null);
     Future<List<CoPart>> parts = desks.co().ofTicket(t.number(), actor)
         .recover(e -> falseIfNotFound(e).map(no -> List.of()));

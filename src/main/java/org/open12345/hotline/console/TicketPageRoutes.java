@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.auth.Role;
 import java.util.function.Supplier;
@@ -15,6 +14,7 @@ import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.problem.Problem;
 import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.TicketAction;
+import org.open12345.hotline.ticket.TicketDetail;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.web.ClientAddress;
 
@@ -63,11 +63,11 @@ final class TicketPageRoutes {
   private Future<Void> show(RoutingContext ctx, Viewer viewer, int status, String notice, String error,
       Map<String, String> typed, JsonObject revealed) {
     String number = ctx.pathParam("number");
-    var scope = viewer.actor().scope();
-    Future<List<String>> readAs = tickets.find(number, scope).compose(found -> found.isPresent()
-        ? Future.succeededFuture(scope) : extras.assists(number, viewer).map(yes -> yes ? null : scope));
-    return readAs.compose(s -> tickets.detail(number, s)
-        .compose(detail -> deadlines.view(number, s)
+    Future<TicketDetail> readable = tickets.detail(number, viewer.actor().scope())
+        .recover(e -> extras.assists(number, viewer).compose(yes -> yes ? tickets.detail(number)
+            : Future.<TicketDetail>failedFuture(e)));
+    // Read access is settled above; the clock is read unscoped for the co-department too.
+    return readable.compose(detail -> deadlines.view(number, null)
             .compose(clock -> extras.of(detail.ticket(), viewer).map(more -> {
               Map<String, Object> v = new HashMap<>(model.of(detail, clock, viewer));
               v.putAll(more);
@@ -79,7 +79,7 @@ final class TicketPageRoutes {
               }
               view.send(ctx, status, "ticket/view", viewer, v);
               return null;
-            }))));
+            })));
   }
 
   /**
