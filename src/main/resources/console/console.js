@@ -34,6 +34,7 @@
     if (typeof window.echarts === 'undefined') { return; }
     document.querySelectorAll('[data-chart]').forEach(function (el) {
       var data = JSON.parse(el.getAttribute('data-chart'));
+      var line = data.kind === 'line'; // the trend: months along the axis, a gap where nothing was measured
       var chart = window.echarts.init(el, null, { renderer: 'canvas' }); // the SVG renderer writes style attributes, which the policy refuses
       chart.setOption({
         animation: false,
@@ -42,9 +43,11 @@
         } },
         legend: { top: 0 },
         grid: { left: 48, right: 16, bottom: 72, top: 36 },
-        xAxis: { type: 'category', data: data.names, axisLabel: { interval: 0, rotate: 30 } },
+        xAxis: { type: 'category', data: data.names, axisLabel: { interval: 0, rotate: line ? 0 : 30 } },
         yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-        series: data.series.map(function (s) { return { name: s.name, type: 'bar', data: s.data }; })
+        series: data.series.map(function (s) {
+          return { name: s.name, type: line ? 'line' : 'bar', data: s.data, connectNulls: false };
+        })
       });
       window.addEventListener('resize', function () { chart.resize(); });
     });

@@ -13,6 +13,11 @@ import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.deadline.Extensions;
 import org.open12345.hotline.deadline.PauseRequests;
 import org.open12345.hotline.escalation.Escalations;
+import org.open12345.hotline.evaluation.RatingAppeals;
+import org.open12345.hotline.evaluation.RatingCases;
+import org.open12345.hotline.evaluation.RatingService;
+import org.open12345.hotline.handling.CoDepartments;
+import org.open12345.hotline.ticket.ContactReveals;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.stats.StatsService;
@@ -33,7 +38,15 @@ public final class ConsoleFeature implements Feature {
       boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
       Escalations escalations, StatsService stats) {}
 
+  /**
+   * What the desks' rating, appeal, 协办 and reveal forms act through (set with {@link #withDesks}
+   * before the routes are mounted).
+   */
+  public record Desks(RatingService ratings, RatingCases cases, RatingAppeals appeals, CoDepartments co,
+      ContactReveals reveals) {}
+
   private final Neighbours n;
+  private volatile Desks desks;
   private final ConsoleView view = new ConsoleView();
   private final ConsoleTime time;
   private final DepartmentOptions departments;
@@ -50,6 +63,12 @@ public final class ConsoleFeature implements Feature {
     this.zone = zone;
     this.time = new ConsoleTime(zone);
     this.departments = new DepartmentOptions(neighbours.rules());
+  }
+
+  /** The evaluation, handling and reveal services the desks act through (call before mount). */
+  public ConsoleFeature withDesks(Desks desks) {
+    this.desks = desks;
+    return this;
   }
 
   @Override
@@ -83,14 +102,17 @@ public final class ConsoleFeature implements Feature {
     // Browsers ask for it on every page, the login page too; a 404 would be a console error.
     root.get("/favicon.ico").handler(ctx -> ctx.reroute("/console/static/favicon.svg"));
     new ConsoleHome(session).mount(root);
+    TicketExtras extras = new TicketExtras(desks, new TicketExtrasModel(time, departments, clock));
     TicketPageRoutes ticketPage = new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
-        new TicketPageModel(time, departments, n.reasons()));
+        new TicketPageModel(time, departments, n.reasons()), extras);
     ticketPage.mount(root);
     new ClockRequestRoutes(session, n.extensions(), n.pauses()).mount(root, ticketPage);
+    new RatingFormRoutes(session, desks).mount(root, ticketPage);
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
     new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
-    new FiguresRoutes(session, view, n.stats(), clock, zone).mount(root);
+    new CaseDeskRoutes(session, view, desks, n.tickets(), departments, time, clock).mount(root);
+    new FiguresRoutes(session, view, n.stats(), clock, zone, departments).mount(root);
     new LiveRoutes(session, vertx).mount(root);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
   }

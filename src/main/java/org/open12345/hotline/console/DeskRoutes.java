@@ -21,7 +21,7 @@ import org.open12345.hotline.ticket.TicketStatus;
  * action route and comes back here.
  */
 final class DeskRoutes {
-  private static final List<QueueTab> DEPARTMENT_TABS = List.of(
+  static final List<QueueTab> DEPARTMENT_TABS = List.of(
       new QueueTab("sign", "待签收", List.of(TicketStatus.DISPATCHED, TicketStatus.REOPENED)),
       new QueueTab("work", "办理中", List.of(TicketStatus.SIGNED)),
       new QueueTab("overdue", "已超时", List.of()),
@@ -81,10 +81,13 @@ final class DeskRoutes {
     String department = ctx.queryParams().get("department");
     String filter = department == null || department.isBlank() ? null : department;
     boolean steps = "steps".equals(ctx.queryParams().get("tab"));
-    Future<List<Map<String, Object>>> rows = steps ? fired(filter) : queues.overdue(filter, viewer.actor());
+    Integer level = level(ctx.queryParams().get("level"));
+    Future<List<Map<String, Object>>> rows = steps ? fired(filter, level) : queues.overdue(filter, viewer.actor());
     return rows.map(list -> {
       Map<String, Object> v = new HashMap<>();
       v.put("steps", steps);
+      v.put("level", level == null ? "" : String.valueOf(level));
+      v.put("current", !steps ? "overdue" : level == null ? "steps" : level == 1 ? "supervise" : "escalate");
       v.put("rows", list);
       v.put("departments", departments.picker());
       v.put("department", filter == null ? "" : filter);
@@ -93,9 +96,17 @@ final class DeskRoutes {
     });
   }
 
+  /**
+   * The 督办 list is the ladder's level 1, the 通报 list its level 2 (the shipped ladder's levels:
+   * docs/deadlines.md); no level, every fired step.
+   */
+  private static Integer level(String text) {
+    return "1".equals(text) ? Integer.valueOf(1) : "2".equals(text) ? Integer.valueOf(2) : null;
+  }
+
   /** The ladder's fired steps, newest first: 催办 sent, 督办 notices, 通报. */
-  private Future<List<Map<String, Object>>> fired(String departmentId) {
-    return escalations.fired(new FiredFilter(departmentId, null, null, null, QueueReader.PAGE, 0, null))
+  private Future<List<Map<String, Object>>> fired(String departmentId, Integer level) {
+    return escalations.fired(new FiredFilter(departmentId, level, null, null, QueueReader.PAGE, 0, null))
         .map(list -> list.stream().map(f -> Map.<String, Object>of("number", f.ticketNumber(),
             "step", f.stepKind().label() + (f.level() > 1 ? "（" + f.level() + "级）" : ""),
             "deadline", f.deadlineKind().label(), "department", departments.name(f.departmentId()),

@@ -42,13 +42,16 @@ final class FiguresRoutes {
   private final StatsService stats;
   private final Clock clock;
   private final ZoneId zone;
+  private final DepartmentOptions departments;
 
-  FiguresRoutes(ConsoleSession session, ConsoleView view, StatsService stats, Clock clock, ZoneId zone) {
+  FiguresRoutes(ConsoleSession session, ConsoleView view, StatsService stats, Clock clock, ZoneId zone,
+      DepartmentOptions departments) {
     this.session = session;
     this.view = view;
     this.stats = stats;
     this.clock = clock;
     this.zone = zone;
+    this.departments = departments;
   }
 
   void mount(Router root) {
@@ -63,12 +66,41 @@ final class FiguresRoutes {
       return Future.succeededFuture();
     }
     Set<String> scope = viewer.role() == Role.DEPARTMENT ? stats.scopeOf(viewer.actor().department()) : null;
+    String department = blankToNull(ctx.queryParams().get("department"));
+    boolean rollup = "true".equals(ctx.queryParams().get("rollup"));
     StatsQuery q = new StatsQuery(month.atDay(1), month.atEndOfMonth(), StatsQuery.Grouping.DEPARTMENT,
-        StatsQuery.Interval.NONE, null, false, null);
-    return stats.departments(q, scope).map(report -> {
-      view.send(ctx, 200, "supervisor/figures", viewer, values(month, report));
+        StatsQuery.Interval.NONE, department, rollup, null);
+    // The trend: the twelve months up to this one, the department's (its sub-tree's when rolled up)
+    // or, with none chosen, every department's together (the totals of each month).
+    StatsQuery trend = new StatsQuery(month.minusMonths(11).atDay(1), month.atEndOfMonth(),
+        StatsQuery.Grouping.DEPARTMENT, StatsQuery.Interval.MONTH, department, rollup, null);
+    Future<StatsReport> table = stats.departments(q, scope);
+    Future<StatsReport> months = stats.departments(trend, scope);
+    return Future.all(table, months).map(v -> {
+      Map<String, Object> values = values(month, table.result());
+      values.put("trend", FiguresTrend.chart(month, months.result(), department).encode());
+      values.put("trendOf", department == null ? "全部单位" : departments.name(department)
+          + (rollup ? "（含下级单位）" : ""));
+      values.put("department", department == null ? "" : department);
+      values.put("rollup", rollup);
+      values.put("departments", departments.picker().stream()
+          .filter(d -> scope == null || scope.contains(d.get("id"))).toList());
+      values.put("csv", csv(month, department, rollup));
+      values.put("current", "figures");
+      view.send(ctx, 200, "supervisor/figures", viewer, values);
       return null;
     });
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The same figures from the API as CSV (the API takes the console's session for GETs). */
+  static String csv(YearMonth month, String department, boolean rollup) {
+    return "/api/stats/departments?month=" + URLEncoder.encode(month.toString(), StandardCharsets.UTF_8)
+        + (department == null ? "" : "&department=" + URLEncoder.encode(department, StandardCharsets.UTF_8))
+        + (rollup ? "&rollup=true" : "") + "&format=csv";
   }
 
   /** The month asked for, this month when none is; null when the text is not a month. */
@@ -102,8 +134,6 @@ final class FiguresRoutes {
     v.put("rows", rows);
     v.put("totals", totals);
     v.put("chart", chart(report.rows()).encode());
-    v.put("csv", "/api/stats/departments?month=" + URLEncoder.encode(month.toString(), StandardCharsets.UTF_8)
-        + "&format=csv");
     return v;
   }
 

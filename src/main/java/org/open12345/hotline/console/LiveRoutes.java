@@ -39,7 +39,11 @@ final class LiveRoutes {
     MessageConsumer<String> consumer = vertx.eventBus().localConsumer(LiveFeed.ADDRESS, message -> {
       JsonObject change = new JsonObject(message.body());
       if (visible(change, viewer) && !response.ended()) {
-        response.write("event: ticket\ndata: " + change.getString("number") + "\n\n");
+        String number = change.getString("number");
+        // One event for the lists, one named after the ticket for its own page (htmx triggers on
+        // a name; a filter on the data would need eval, which the policy forbids).
+        response.write("event: ticket\ndata: " + number + "\n\nevent: ticket-" + number + "\ndata: " + number
+            + "\n\n");
       }
     });
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> {

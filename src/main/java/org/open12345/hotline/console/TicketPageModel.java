@@ -212,10 +212,17 @@ final class TicketPageModel {
   }
 
   /** Events the server writes besides the ticket actions. */
-  private static final Map<String, String> OTHER_EVENTS = Map.of("ROUTE", "自动分派", "CLOCK_PAUSED", "暂停计时",
-      "CLOCK_RESUMED", "恢复计时", "REVEAL_CONTACT", "查看联系方式");
+  private static final Map<String, String> OTHER_EVENTS = Map.ofEntries(Map.entry("ROUTE", "自动分派"),
+      Map.entry("CLOCK_PAUSED", "暂停计时"), Map.entry("CLOCK_RESUMED", "恢复计时"),
+      Map.entry("REVEAL_CONTACT", "查看联系方式"), Map.entry("RATING_CASE_OPENED", "差评立件"),
+      Map.entry("RATING_CASE_JOINED", "差评并入"), Map.entry("RATING_CASE_CALLBACK", "差评回访核实"),
+      Map.entry("RATING_CASE_FIXED", "差评整改"), Map.entry("RATING_CASE_EXPLAINED", "差评解释说明"),
+      Map.entry("RATING_CASE_CLOSED", "差评件办结"), Map.entry("CO_ASSIGNED", "指定协办单位"),
+      Map.entry("CO_NOTE", "协办意见"), Map.entry("CO_ANSWER", "协办答复"), Map.entry("CO_CLOSED", "协办结束"));
 
-  private static final Map<String, String> DETAIL_LABELS = Map.of("note", "说明", "reason", "原因",
-      "department_id", "承办单位", "policy", "时限", "channel", "渠道", "master_number", "主工单",
-      "rule_name", "派单规则", "lead_department_id", "承办单位");
+  private static final Map<String, String> DETAIL_LABELS = Map.ofEntries(Map.entry("note", "说明"),
+      Map.entry("reason", "原因"), Map.entry("department_id", "承办单位"), Map.entry("policy", "时限"),
+      Map.entry("channel", "渠道"), Map.entry("master_number", "主工单"), Map.entry("rule_name", "派单规则"),
+      Map.entry("lead_department_id", "承办单位"), Map.entry("citizen_account", "诉求人反映"),
+      Map.entry("fix", "整改情况"), Map.entry("explanation", "解释说明"), Map.entry("answer", "协办答复"));
 }

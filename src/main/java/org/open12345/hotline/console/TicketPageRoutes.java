@@ -4,14 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import org.open12345.hotline.auth.Role;
 import java.util.function.Supplier;
 import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.problem.Problem;
 import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.TicketAction;
+import org.open12345.hotline.ticket.TicketDetail;
 import org.open12345.hotline.ticket.TicketService;
+import org.open12345.hotline.web.ClientAddress;
 
 /**
  * {@code /tickets/{number}}: the ticket page every staff role opens (the link in every notice
@@ -25,14 +30,16 @@ final class TicketPageRoutes {
   private final TicketService tickets;
   private final Deadlines deadlines;
   private final TicketPageModel model;
+  private final TicketExtras extras;
 
   TicketPageRoutes(ConsoleSession session, ConsoleView view, TicketService tickets, Deadlines deadlines,
-      TicketPageModel model) {
+      TicketPageModel model, TicketExtras extras) {
     this.session = session;
     this.view = view;
     this.tickets = tickets;
     this.deadlines = deadlines;
     this.model = model;
+    this.extras = extras;
   }
 
   void mount(Router root) {
@@ -40,21 +47,56 @@ final class TicketPageRoutes {
         viewer -> show(ctx, viewer, 200, notice(ctx.queryParams().get("done")), null, Map.of())));
     root.post("/tickets/:number/actions/:action").handler(ctx -> session.form(ctx, ConsoleHome.STAFF,
         viewer -> act(ctx, viewer)));
+    root.post("/tickets/:number/reveal").handler(ctx -> session.form(ctx, EnumSet.of(Role.DEPARTMENT),
+        viewer -> reveal(ctx, viewer)));
   }
 
   private Future<Void> show(RoutingContext ctx, Viewer viewer, int status, String notice, String error,
       Map<String, String> typed) {
+    return show(ctx, viewer, status, notice, error, typed, null);
+  }
+
+  /**
+   * The page; a department that assists on the ticket (协办) reads it too, as the API lets it read
+   * the parts: its scope does not cover the ticket, so it is found unscoped once the part is checked.
+   */
+  private Future<Void> show(RoutingContext ctx, Viewer viewer, int status, String notice, String error,
+      Map<String, String> typed, JsonObject revealed) {
     String number = ctx.pathParam("number");
-    var scope = viewer.actor().scope();
-    return tickets.detail(number, scope)
-        .compose(detail -> deadlines.view(number, scope).map(clock -> {
-          Map<String, Object> v = new HashMap<>(model.of(detail, clock, viewer));
-          v.put("notice", notice);
-          v.put("error", error);
-          v.put("typed", typed);
-          view.send(ctx, status, "ticket/view", viewer, v);
-          return null;
-        }));
+    Future<TicketDetail> readable = tickets.detail(number, viewer.actor().scope())
+        .recover(e -> extras.assists(number, viewer).compose(yes -> yes ? tickets.detail(number)
+            : Future.<TicketDetail>failedFuture(e)));
+    // Read access is settled above; the clock is read unscoped for the co-department too.
+    return readable.compose(detail -> deadlines.view(number, null)
+            .compose(clock -> extras.of(detail.ticket(), viewer).map(more -> {
+              Map<String, Object> v = new HashMap<>(model.of(detail, clock, viewer));
+              v.putAll(more);
+              v.put("notice", notice);
+              v.put("error", error);
+              v.put("typed", typed);
+              if (revealed != null) {
+                v.put("revealed", revealed.getMap());
+              }
+              view.send(ctx, status, "ticket/view", viewer, v);
+              return null;
+            })));
+  }
+
+  /**
+   * A department reveals a confidential requester's contacts, saying why (logged on the ticket and
+   * in the security log): the page shows them this once; a reload masks them again.
+   */
+  private Future<Void> reveal(RoutingContext ctx, Viewer viewer) {
+    String reason = text(ctx.request().formAttributes(), "reason", 500);
+    return extras.reveal(ctx.pathParam("number"), viewer, reason, ClientAddress.of(ctx))
+        .compose(shown -> show(ctx, viewer, 200, "已记录查看原因。", null, Map.of(), shown))
+        .recover(e -> {
+          if (e instanceof Problem p && p.kind() != Problem.Kind.NOT_FOUND) {
+            return show(ctx, viewer, ConsoleErrors.status(p), null, ConsoleErrors.chinese(p),
+                Map.of("action", "reveal"));
+          }
+          return Future.failedFuture(e);
+        });
   }
 
   private Future<Void> act(RoutingContext ctx, Viewer viewer) {
@@ -107,11 +149,14 @@ final class TicketPageRoutes {
     if (done == null) {
       return null;
     }
+    if (RatingFormRoutes.NOTICES.containsKey(done)) {
+      return RatingFormRoutes.NOTICES.get(done);
+    }
     TicketAction a = TicketAction.parse(done);
     return a != null ? "已" + a.label() + "。" : OTHER_NOTICES.get(done);
   }
 
-  private static String text(MultiMap form, String name, int max) {
+  static String text(MultiMap form, String name, int max) {
     String v = form.get(name);
     if (v == null || v.isBlank()) {
       return null;

@@ -89,6 +89,16 @@ public final class EvaluationFeature implements Feature {
     return ratings;
   }
 
+  /** The 差评 cases' service (callback, fix, explanation, close), for the console's forms. */
+  public RatingCases caseService() {
+    return cases;
+  }
+
+  /** Appeals (申诉复核) and their decisions, for the console's forms. */
+  public RatingAppeals appeals() {
+    return appeals;
+  }
+
   public RatingPromptService prompts() {
     return prompts;
   }

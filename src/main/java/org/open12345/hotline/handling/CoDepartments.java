@@ -106,6 +106,11 @@ public final class CoDepartments {
     });
   }
 
+  /** The parts a department assists on now (open or answered, the ticket not yet replied), newest first. */
+  public Future<List<CoPart>> liveOf(String departmentId, int limit) {
+    return parts.liveOf(pool, departmentId, limit);
+  }
+
   /** Whether the department assists on the ticket now (for access checks: it may read the ticket). */
   public Future<Boolean> assists(long ticketId, String departmentId) {
     return parts.isLive(pool, ticketId, departmentId);

@@ -44,6 +44,11 @@ public final class CoPartRepository {
       SELECT EXISTS (SELECT 1 FROM co_department_parts
                      WHERE ticket_id = $1 AND department_id = $2 AND status <> 'CLOSED')""";
 
+  /** A department's live parts, newest first (the department index serves it). */
+  private static final String LIVE_OF_DEPARTMENT = "SELECT " + CoPart.COLUMNS + " FROM co_department_parts\n" + """
+      WHERE department_id = $1 AND status IN ('OPEN', 'ANSWERED')
+      ORDER BY assigned_at DESC LIMIT $2""";
+
   /** The departments newly assigned (one already assisting keeps its part). */
   Future<List<String>> assign(SqlClient tx, long ticketId, Collection<String> departments, Instant at) {
     return tx.preparedQuery(ASSIGN).execute(Tuple.of(ticketId, departments.toArray(String[]::new), odt(at)))
@@ -71,6 +76,14 @@ public final class CoPartRepository {
 
   Future<List<CoPart>> ofTicket(SqlClient db, long ticketId) {
     return db.preparedQuery(OF_TICKET).execute(Tuple.of(ticketId)).map(rows -> {
+      List<CoPart> out = new ArrayList<>();
+      rows.forEach(r -> out.add(CoPart.from(r)));
+      return out;
+    });
+  }
+
+  Future<List<CoPart>> liveOf(SqlClient db, String departmentId, int limit) {
+    return db.preparedQuery(LIVE_OF_DEPARTMENT).execute(Tuple.of(departmentId, limit)).map(rows -> {
       List<CoPart> out = new ArrayList<>();
       rows.forEach(r -> out.add(CoPart.from(r)));
       return out;

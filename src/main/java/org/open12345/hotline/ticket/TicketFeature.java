@@ -41,6 +41,11 @@ public final class TicketFeature implements Feature {
     return service;
   }
 
+  /** Reveals of confidential contacts (with a reason), for the console's ticket page. */
+  public ContactReveals reveals() {
+    return reveals;
+  }
+
   @Override
   public String name() {
     return "ticket";

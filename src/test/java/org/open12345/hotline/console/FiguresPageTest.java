@@ -67,6 +67,31 @@ class FiguresPageTest {
   }
 
   @Test
+  void aCountyRolledUpOverItsStreetsShowsTheirRatesAndTheirTwelveMonthTrend() {
+    StatsFixture f = new StatsFixture(server.database());
+    long sept = f.ticket("F3", "2026-09-02T02:00:00Z", "CLOSED", A, "020301");
+    f.rating(sept, "DISSATISFIED", "2026-09-05T02:00:00Z", "counted");
+    String rolled = server.get("/console/supervisor/figures?month=2026-10&department=hhht.xincheng&rollup=true",
+        SUPERVISOR).body();
+    assertTrue(rolled.matches("(?s).*<tr data-department=\"hhht.xincheng\">.*"
+        + "data-figure=\"satisfaction_rate\" title=\"满意率：2 ÷ 3\">.*"), "the county counts its street: " + rolled);
+    assertTrue(rolled.contains("href=\"/api/stats/departments?month=2026-10&amp;department=hhht.xincheng"
+        + "&amp;rollup=true&amp;format=csv\""), "the CSV is the same selection");
+    assertTrue(rolled.contains("id=\"rollup\" name=\"rollup\" value=\"true\" checked"), "the switch stays on");
+    // Months 2025-11 .. 2026-10; 满意率 is null until September (0 %), then 66.67 %.
+    assertTrue(rolled.contains("近12个月趋势 · 新城区（含下级单位）"), rolled);
+    assertTrue(rolled.contains("{&quot;name&quot;:&quot;满意率&quot;,&quot;data&quot;:[null,null,null,null,null,"
+        + "null,null,null,null,null,0.0,66.67]}"), rolled);
+    assertTrue(rolled.contains("&quot;names&quot;:[&quot;2025-11&quot;"), "twelve months from 2025-11");
+
+    String own = server.get("/console/supervisor/figures?month=2026-10&department=hhht.xincheng", SUPERVISOR).body();
+    assertTrue(own.contains("&quot;name&quot;:&quot;满意率&quot;,&quot;data&quot;:[null,null,null,null,null,"
+        + "null,null,null,null,null,null,null]"), "the county's own tickets only: none rated");
+    String all = server.get("/console/supervisor/figures?month=2026-10", SUPERVISOR).body();
+    assertTrue(all.contains("近12个月趋势 · 全部单位") && all.contains("0.0,75.0]"), "every department: 3 of 4 in October");
+  }
+
+  @Test
   void aDepartmentSeesItsOwnSubTreeOnlyAndAnOperatorIsRefused() {
     Response page = server.get("/console/supervisor/figures?month=2026-10", departmentPerson("heat.li", B));
     assertEquals(200, page.status(), page.body());

@@ -74,6 +74,8 @@ class LiveUpdatesTest {
     String powerTicket = ticket(a, powerCut("13500000001", "停电"));
     Await.until(() -> power.contains("data: " + powerTicket), Duration.ofSeconds(5));
     Await.until(() -> centre.contains("data: " + powerTicket), Duration.ofSeconds(5));
+    // The ticket's own page listens for the event named after it.
+    Await.until(() -> centre.contains("event: ticket-" + powerTicket), Duration.ofSeconds(5));
 
     // A change water may see, after the power one: once it arrived, the power one would have too.
     String waterTicket = ticket(a, powerCut("13500000002", "停水"));
@@ -81,6 +83,7 @@ class LiveUpdatesTest {
         new io.vertx.core.json.JsonObject().put("department_id", "hhht.water"), As.DISPATCHER);
     Await.until(() -> water.contains("data: " + waterTicket), Duration.ofSeconds(5));
     assertFalse(water.contains("data: " + powerTicket), "another department's ticket is never announced");
+    assertFalse(water.contains("event: ticket-" + powerTicket));
     assertTrue(power.contains("data: " + waterTicket), "the queue it left is told too");
   }
 
