@@ -108,7 +108,9 @@ public final class Features {
     add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
         connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
-        stats.service())));
+        stats.service()))
+        .withAdmin(new org.open12345.hotline.console.AdminServices(identity.accounts(), identity.tokens(),
+            deadlines::calendarYears, deadlines::calendarRefusal)));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {
