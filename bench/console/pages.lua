@@ -3,7 +3,7 @@
 local cookie = os.getenv("COOKIE")
 local paths = {}
 local file = os.getenv("PATHS_FILE")
-if file then
+if file and file ~= "" then
   for line in io.lines(file) do paths[#paths + 1] = line end
 end
 local i = 0

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Console page benchmark (issue 14, "Speed"). One command, from the repository root:
-#   bench/console/run.sh                       5,000,000 tickets (bench/stats/generate.sql), then measure
+#   bench/console/run.sh                       5,000,000 tickets (TICKETS=... for fewer), then measure
 #   CONSOLE_DB=console_bench_123 bench/console/run.sh   measure again on a database generated earlier
 # PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres); needs wrk. Builds
-# target/hotline.jar if missing. The server's own Flyway migrates a fresh database; the stats
-# generator fills it (the same shapes the server writes; the last weeks' tickets are still open).
+# target/hotline.jar if missing. The server's own Flyway migrates a fresh database;
+# bench/console/generate.sql fills it in one go (indexes rebuilt after the load).
 # Then the real server is started, one account per role is made with `user add` and signed in
 # through POST /login, and wrk GETs each queue page and 500 different ticket pages with that
 # session (1 connection, then 4), holding /work/bench.lock (or BENCH_LOCK) while measuring.
@@ -13,7 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 TICKETS=${TICKETS:-5000000}
-CHUNKS=${CHUNKS:-48}
 DURATION=${DURATION:-15s}
 PORT=${HTTP_PORT:-18414}
 LOCK=${BENCH_LOCK:-/work/bench.lock}
@@ -41,22 +40,12 @@ if [ -z "${CONSOLE_DB:-}" ]; then
   createdb "$DB"
   start_server; stop_server   # Flyway migrations, exactly as the server runs them
   DEPTS=$(grep -E '^  - id:' routing-rules/departments.yaml | awk '{print $3}' | grep -v '^nmg$' | paste -sd, -)
-  echo "# generating $TICKETS tickets into $DB ($CHUNKS chunks)"
+  echo "# generating $TICKETS tickets into $DB"
   T0=$(date +%s)
   q -c "CREATE FUNCTION bench_iso(t timestamptz) RETURNS text IMMUTABLE LANGUAGE sql
           AS \$\$ SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') \$\$"
-  # 24 months ending now, so the newest tickets are the open ones the desks show.
-  START=$(psql -X -At -d "$DB" -c "SELECT date_trunc('hour', now() - interval '24 months')")
-  for i in $(seq 0 $((CHUNKS - 1))); do
-    lo=$((i * TICKETS / CHUNKS + 1)); hi=$(((i + 1) * TICKETS / CHUNKS))
-    q -1 -v lo=$lo -v hi=$hi -v total=$TICKETS -v start="$START" -v months=24 -v depts="{$DEPTS}" \
-      -f bench/stats/generate.sql
-    printf '  chunk %d/%d done at %ds\n' $((i + 1)) "$CHUNKS" $(($(date +%s) - T0))
-  done
-  # The generator leaves open tickets SIGNED; some wait to be signed and some are replied, as on a real desk.
-  q -c "UPDATE tickets SET status = CASE WHEN id % 10 < 3 THEN 'DISPATCHED' WHEN id % 10 < 5 THEN 'REPLIED'
-          ELSE status END WHERE status = 'SIGNED'"
-  for t in tickets ticket_events ticket_deadlines ratings; do q -c "VACUUM (ANALYZE) $t"; done
+  q -v total=$TICKETS -v depts="{$DEPTS}" -f bench/console/generate.sql
+  for t in tickets ticket_events ticket_deadlines; do q -c "VACUUM (ANALYZE) $t"; done
   GENERATED="generated in $(($(date +%s) - T0)) s"
 else
   DB=$CONSOLE_DB

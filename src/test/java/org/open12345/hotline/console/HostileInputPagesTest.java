@@ -56,9 +56,12 @@ class HostileInputPagesTest {
     web = c.json().getString("number");
     webCode = c.json().getString("query_code");
     // The department answers with hostile text too: it shows in the timeline and on the citizen's page.
-    server.post("/api/tickets/" + routed + "/actions/sign", "", As.department("hhht.power"));
-    server.post("/api/tickets/" + routed + "/actions/reply", new JsonObject().put("note", HOSTILE).encode(),
-        As.department("hhht.power"));
+    assertEquals(200, server.post("/api/tickets/" + routed + "/actions/sign", "", As.department("hhht.power"))
+        .status());
+    // A reply note holds at most 2,000 characters: one line of that length.
+    Response replied = server.post("/api/tickets/" + routed + "/actions/reply",
+        new JsonObject().put("note", line(SCRIPT + IMG + LINK, 2000)).encode(), As.department("hhht.power"));
+    assertEquals(200, replied.status(), replied.body());
   }
 
   static String line(String start, int length) {
@@ -97,8 +100,10 @@ class HostileInputPagesTest {
         "csrf_token", csrf), ADMIN);
     assertEquals(400, token.status());
     shown("admin tokens refused", token, true);
+    // Without a description the desk refuses the form, saying which field.
     Response operator = form(server, "/console/operator/tickets", Map.of("citizen_phone", "13600000009",
-        "description", "", "citizen_name", SCRIPT + IMG, "csrf_token", csrf(server, OPERATOR)), OPERATOR);
+        "request_type", "COMPLAINT", "description", "", "citizen_name", SCRIPT + IMG,
+        "csrf_token", csrf(server, OPERATOR)), OPERATOR);
     shown("operator form refused", operator, false);
     Map<String, String> login = new LinkedHashMap<>();
     login.put("username", SCRIPT + IMG);
