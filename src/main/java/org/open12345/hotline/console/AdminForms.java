@@ -32,6 +32,24 @@ final class AdminForms {
     return out;
   }
 
+  /**
+   * The values every administrator's list page shows: its rows under {@code listKey}, the create
+   * form's pickers and what was typed into it, a secret just issued, a notice or an error.
+   */
+  static Map<String, Object> page(String listKey, List<Map<String, Object>> rows, Set<Role> roles,
+      DepartmentOptions departments, Map<String, String> typed, Map<String, String> issued, String notice,
+      String error) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(listKey, rows);
+    v.put("roles", roles(roles));
+    v.put("departments", departments.picker());
+    v.put("typed", typed);
+    v.put("issued", issued);
+    v.put("notice", notice);
+    v.put("error", error);
+    return v;
+  }
+
   /** The roles as a picker: value and Chinese label. */
   static List<Map<String, String>> roles(Set<Role> allowed) {
     return allowed.stream().map(r -> Map.of("value", r.name(), "label", r.label() + "（" + r.name() + "）")).toList();

@@ -99,15 +99,8 @@ final class AdminTokenRoutes {
       Map<String, String> typed, Map<String, String> issued) {
     return tokens.list().map(list -> {
       List<Map<String, Object>> rows = list.stream().map(this::row).toList();
-      Map<String, Object> v = new HashMap<>();
-      v.put("tokens", rows);
-      v.put("roles", AdminForms.roles(Role.FOR_TOKENS));
-      v.put("departments", departments.picker());
-      v.put("typed", typed);
-      v.put("issued", issued);
-      v.put("notice", notice);
-      v.put("error", error);
-      view.send(ctx, status, "admin/tokens", viewer, v);
+      view.send(ctx, status, "admin/tokens", viewer, AdminForms.page("tokens", rows, Role.FOR_TOKENS, departments, typed, issued, notice,
+          error));
       return null;
     });
   }

@@ -113,15 +113,8 @@ final class AdminUserRoutes {
       Map<String, String> typed, Map<String, String> issued) {
     return accounts.list().map(list -> {
       List<Map<String, Object>> rows = list.stream().map(this::row).toList();
-      Map<String, Object> v = new HashMap<>();
-      v.put("users", rows);
-      v.put("roles", AdminForms.roles(Role.FOR_USERS));
-      v.put("departments", departments.picker());
-      v.put("typed", typed);
-      v.put("issued", issued);
-      v.put("notice", notice);
-      v.put("error", error);
-      view.send(ctx, status, "admin/users", viewer, v);
+      view.send(ctx, status, "admin/users", viewer, AdminForms.page("users", rows, Role.FOR_USERS, departments, typed, issued, notice,
+          error));
       return null;
     });
   }

@@ -114,9 +114,6 @@ final class ConsoleSession {
       view.message(ctx, 404, viewer, "没有找到", "没有找到您要的内容，或您无权查看。");
     } else if (e instanceof Problem p) {
       view.message(ctx, ConsoleErrors.status(p), viewer, "操作未完成", ConsoleErrors.chinese(p));
-    } else if (e instanceof org.open12345.hotline.web.ApiException a && a.status() < 500) {
-      // A field the older parsers (NewTicketParser) refuse the API way: the person's mistake, not a failure.
-      view.message(ctx, a.status(), viewer, "操作未完成", "填写的内容有误，请返回检查后重新提交（" + a.getMessage() + "）");
     } else {
       org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).error("console page {} failed", ctx.request().path(), e);
       view.message(ctx, 500, viewer, "系统错误", "页面暂时无法显示，请稍后再试。");

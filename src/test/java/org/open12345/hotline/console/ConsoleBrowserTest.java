@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +19,7 @@ import org.open12345.hotline.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -145,26 +139,13 @@ class ConsoleBrowserTest {
     browser.findElement(By.cssSelector("form[action='/account/password'] button[type=submit]")).click();
   }
 
-  /** Screenshot; no console errors; every asset from this server; no sideways scrolling at 1366. */
+  /** Screenshot; no console errors; every asset from this server; no sideways scrolling at 1366; htmx loaded. */
   private void check(String page) throws Exception {
-    Files.write(SHOTS.resolve(page + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        errors.add(e.getMessage());
-      }
-    }
-    assertEquals(List.of(), errors, "browser console errors on " + page);
-    JavascriptExecutor js = (JavascriptExecutor) browser;
+    BrowserChecks.check(browser, server.url(""), page);
     @SuppressWarnings("unchecked")
-    List<String> assets = (List<String>) js.executeScript(
+    List<String> assets = (List<String>) ((JavascriptExecutor) browser).executeScript(
         "return performance.getEntriesByType('resource').map(function (r) { return r.name; });");
-    String origin = server.url("");
-    assets.forEach(a -> assertTrue(a.startsWith(origin), page + " loaded " + a));
-    assertFalse(assets.isEmpty() || assets.stream().noneMatch(a -> a.contains("htmx.min.js")), "htmx loaded");
-    Long overflow = (Long) js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertTrue(overflow <= 0, page + " scrolls sideways at 1366x768 by " + overflow + "px");
+    assertTrue(assets.stream().anyMatch(a -> a.contains("htmx.min.js")), "htmx loaded");
   }
 
   static WebDriverWait waitFor() {
