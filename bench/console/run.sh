@@ -104,6 +104,8 @@ run_all() {
   done
   say "# load after: $(uptime | sed 's/.*load average/load average/')"
 }
+say "## query plans (bench/console/explain.sql)"
+psql -X -d "$DB" -v dept="$BUSIEST" -f bench/console/explain.sql 2>&1 | grep -E '^##|Execution Time|Index|Seq Scan|Sort|Limit|Rows Removed' | tee -a "$OUT"
 export -f run_all measure say
 export DEPT_COOKIE DISP_COOKIE SUP_COOKIE PORT DURATION OUT
 flock "$LOCK" bash -c run_all
