@@ -114,6 +114,8 @@ public final class Features {
         stats.service())));
     console.withDesks(new ConsoleFeature.Desks(evaluation.ratings(), evaluation.caseService(), evaluation.appeals(),
         handling.coDepartments(), ticket.reveals()));
+    console.withAdmin(new org.open12345.hotline.console.AdminServices(identity.accounts(), identity.tokens(),
+        deadlines::calendarYears, deadlines::calendarRefusal));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

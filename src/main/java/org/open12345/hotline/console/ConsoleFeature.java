@@ -54,6 +54,7 @@ public final class ConsoleFeature implements Feature {
   private final ZoneId zone;
 
   private final LiveFeed live;
+  private AdminServices admin;
 
   public ConsoleFeature(Vertx vertx, Clock clock, ZoneId zone, Neighbours neighbours) {
     this.n = neighbours;
@@ -68,6 +69,12 @@ public final class ConsoleFeature implements Feature {
   /** The evaluation, handling and reveal services the desks act through (call before mount). */
   public ConsoleFeature withDesks(Desks desks) {
     this.desks = desks;
+    return this;
+  }
+
+  /** The administrator's pages act through these (call before mount); without them, none is mounted. */
+  public ConsoleFeature withAdmin(AdminServices services) {
+    this.admin = services;
     return this;
   }
 
@@ -115,5 +122,15 @@ public final class ConsoleFeature implements Feature {
     new FiguresRoutes(session, view, n.stats(), clock, zone, departments).mount(root);
     new LiveRoutes(session, vertx).mount(root);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
+    mountAdmin(root, session);
+  }
+
+  private void mountAdmin(Router root, ConsoleSession session) {
+    if (admin == null) {
+      return;
+    }
+    new AdminUserRoutes(session, view, admin.accounts(), departments, time).mount(root);
+    new AdminTokenRoutes(session, view, admin.tokens(), departments, time, zone, clock).mount(root);
+    new AdminSystemRoutes(session, view, n.rules(), admin).mount(root);
   }
 }

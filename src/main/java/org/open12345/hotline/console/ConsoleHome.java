@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.open12345.hotline.auth.Role;
 
-/** {@code /console}: each role's own desk; the administrator's is the account page. */
+/** {@code /console}: each role's own desk; the administrator's is the accounts page. */
 final class ConsoleHome {
   static final String PATH = "/console";
   static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR);
@@ -21,6 +21,7 @@ final class ConsoleHome {
       case DISPATCHER -> "/console/dispatch";
       case DEPARTMENT -> "/console/department";
       case SUPERVISOR -> "/console/supervisor";
+      case ADMIN -> AdminUserRoutes.PATH;
       default -> "/account";
     };
   }

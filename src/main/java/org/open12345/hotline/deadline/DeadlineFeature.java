@@ -134,6 +134,16 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
     return recount.run();
   }
 
+  /** Each holiday year and how it is counted (official file, provisional), for the administrator. */
+  public List<CalendarYears.Year> calendarYears() {
+    return CalendarYears.of(rules.calculator().calendar(), clock.instant().atZone(zone).toLocalDate());
+  }
+
+  /** Why the last change of the calendar folder was refused ({@code file:line: ...}); empty when none. */
+  public List<String> calendarRefusal() {
+    return watcher.refusal();
+  }
+
   /** The current and next year when provisional, and a refused calendar change. */
   @Override
   public List<String> notes() {

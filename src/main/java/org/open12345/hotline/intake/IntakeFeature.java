@@ -110,7 +110,7 @@ public final class IntakeFeature implements Feature {
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
         new WebComplaintRepository(), new QueryCodeRepository(), new ComplaintLimits(complaintSettings, clock),
         n.ratings(), emergencies, clock),
-        complaintSettings);
+        complaintSettings, config.zone());
 
     this.open311 = new Open311Routes(new Open311RequestService(intakeTickets, tickets, n.expectedTimes(), clock),
         services, WebhookGuards.list(config.string("intake.open311.api_keys")), config.zone());

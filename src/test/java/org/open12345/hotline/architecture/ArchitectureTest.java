@@ -51,6 +51,7 @@ class ArchitectureTest {
       ROOT + ".intake.voice.CallOutcomeClassifier",
       ROOT + ".deadline.StatutoryHolidays",
       ROOT + ".deadline.TicketDeadlineRules",
+      ROOT + ".deadline.CalendarYears",
       ROOT + ".returns.ReturnReasons",
       ROOT + ".auth.AccessTable",
       ROOT + ".identity.PasswordRules",

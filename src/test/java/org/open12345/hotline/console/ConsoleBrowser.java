@@ -60,25 +60,11 @@ record ConsoleBrowser(TestServer server, WebDriver browser) {
 
   /** Screenshot; no console errors; every asset from this server; no sideways scrolling at 1366. */
   void check(String page) throws Exception {
-    Files.createDirectories(SHOTS);
-    Files.write(SHOTS.resolve(page + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        errors.add(e.getMessage());
-      }
-    }
-    assertEquals(List.of(), errors, "browser console errors on " + page);
-    JavascriptExecutor js = (JavascriptExecutor) browser;
+    BrowserChecks.check(browser, server.url(""), page);
     @SuppressWarnings("unchecked")
-    List<String> assets = (List<String>) js.executeScript(
+    List<String> assets = (List<String>) ((JavascriptExecutor) browser).executeScript(
         "return performance.getEntriesByType('resource').map(function (r) { return r.name; });");
-    String origin = server.url("");
-    assets.forEach(a -> assertTrue(a.startsWith(origin), page + " loaded " + a));
-    assertFalse(assets.isEmpty() || assets.stream().noneMatch(a -> a.contains("htmx.min.js")), "htmx loaded");
-    Long overflow = (Long) js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertTrue(overflow <= 0, page + " scrolls sideways at 1366x768 by " + overflow + "px");
+    assertTrue(assets.stream().anyMatch(a -> a.contains("htmx.min.js")), page + ": htmx loaded");
   }
 
   WebDriverWait waitFor() {

@@ -37,7 +37,7 @@ class DeskPagesTest {
     assertEquals("/console/dispatch", server.get("/console", DISPATCHER).header("Location"));
     assertEquals("/console/department", server.get("/console", POWER).header("Location"));
     assertEquals("/console/supervisor", server.get("/console", SUPERVISOR).header("Location"));
-    assertEquals("/account", server.get("/console", person("admin.li", "ADMIN")).header("Location"));
+    assertEquals("/console/admin/users", server.get("/console", person("admin.li", "ADMIN")).header("Location"));
     assertEquals("/login?next=%2Fconsole%2Fdepartment", server.get("/console/department").header("Location"));
     assertEquals(403, server.get("/console/department", OPERATOR).status(), "not the operator's desk");
   }

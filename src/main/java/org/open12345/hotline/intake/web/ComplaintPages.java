@@ -30,7 +30,7 @@ final class ComplaintPages {
         .append("> 对承办单位保密我的联系方式</label><br><small>勾选后，承办单位看不到您的电话和姓名，")
         .append("由12345热线代为联系您。</small></p>\n");
     b.append("<p><button type=\"submit\">提交</button></p>\n</form>\n");
-    b.append("<p>已提交过？凭工单号和查询码可查询办理进度：<code>GET /api/complaints/工单号?code=查询码</code></p>\n");
+    b.append("<p>已提交过？<a href=\"/complaint/status\" id=\"status-link\">凭工单号和查询码查询办理进度、评价</a></p>\n");
     return b.append("</body></html>\n").toString();
   }
 
@@ -43,7 +43,8 @@ final class ComplaintPages {
     b.append("<h1>您的诉求已受理</h1>\n<p>工单号：<strong id=\"number\">").append(esc(number))
         .append("</strong></p>\n<p>查询码：<strong id=\"code\">").append(esc(code))
         .append("</strong></p>\n<p>请妥善保存工单号和查询码，凭此查询办理进度和答复。我们已向您的手机发送受理短信。</p>\n")
-        .append("<p><a href=\"/complaint\">再提交一条诉求</a></p>\n");
+        .append("<p><a href=\"/complaint/status?number=").append(esc(number))
+        .append("\" id=\"status-link\">查询办理进度</a> · <a href=\"/complaint\">再提交一条诉求</a></p>\n");
     return b.append("</body></html>\n").toString();
   }
 

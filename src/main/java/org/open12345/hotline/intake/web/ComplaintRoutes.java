@@ -26,15 +26,17 @@ import org.open12345.hotline.web.JsonFields;
 /**
  * The portal's complaint entry (public): {@code POST /api/complaints} (JSON), the HTML form at
  * {@code GET/POST /complaint}, and {@code GET /api/complaints/{number}?code=} for the citizen to
- * follow it.
+ * follow it (and its page, {@code /complaint/status}, with the web rating).
  */
 public final class ComplaintRoutes {
   private final ComplaintService complaints;
   private final ComplaintSettings settings;
+  private final CitizenPageRoutes citizenPages;
 
-  public ComplaintRoutes(ComplaintService complaints, ComplaintSettings settings) {
+  public ComplaintRoutes(ComplaintService complaints, ComplaintSettings settings, java.time.ZoneId zone) {
     this.complaints = complaints;
     this.settings = settings;
+    this.citizenPages = new CitizenPageRoutes(complaints, zone);
   }
 
   /** The JSON routes under {@code /api/complaints}. */
@@ -51,6 +53,7 @@ public final class ComplaintRoutes {
     Router r = Router.router(vertx);
     r.get("/").handler(ctx -> page(ctx, 200, ComplaintPages.form(Map.of(), null)));
     r.post("/").handler(this::submitForm);
+    citizenPages.mount(r);
     return r;
   }
 
