@@ -105,10 +105,13 @@ public final class Features {
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
             evaluation.optOuts(), deadlines.deadlines()::resolveByOf, followUp.followUps(), notify.supervisors()),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories())));
-    add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
+    ConsoleFeature console = add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
         connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
         stats.service())));
+    console.withDesks(new ConsoleFeature.Desks(pool, intake.desk(), returns.returns(), evaluation.ratings(),
+        followUp.followUps()));
+    intake.onCallEvents(console.callPops());
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

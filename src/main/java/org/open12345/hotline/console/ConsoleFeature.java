@@ -3,6 +3,7 @@ package org.open12345.hotline.console;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
@@ -13,6 +14,11 @@ import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.deadline.Extensions;
 import org.open12345.hotline.deadline.PauseRequests;
 import org.open12345.hotline.escalation.Escalations;
+import org.open12345.hotline.evaluation.RatingService;
+import org.open12345.hotline.followup.FollowUps;
+import org.open12345.hotline.intake.IntakeFeature;
+import org.open12345.hotline.intake.voice.CallEventListener;
+import org.open12345.hotline.returns.Returns;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.stats.StatsService;
@@ -27,7 +33,7 @@ import org.open12345.hotline.web.Feature;
  * of our own), so the pages work on a closed intranet and under a policy that runs no inline code.
  */
 public final class ConsoleFeature implements Feature {
-  /** What the console reads and acts through; the console owns no table. */
+  /** What the console reads and acts through; the console owns one table (operator_seats). */
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
       boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
@@ -41,6 +47,11 @@ public final class ConsoleFeature implements Feature {
   private final ZoneId zone;
 
   private final LiveFeed live;
+  private Desks desks;
+
+  /** What the operators' and dispatchers' desks read and act through besides tickets. */
+  public record Desks(Pool pool, IntakeFeature.Desk intake, Returns returns, RatingService ratings,
+      FollowUps followUps) {}
 
   public ConsoleFeature(Vertx vertx, Clock clock, ZoneId zone, Neighbours neighbours) {
     this.n = neighbours;
@@ -50,6 +61,17 @@ public final class ConsoleFeature implements Feature {
     this.zone = zone;
     this.time = new ConsoleTime(zone);
     this.departments = new DepartmentOptions(neighbours.rules());
+  }
+
+  /** The desks' services (calls, returns, SMS, ratings); operator_seats is the console's own table. */
+  public ConsoleFeature withDesks(Desks desks) {
+    this.desks = desks;
+    return this;
+  }
+
+  /** Pops a ringing call on the screen of the operator seated at its extension (any instance). */
+  public CallEventListener callPops() {
+    return new LiveCalls(new LiveRepository());
   }
 
   @Override
@@ -91,7 +113,16 @@ public final class ConsoleFeature implements Feature {
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
     new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
     new FiguresRoutes(session, view, n.stats(), clock, zone).mount(root);
-    new LiveRoutes(session, vertx).mount(root);
-    new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
+    Seats seats = new Seats(desks.pool(), new SeatRepository(), clock);
+    new LiveRoutes(session, vertx, seats, view).mount(root);
+    TicketRows rows = new TicketRows(n.deadlines(), departments, time, clock);
+    OperatorDesk desk = new OperatorDesk(seats,
+        new CallerPanel(desks.intake().callers(), desks.ratings(), rows, time),
+        desks.intake().callbackTasks(), queues, time);
+    new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone, desk).mount(root);
+    new OperatorCallRoutes(session, view, desk, desks.followUps()).mount(root);
+    CentreLists lists = new CentreLists(new CentreLists.Sources(desks.returns(), n.extensions(), n.pauses(),
+        desks.intake().inbound(), desks.intake().emergencies(), n.tickets()), departments, n.rules(), time, clock);
+    new CentreListsRoutes(session, view, lists, desks.returns(), desks.intake().unparsed()).mount(root);
   }
 }
