@@ -11,6 +11,7 @@ import java.util.Map;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.deadline.Extensions;
 import org.open12345.hotline.deadline.PauseRequests;
+import org.open12345.hotline.deadline.TimeSpan;
 import org.open12345.hotline.intake.EmergencyTransfer;
 import org.open12345.hotline.intake.EmergencyTransfers;
 import org.open12345.hotline.intake.InboundService;
@@ -64,7 +65,7 @@ final class CentreLists {
     Future<List<Map<String, Object>>> extended = extensions.pending(0, QueueReader.PAGE).map(list -> list.stream()
         .map(w -> Map.<String, Object>of("id", w.extension().id(), "number", w.ticketNumber(),
             "department", departments.name(w.extension().departmentId()),
-            "asked", w.extension().span() != null ? w.extension().span() : "至 " + w.extension().until(),
+            "asked", w.extension().span() != null ? spanLabel(w.extension().span()) : "至 " + w.extension().until(),
             "reason", w.extension().reason(), "requested", time.format(w.extension().requestedAt())))
         .toList());
     Future<List<Map<String, Object>>> paused = pauses.pending(0, QueueReader.PAGE).map(list -> list.stream()
@@ -140,6 +141,21 @@ final class CentreLists {
     m.put("status", t == null ? "" : t.status().label());
     m.put("waiting", t != null && (t.status() == TicketStatus.RECEIVED || t.status() == TicketStatus.RETURNED));
     return m;
+  }
+
+  /** {@code 5wd} as 「5个工作日」, {@code 72h} as 「72小时」; what it cannot read, as written. */
+  static String spanLabel(String span) {
+    try {
+      TimeSpan t = TimeSpan.parse(span);
+      return t.amount() + switch (t.unit()) {
+        case MINUTES -> "分钟";
+        case HOURS -> "小时";
+        case NATURAL_DAYS -> "天";
+        case WORKING_DAYS -> "个工作日";
+      };
+    } catch (IllegalArgumentException e) {
+      return span;
+    }
   }
 
   /** The deadline policies a dispatch may name (policies.yaml), by id; none chosen = the default. */

@@ -1,5 +1,9 @@
 package org.open12345.hotline.console;
 
+import static org.open12345.hotline.console.ConsoleForms.id;
+import static org.open12345.hotline.console.ConsoleForms.text;
+import static org.open12345.hotline.console.ConsoleForms.thenBack;
+
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,25 +57,13 @@ final class CentreListsRoutes {
         })));
     root.post(PATH + "/returns/:id").handler(ctx -> session.form(ctx, CENTRE, viewer -> {
       Returns.Decision decision = decision(ctx);
-      return back(ctx, decision.name().toLowerCase(Locale.ROOT), () -> returns.rule(id(ctx), viewer.actor(),
-          decision, text(ctx, "department_id"), text(ctx, "note")));
+      return thenBack(ctx, PATH + "?done=" + decision.name().toLowerCase(Locale.ROOT),
+          () -> returns.rule(id(ctx), viewer.actor(), decision, text(ctx, "department_id"), text(ctx, "note")));
     }));
     root.post(PATH + "/inbound/:id").handler(ctx -> session.form(ctx, CENTRE, viewer ->
-        back(ctx, "settled", () -> unparsed.settle(id(ctx), viewer.actor(), settlement(ctx)))));
+        thenBack(ctx, PATH + "?done=settled", () -> unparsed.settle(id(ctx), viewer.actor(), settlement(ctx)))));
   }
 
-  private static Future<Void> back(RoutingContext ctx, String done, Supplier<Future<?>> change) {
-    Future<?> changed;
-    try {
-      changed = change.get();
-    } catch (RuntimeException e) {
-      changed = Future.failedFuture(e);
-    }
-    return changed.map(v -> {
-      ConsoleSession.redirect(ctx, PATH + "?done=" + done);
-      return null;
-    });
-  }
 
   private static Returns.Decision decision(RoutingContext ctx) {
     String d = String.valueOf(ctx.request().getFormAttribute("decision"));
@@ -98,16 +90,5 @@ final class CentreListsRoutes {
     return new UnparsedReplies.Settlement(decision, level, text(ctx, "ticket_number"), text(ctx, "note"));
   }
 
-  private static long id(RoutingContext ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new InvalidField("id", "is a number");
-    }
-  }
 
-  private static String text(RoutingContext ctx, String field) {
-    String v = ctx.request().getFormAttribute(field);
-    return v == null || v.isBlank() ? null : v.strip();
-  }
 }

@@ -1,5 +1,9 @@
 package org.open12345.hotline.console;
 
+import static org.open12345.hotline.console.ConsoleForms.id;
+import static org.open12345.hotline.console.ConsoleForms.text;
+import static org.open12345.hotline.console.ConsoleForms.thenBack;
+
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +23,7 @@ import org.open12345.hotline.ticket.PhoneNumbers;
  * reloaded live) with a form to mark a 回拨 done and one to record a 回访 call's result.
  */
 final class OperatorCallRoutes {
+  private static final String DESK_PATH = "/console/operator";
   private static final EnumSet<Role> DESK = EnumSet.of(Role.OPERATOR, Role.DISPATCHER);
   private static final Map<String, String> NOTICES = Map.of("seat", "已设置分机，来电将自动弹屏。",
       "unseat", "已退出分机，不再弹屏。", "callback", "已标记回拨完成。", "follow-up", "已记录回访结果。");
@@ -42,7 +47,7 @@ final class OperatorCallRoutes {
     root.post("/console/operator/seat").handler(ctx -> session.form(ctx, DESK, viewer -> {
       String typed = ctx.request().getFormAttribute("extension");
       boolean leave = typed == null || typed.isBlank();
-      return back(ctx, leave ? "unseat" : "seat",
+      return thenBack(ctx, DESK_PATH + "?done=" + (leave ? "unseat" : "seat"),
           () -> leave ? desk.seats().leave(viewer.actor()) : desk.seats().take(viewer.actor(), typed));
     }));
     root.get("/console/operator/caller").handler(ctx -> session.page(ctx, DESK, viewer -> {
@@ -65,33 +70,14 @@ final class OperatorCallRoutes {
           return null;
         })));
     root.post("/console/operator/callback-tasks/:id/done").handler(ctx -> session.form(ctx, DESK, viewer ->
-        back(ctx, "callback", () -> desk.tasks().done(id(ctx), viewer.actor(), text(ctx, "note")))));
+        thenBack(ctx, DESK_PATH + "?done=callback",
+            () -> desk.tasks().done(id(ctx), viewer.actor(), text(ctx, "note")))));
     root.post("/console/operator/follow-ups/:number").handler(ctx -> session.form(ctx, DESK, viewer ->
-        back(ctx, "follow-up", () -> followUps.recordCall(ctx.pathParam("number"), viewer.actor(),
+        thenBack(ctx, DESK_PATH + "?done=follow-up", () -> followUps.recordCall(ctx.pathParam("number"), viewer.actor(),
             result(ctx), text(ctx, "note")))));
   }
 
-  /** Done: back to the desk with a notice; refused: the desk's message page with the reason. */
-  private static Future<Void> back(RoutingContext ctx, String done, java.util.function.Supplier<Future<?>> change) {
-    Future<?> changed;
-    try {
-      changed = change.get();
-    } catch (RuntimeException e) {
-      changed = Future.failedFuture(e);
-    }
-    return changed.map(v -> {
-      ConsoleSession.redirect(ctx, "/console/operator?done=" + done);
-      return null;
-    });
-  }
 
-  private static long id(RoutingContext ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new InvalidField("id", "is a number");
-    }
-  }
 
   private static FollowUpResult result(RoutingContext ctx) {
     try {
@@ -101,8 +87,4 @@ final class OperatorCallRoutes {
     }
   }
 
-  private static String text(RoutingContext ctx, String field) {
-    String v = ctx.request().getFormAttribute(field);
-    return v == null || v.isBlank() ? null : v.strip();
-  }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.console.ConsoleTesting.*;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import org.open12345.hotline.testing.TestServer;
 class CallPopTest {
   static TestServer a;
   static TestServer b;
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -44,19 +38,7 @@ class CallPopTest {
   }
 
   static List<String> listen(String... person) throws InterruptedException {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    String cookie = null;
-    String[] real = b.credentials(person);
-    for (int i = 0; i + 1 < real.length; i += 2) {
-      if (real[i].equals("Cookie")) {
-        cookie = real[i + 1];
-      }
-    }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(b.url("/console/events"))).header("Cookie", cookie)
-        .GET().build();
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
-    Await.until(() -> lines.stream().anyMatch(l -> l.startsWith("retry:")), Duration.ofSeconds(10));
-    return lines;
+    return ConsoleTesting.listen(b, person);
   }
 
   static void seat(String[] person, String extension) {

@@ -5,27 +5,17 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.testing.As;
-import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.Chromium;
 import org.open12345.hotline.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -132,39 +122,12 @@ class ConsoleBrowserTest {
   }
 
   private void signIn(String name, Role role, String department) {
-    String otp = Await.resultOf(server.server().features().identity.accounts()
-        .create(name, role, department, new Actor("test-admin", Role.ADMIN, null), null)).secret();
-    browser.get(server.url("/console"));
-    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(name);
-    browser.findElement(By.id("password")).sendKeys(otp);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("new_password")));
-    browser.findElement(By.id("current_password")).sendKeys(otp);
-    browser.findElement(By.id("new_password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("confirm_password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form[action='/account/password'] button[type=submit]")).click();
+    new ConsoleBrowser(server, browser).signIn(name, role, department);
   }
 
   /** Screenshot; no console errors; every asset from this server; no sideways scrolling at 1366. */
   private void check(String page) throws Exception {
-    Files.write(SHOTS.resolve(page + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    List<String> errors = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        errors.add(e.getMessage());
-      }
-    }
-    assertEquals(List.of(), errors, "browser console errors on " + page);
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    @SuppressWarnings("unchecked")
-    List<String> assets = (List<String>) js.executeScript(
-        "return performance.getEntriesByType('resource').map(function (r) { return r.name; });");
-    String origin = server.url("");
-    assets.forEach(a -> assertTrue(a.startsWith(origin), page + " loaded " + a));
-    assertFalse(assets.isEmpty() || assets.stream().noneMatch(a -> a.contains("htmx.min.js")), "htmx loaded");
-    Long overflow = (Long) js.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertTrue(overflow <= 0, page + " scrolls sideways at 1366x768 by " + overflow + "px");
+    new ConsoleBrowser(server, browser).check(page);
   }
 
   static WebDriverWait waitFor() {

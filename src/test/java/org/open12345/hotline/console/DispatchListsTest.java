@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.console.ConsoleTesting.*;
 
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,11 +36,9 @@ class DispatchListsTest {
     server.close();
   }
 
-  static Map<String, String> fields(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i + 1 < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
+  /** The fields with the dispatcher's CSRF token unless they carry one. */
+  static Map<String, String> signed(String... kv) {
+    Map<String, String> m = ConsoleTesting.fields(kv);
     m.putIfAbsent("csrf_token", csrf(server, DISPATCHER));
     return m;
   }
@@ -78,20 +75,20 @@ class DispatchListsTest {
     String id = first(html, "action=\"/console/dispatch/returns/(\\d+)\"");
     assertTrue(html.contains("属于物业维修范围") && html.contains(n));
 
-    Response noNote = form(server, "/console/dispatch/returns/" + id, fields("decision", "send_back"), DISPATCHER);
+    Response noNote = form(server, "/console/dispatch/returns/" + id, signed("decision", "send_back"), DISPATCHER);
     assertEquals(400, noNote.status(), "sending back needs a note");
     assertEquals(403, form(server, "/console/dispatch/returns/" + id, Map.of("decision", "send_back", "note", "x"),
         DISPATCHER).status(), "no CSRF token");
     assertEquals(403, form(server, "/console/dispatch/returns/" + id, Map.of("csrf_token", csrf(server, OPERATOR),
         "decision", "send_back", "note", "x"), OPERATOR).status(), "an operator does not rule");
-    Response ruled = form(server, "/console/dispatch/returns/" + id, fields("decision", "send_back",
+    Response ruled = form(server, "/console/dispatch/returns/" + id, signed("decision", "send_back",
         "note", "经核实属供电线路故障，请继续办理"), DISPATCHER);
     assertEquals(303, ruled.status(), ruled.body());
     assertEquals("/console/dispatch?done=send_back", ruled.header("Location"));
     assertTrue(server.get("/console/dispatch?done=send_back", DISPATCHER).body().contains("已驳回退单"));
     assertEquals("DISPATCHED", server.get("/api/tickets/" + n, As.DISPATCHER).json().getString("status"));
     assertFalse(lists().contains("/console/dispatch/returns/" + id + "\""), "ruled: off the list");
-    assertEquals(409, form(server, "/console/dispatch/returns/" + id, fields("decision", "redispatch",
+    assertEquals(409, form(server, "/console/dispatch/returns/" + id, signed("decision", "redispatch",
         "department_id", "hhht.water"), DISPATCHER).status(), "ruled once");
   }
 
@@ -113,14 +110,14 @@ class DispatchListsTest {
     assertTrue(html.contains("暴雪封路"));
 
     Response approved = form(server, "/tickets/" + n + "/extensions/" + ext + "/approve",
-        fields("return_to", "/console/dispatch", "reason", "同意"), DISPATCHER);
+        signed("return_to", "/console/dispatch", "reason", "同意"), DISPATCHER);
     assertEquals(303, approved.status(), approved.body());
     assertEquals("/console/dispatch?done=approve", approved.header("Location"));
     Response refusedBare = form(server, "/tickets/" + m + "/pause-requests/" + pid + "/refuse",
-        fields("return_to", "/console/dispatch"), DISPATCHER);
+        signed("return_to", "/console/dispatch"), DISPATCHER);
     assertEquals(400, refusedBare.status(), "a refusal needs its reason");
     Response refused = form(server, "/tickets/" + m + "/pause-requests/" + pid + "/refuse",
-        fields("return_to", "/console/dispatch", "reason", "可先行办理"), DISPATCHER);
+        signed("return_to", "/console/dispatch", "reason", "可先行办理"), DISPATCHER);
     assertEquals(303, refused.status(), refused.body());
     String after = lists();
     assertTrue(after.contains("id=\"no-extensions\"") && after.contains("id=\"no-pauses\""), after);
@@ -135,9 +132,9 @@ class DispatchListsTest {
     String html = lists();
     assertTrue(html.contains("不太满意 &lt;i&gt;吧&lt;/i&gt;"), html);
     String id = first(html, "action=\"/console/dispatch/inbound/(\\d+)\"");
-    assertEquals(400, form(server, "/console/dispatch/inbound/" + id, fields("decision", "rate"), DISPATCHER)
+    assertEquals(400, form(server, "/console/dispatch/inbound/" + id, signed("decision", "rate"), DISPATCHER)
         .status(), "a rating needs its level");
-    Response dismissed = form(server, "/console/dispatch/inbound/" + id, fields("decision", "dismiss",
+    Response dismissed = form(server, "/console/dispatch/inbound/" + id, signed("decision", "dismiss",
         "note", "无法判断"), DISPATCHER);
     assertEquals(303, dismissed.status(), dismissed.body());
     assertTrue(lists().contains("id=\"no-unparsed\""));
@@ -153,7 +150,7 @@ class DispatchListsTest {
     assertTrue(html.contains("有人拿着刀在街上追人") && html.contains("110"), html);
     String id = first(html, "id=\"dispatch-emergency-(\\d+)\"");
     assertTrue(html.contains("id=\"emergency-" + id + "-policy\""), "a policy choice");
-    Response dispatched = form(server, "/tickets/" + n + "/actions/dispatch", fields("return_to", "/console/dispatch",
+    Response dispatched = form(server, "/tickets/" + n + "/actions/dispatch", signed("return_to", "/console/dispatch",
         "department_id", "hhht.xincheng", "policy", "critical"), DISPATCHER);
     assertEquals(303, dispatched.status(), dispatched.body());
     assertEquals("DISPATCHED", server.get("/api/tickets/" + n, As.DISPATCHER).json().getString("status"));

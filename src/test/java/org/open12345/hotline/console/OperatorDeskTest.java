@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.console.ConsoleTesting.*;
 
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +29,6 @@ class OperatorDeskTest {
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  static Map<String, String> fields(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i + 1 < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   @Test
