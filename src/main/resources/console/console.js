@@ -53,6 +53,32 @@
     });
   }
 
+  // The operator's category tree: a click picks the category in the select (the form's value), and
+  // the change event lets htmx recompute the routing preview.
+  document.addEventListener('click', function (e) {
+    var leaf = e.target.closest ? e.target.closest('[data-category]') : null;
+    if (!leaf) { return; }
+    var select = document.getElementById('category_code');
+    if (!select) { return; }
+    select.value = leaf.getAttribute('data-category');
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    var tree = document.getElementById('category-tree');
+    if (tree) { tree.open = false; }
+  });
+
+  // A ringing call's caller panel (swapped in over SSE): the new ticket is for this caller and call.
+  function takeCall() {
+    var panel = document.querySelector('#caller-panel[data-call-id]:not([data-call-id=""]):not([data-taken])');
+    if (!panel) { return; }
+    panel.setAttribute('data-taken', 'yes');
+    var phone = document.getElementById('citizen_phone');
+    var call = document.getElementById('call_id');
+    if (phone) { phone.value = panel.getAttribute('data-caller-phone'); }
+    if (call) { call.value = panel.getAttribute('data-call-id'); }
+    var description = document.getElementById('description');
+    if (description) { description.focus(); }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     charts();
     recount();
@@ -60,4 +86,5 @@
   });
   // Fragments htmx swaps in carry countdowns too.
   document.addEventListener('htmx:afterSwap', recount);
+  document.addEventListener('htmx:afterSwap', takeCall);
 }());

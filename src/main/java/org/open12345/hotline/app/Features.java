@@ -116,6 +116,9 @@ public final class Features {
         handling.coDepartments(), ticket.reveals()));
     console.withAdmin(new org.open12345.hotline.console.AdminServices(identity.accounts(), identity.tokens(),
         deadlines::calendarYears, deadlines::calendarRefusal));
+    console.withCentreDesks(new ConsoleFeature.CentreDesks(pool, intake.desk(), returns.returns(), evaluation.ratings(),
+        followUp.followUps()));
+    intake.onCallEvents(console.callPops());
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

@@ -3,6 +3,7 @@ package org.open12345.hotline.console;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
@@ -18,6 +19,10 @@ import org.open12345.hotline.evaluation.RatingCases;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.handling.CoDepartments;
 import org.open12345.hotline.ticket.ContactReveals;
+import org.open12345.hotline.followup.FollowUps;
+import org.open12345.hotline.intake.IntakeFeature;
+import org.open12345.hotline.intake.voice.CallEventListener;
+import org.open12345.hotline.returns.Returns;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.stats.StatsService;
@@ -32,7 +37,7 @@ import org.open12345.hotline.web.Feature;
  * of our own), so the pages work on a closed intranet and under a policy that runs no inline code.
  */
 public final class ConsoleFeature implements Feature {
-  /** What the console reads and acts through; the console owns no table. */
+  /** What the console reads and acts through; the console owns one table (operator_seats). */
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
       boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
@@ -55,6 +60,11 @@ public final class ConsoleFeature implements Feature {
 
   private final LiveFeed live;
   private AdminServices admin;
+  private CentreDesks centre;
+
+  /** What the operators' and dispatchers' desks read and act through besides tickets. */
+  public record CentreDesks(Pool pool, IntakeFeature.Desk intake, Returns returns, RatingService ratings,
+      FollowUps followUps) {}
 
   public ConsoleFeature(Vertx vertx, Clock clock, ZoneId zone, Neighbours neighbours) {
     this.n = neighbours;
@@ -76,6 +86,17 @@ public final class ConsoleFeature implements Feature {
   public ConsoleFeature withAdmin(AdminServices services) {
     this.admin = services;
     return this;
+  }
+
+  /** The desks' services (calls, returns, SMS, ratings); operator_seats is the console's own table. */
+  public ConsoleFeature withCentreDesks(CentreDesks centre) {
+    this.centre = centre;
+    return this;
+  }
+
+  /** Pops a ringing call on the screen of the operator seated at its extension (any instance). */
+  public CallEventListener callPops() {
+    return new LiveCalls(new LiveRepository());
   }
 
   @Override
@@ -120,8 +141,17 @@ public final class ConsoleFeature implements Feature {
     new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
     new CaseDeskRoutes(session, view, desks, n.tickets(), departments, time, clock).mount(root);
     new FiguresRoutes(session, view, n.stats(), clock, zone, departments).mount(root);
-    new LiveRoutes(session, vertx).mount(root);
-    new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);
+    Seats seats = new Seats(centre.pool(), new SeatRepository(), clock);
+    new LiveRoutes(session, vertx, seats, view).mount(root);
+    TicketRows rows = new TicketRows(n.deadlines(), departments, time, clock);
+    OperatorDesk desk = new OperatorDesk(seats,
+        new CallerPanel(centre.intake().callers(), centre.ratings(), rows, time),
+        centre.intake().callbackTasks(), queues, time);
+    new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone, desk).mount(root);
+    new OperatorCallRoutes(session, view, desk, centre.followUps()).mount(root);
+    CentreLists lists = new CentreLists(new CentreLists.Sources(centre.returns(), n.extensions(), n.pauses(),
+        centre.intake().inbound(), centre.intake().emergencies(), n.tickets()), departments, n.rules(), time, clock);
+    new CentreListsRoutes(session, view, lists, centre.returns(), centre.intake().unparsed()).mount(root);
     mountAdmin(root, session);
   }
 

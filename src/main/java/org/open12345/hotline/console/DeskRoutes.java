@@ -121,7 +121,7 @@ final class DeskRoutes {
     v.put("tabs", tabs);
     v.put("rows", rows);
     TicketAction done = TicketAction.parse(ctx.queryParams().get("done"));
-    v.put("notice", done == null ? null : "已" + done.label() + "。");
+    v.put("notice", done == null ? CentreListsRoutes.notice(ctx.queryParams().get("done")) : "已" + done.label() + "。");
     return v;
   }
 }

@@ -8,12 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One LISTEN per server instance on the console's channel, handed to this instance's open
+ * One LISTEN per server instance on the console's channels (ticket changes, ringing calls, the
+ * desks' other lists), handed to this instance's open
  * screens through the (local) event bus: each SSE connection, on whichever event loop it lives,
- * consumes {@link #ADDRESS}.
+ * consumes {@link #ADDRESS}, {@link #CALLS} and {@link #DESK}.
  */
 final class LiveFeed {
   static final String ADDRESS = "console.tickets";
+  static final String CALLS = "console.calls";
+  static final String DESK = "console.desk";
   private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
   private final Vertx vertx;
   private final PgConnectOptions connect;
@@ -28,6 +31,8 @@ final class LiveFeed {
     // Reconnect forever: while the LISTEN is down screens only miss live updates (a reload shows all).
     subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 1_000L);
     subscriber.channel(LiveRepository.CHANNEL).handler(payload -> vertx.eventBus().publish(ADDRESS, payload));
+    subscriber.channel(LiveRepository.CALLS).handler(payload -> vertx.eventBus().publish(CALLS, payload));
+    subscriber.channel(LiveRepository.DESK).handler(payload -> vertx.eventBus().publish(DESK, payload));
     return subscriber.connect().recover(e -> {
       log.warn("console live updates could not LISTEN ({}); screens update on reload only", e.getMessage());
       return Future.succeededFuture();

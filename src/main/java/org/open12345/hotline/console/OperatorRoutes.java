@@ -21,9 +21,9 @@ import org.open12345.hotline.routing.RoutingInput;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.NewTicketParser;
+import org.open12345.hotline.ticket.PhoneNumbers;
 import org.open12345.hotline.ticket.RequestType;
 import org.open12345.hotline.ticket.TicketService;
-import org.open12345.hotline.ticket.TicketStatus;
 import org.open12345.hotline.ticket.Urgency;
 
 /**
@@ -35,7 +35,9 @@ import org.open12345.hotline.ticket.Urgency;
 final class OperatorRoutes {
   private static final EnumSet<Role> DESK = EnumSet.of(Role.OPERATOR, Role.DISPATCHER);
   private static final List<String> FIELDS = List.of("citizen_phone", "citizen_name", "request_type", "urgency",
-      "category_code", "location", "description");
+      "category_code", "location", "description", "call_id", "answer");
+  /** A ticket number (yyyyMMdd + six digits) typed into the caller search opens that ticket. */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{14}");
   private final ConsoleSession session;
   private final ConsoleView view;
   private final TicketService tickets;
@@ -44,9 +46,11 @@ final class OperatorRoutes {
   private final DepartmentOptions departments;
   private final Clock clock;
   private final ZoneId zone;
+  private final OperatorDesk desk;
 
   OperatorRoutes(ConsoleSession session, ConsoleView view, TicketService tickets, QueueReader queues,
-      RuleSetHolder rules, DepartmentOptions departments, Clock clock, ZoneId zone) {
+      RuleSetHolder rules, DepartmentOptions departments, Clock clock, ZoneId zone, OperatorDesk desk) {
+    this.desk = desk;
     this.session = session;
     this.view = view;
     this.tickets = tickets;
@@ -70,17 +74,32 @@ final class OperatorRoutes {
   private Future<Void> desk(RoutingContext ctx, Viewer viewer, int status, String error, Map<String, String> typed) {
     String phone = ctx.queryParams().get("phone");
     boolean searched = phone != null && !phone.isBlank();
-    Future<List<Map<String, Object>>> history = searched
-        ? queues.inStates(List.of(TicketStatus.values()), phone.strip(), viewer.actor())
-        : Future.succeededFuture(List.of());
-    return history.map(rows -> {
-      Map<String, Object> v = new HashMap<>();
-      v.put("phone", searched ? phone.strip() : "");
-      v.put("searched", searched);
-      v.put("history", rows);
+    if (searched && NUMBER.matcher(phone.strip()).matches()) {
+      String number = phone.strip();
+      return tickets.find(number, viewer.actor().scope()).compose(found -> {
+        if (found.isPresent()) {
+          ConsoleSession.redirect(ctx, "/tickets/" + number);
+          return Future.succeededFuture();
+        }
+        return page(ctx, viewer, status, error, typed, number, null);
+      });
+    }
+    return page(ctx, viewer, status, error, typed, searched ? phone.strip() : "",
+        searched ? PhoneNumbers.normalize(phone.strip()) : null);
+  }
+
+  /** @param caller the caller's number (normalized) whose panel to show, or null */
+  private Future<Void> page(RoutingContext ctx, Viewer viewer, int status, String error, Map<String, String> typed,
+      String searched, String caller) {
+    return desk.values(viewer, caller).map(extras -> {
+      Map<String, Object> v = new HashMap<>(extras);
+      v.put("phone", searched);
+      v.put("searched", !searched.isEmpty());
+      v.put("notice", OperatorCallRoutes.notice(ctx.queryParams().get("done")));
       v.put("types", labels(RequestType.values()));
       v.put("urgencies", labels(Urgency.values()));
       v.put("categories", categories());
+      v.put("categoryTree", categoryTree());
       v.put("typed", typed);
       v.put("error", error);
       v.put("preview", typed.isEmpty() ? Map.of() : previewOf(typed));
@@ -104,14 +123,26 @@ final class OperatorRoutes {
       typed.put("confidential", "on");
       draft.put("confidential", true);
     }
+    boolean onSpot = "on".equals(form.get("answered_on_spot"));
+    if (onSpot) {
+      typed.put("answered_on_spot", "on");
+      draft.put("answered_on_spot", true);
+    }
     Future<String> created;
     try {
-      created = tickets.create(NewTicketParser.parse(draft, Channel.PHONE), viewer.actor()).map(t -> t.number());
+      // 当场答复: the answer given on the call makes the ticket ANSWERED at once (as the API does).
+      String answer = NewTicketParser.onSpotAnswer(draft);
+      draft.remove("answered_on_spot");
+      draft.remove("answer");
+      var ticket = NewTicketParser.parse(draft, Channel.PHONE);
+      created = (answer == null ? tickets.create(ticket, viewer.actor())
+          : tickets.createAnswered(ticket, viewer.actor(), answer, null)).map(t -> t.number());
     } catch (RuntimeException e) {
       created = Future.failedFuture(e);
     }
+    String done = onSpot ? "ANSWER_ON_SPOT" : "CREATE";
     return created.map(number -> {
-      ConsoleSession.redirect(ctx, "/tickets/" + number + "?done=CREATE");
+      ConsoleSession.redirect(ctx, "/tickets/" + number + "?done=" + done);
       return (Void) null;
     }).recover(e -> e instanceof Problem p
         ? desk(ctx, viewer, ConsoleErrors.status(p), ConsoleErrors.chinese(p), typed)
@@ -157,6 +188,29 @@ final class OperatorRoutes {
     tree.all().stream().sorted(java.util.Comparator.comparing(Category::code))
         .forEach(c -> out.add(Map.of("code", c.code(), "label", c.code() + " " + tree.pathName(c.code()))));
     return out;
+  }
+
+  /** The category tree (categories.yaml) as nested lists, parents before children, in file order. */
+  private List<Map<String, Object>> categoryTree() {
+    var tree = rules.current().categories();
+    Map<String, List<Map<String, Object>>> children = new HashMap<>();
+    List<Map<String, Object>> roots = new ArrayList<>();
+    Map<String, Map<String, Object>> nodes = new HashMap<>();
+    for (Category c : tree.all()) {
+      Map<String, Object> node = new HashMap<>();
+      node.put("code", c.code());
+      node.put("name", c.name());
+      node.put("children", children.computeIfAbsent(c.code(), k -> new ArrayList<>()));
+      nodes.put(c.code(), node);
+    }
+    for (Category c : tree.all()) {
+      if (c.parentCode() == null || !nodes.containsKey(c.parentCode())) {
+        roots.add(nodes.get(c.code()));
+      } else {
+        children.get(c.parentCode()).add(nodes.get(c.code()));
+      }
+    }
+    return roots;
   }
 
   private static <E extends Enum<E>> List<Map<String, String>> labels(E[] values) {

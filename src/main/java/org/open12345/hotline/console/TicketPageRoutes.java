@@ -108,7 +108,7 @@ final class TicketPageRoutes {
     }
     MultiMap form = ctx.request().formAttributes();
     ActionRequest request = new ActionRequest(text(form, "note", 2000), text(form, "department_id", 64),
-        text(form, "reason", 2000), text(form, "master_number", 32));
+        text(form, "reason", 2000), text(form, "master_number", 32), text(form, "policy", 64));
     return afterForm(ctx, viewer, action.name(), () -> tickets.act(number, action, viewer.actor(), request));
   }
 

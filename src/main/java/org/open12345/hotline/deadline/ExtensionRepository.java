@@ -39,6 +39,15 @@ public final class ExtensionRepository {
   private static final String OF_TICKET = """
       SELECT %s FROM deadline_extensions WHERE ticket_id = $1 ORDER BY id""".formatted(COLUMNS);
 
+  /** The partial unique index on pending requests holds them all; few wait at a time. */
+  /** The partial unique index on pending requests holds them all; few wait at a time. */
+  private static final String PENDING = """
+      SELECT t.number AS ticket_number, e.id, e.department_id, e.requested_by, e.span, e.until_date, e.reason,
+             e.status, e.old_resolve_by, e.new_resolve_by, e.decided_by, e.decision_reason, e.requested_at,
+             e.decided_at
+      FROM deadline_extensions e JOIN tickets t ON t.id = e.ticket_id
+      WHERE e.status = 'pending' ORDER BY e.requested_at, e.id LIMIT $1 OFFSET $2""";
+
   /**
    * Stores a pending request.
    *
@@ -76,6 +85,15 @@ public final class ExtensionRepository {
     return db.preparedQuery(OF_TICKET).execute(Tuple.of(ticketId)).map(rows -> {
       List<Extension> out = new ArrayList<>();
       rows.forEach(r -> out.add(extension(r)));
+      return out;
+    });
+  }
+
+  /** Requests waiting for the centre, oldest first, each with its ticket's number. */
+  public Future<List<Extensions.Waiting>> pending(SqlClient db, int limit, long offset) {
+    return db.preparedQuery(PENDING).execute(Tuple.of(limit, offset)).map(rows -> {
+      List<Extensions.Waiting> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Extensions.Waiting(r.getString("ticket_number"), extension(r))));
       return out;
     });
   }

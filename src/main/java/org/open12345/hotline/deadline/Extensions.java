@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,6 +110,14 @@ public final class Extensions {
           + resolve.dueAt());
     }
     return resolve;
+  }
+
+  /** A request waiting for the centre, with its ticket's number. */
+  public record Waiting(String ticketNumber, Extension extension) {}
+
+  /** Requests waiting for the centre, oldest first. */
+  public Future<List<Waiting>> pending(int page, int size) {
+    return extensions.pending(pool, size, (long) page * size);
   }
 
   public Future<Extension> approve(String number, long id, Actor actor, String reason) {

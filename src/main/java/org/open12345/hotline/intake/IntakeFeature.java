@@ -23,6 +23,7 @@ import org.open12345.hotline.intake.sms.InboundSmsHandler;
 import org.open12345.hotline.intake.sms.SmsWebhookRoutes;
 import org.open12345.hotline.intake.sms.UnparsedReplies;
 import org.open12345.hotline.intake.voice.CallEventFormats;
+import org.open12345.hotline.intake.voice.CallEventListener;
 import org.open12345.hotline.intake.voice.CallHandler;
 import org.open12345.hotline.intake.voice.CallRepository;
 import org.open12345.hotline.intake.voice.CallbackTaskRepository;
@@ -64,6 +65,12 @@ public final class IntakeFeature implements Feature {
   private final ComplaintRoutes complaints;
   private final Open311Routes open311;
   private final EmergencyTransferRoutes emergencyTransfers;
+  private final Desk desk;
+  private final CallHandler callHandler;
+
+  /** What the staff console reads and acts through on the operators' and dispatchers' desks. */
+  public record Desk(CallerService callers, CallbackTaskService callbackTasks, InboundService inbound,
+      UnparsedReplies unparsed, EmergencyTransfers emergencies) {}
 
   /** What intake needs from the features around it. */
   public record Neighbours(TicketService tickets, Outbox outbox, MessageTemplates templates,
@@ -87,8 +94,8 @@ public final class IntakeFeature implements Feature {
     this.emergencyTransfers = new EmergencyTransferRoutes(emergencies, config.zone());
     InboundMessageRepository messages = new InboundMessageRepository();
     InboundService inboundLog = new InboundService(pool, messages, new InboundRejectRepository(), tickets);
-    this.inbound = new InboundRoutes(inboundLog,
-        new UnparsedReplies(pool, messages, n.ratings(), intakeTickets, tickets, clock));
+    UnparsedReplies unparsed = new UnparsedReplies(pool, messages, n.ratings(), intakeTickets, tickets, clock);
+    this.inbound = new InboundRoutes(inboundLog, unparsed);
 
     this.sms = new SmsWebhookRoutes(inboundLog,
         new InboundSmsHandler(messages, intakeTickets, n.ratings(), n.prompts(), emergencies, n.optOuts(),
@@ -101,10 +108,13 @@ public final class IntakeFeature implements Feature {
     CallbackTaskRepository tasks = new CallbackTaskRepository();
     this.voice = new VoiceWebhookRoutes(inboundLog,
         new CallEventFormats(new HashSet<>(WebhookGuards.list(config.string("intake.voice.own_numbers")))),
-        new CallHandler(calls, tasks, intakeTickets, tickets, n.ratings(), emergencies, clock),
+        this.callHandler = new CallHandler(calls, tasks, intakeTickets, tickets, n.ratings(), emergencies, clock),
         WebhookGuards.from(config, "voice", List.of("generic", "aliyun", "huawei")), clock);
-    this.callers = new CallerRoutes(new CallerService(pool, calls, tasks, tickets));
-    this.callbackTasks = new CallbackTaskRoutes(new CallbackTaskService(pool, tasks, clock));
+    CallerService callerService = new CallerService(pool, calls, tasks, tickets);
+    CallbackTaskService taskService = new CallbackTaskService(pool, tasks, clock);
+    this.callers = new CallerRoutes(callerService);
+    this.callbackTasks = new CallbackTaskRoutes(taskService);
+    this.desk = new Desk(callerService, taskService, inboundLog, unparsed, emergencies);
 
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
@@ -119,6 +129,16 @@ public final class IntakeFeature implements Feature {
   @Override
   public String name() {
     return "intake";
+  }
+
+  public Desk desk() {
+    return desk;
+  }
+
+  /** Tells {@code listener} of every new call event (the console's screen pop). */
+  public IntakeFeature onCallEvents(CallEventListener listener) {
+    callHandler.addListener(listener);
+    return this;
   }
 
   /**

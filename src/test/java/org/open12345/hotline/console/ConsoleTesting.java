@@ -71,4 +71,35 @@ final class ConsoleTesting {
     }
     throw new IllegalStateException("no session for " + String.join(" ", person));
   }
+
+  /** Form fields from name, value pairs. */
+  static Map<String, String> fields(String... kv) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** Lines of {@code server}'s event stream for this person, collected as they arrive (once it is open). */
+  static List<String> listen(TestServer server, String... person) throws InterruptedException {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String cookie = null;
+    String[] real = server.credentials(person);
+    for (int i = 0; i + 1 < real.length; i += 2) {
+      if (real[i].equals("Cookie")) {
+        cookie = real[i + 1];
+      }
+    }
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/console/events"))).header("Cookie", cookie)
+        .header("Accept", "text/event-stream").GET().build();
+    java.net.http.HttpClient.newHttpClient().sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(r -> {
+          lines.add("status " + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse(""));
+          r.body().forEach(lines::add);
+        });
+    org.open12345.hotline.testing.Await.until(() -> lines.stream().anyMatch(l -> l.startsWith("retry:")),
+        java.time.Duration.ofSeconds(10));
+    return lines;
+  }
 }

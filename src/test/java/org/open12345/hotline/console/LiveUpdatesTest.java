@@ -3,17 +3,10 @@ package org.open12345.hotline.console;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.console.ConsoleTesting.*;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +21,6 @@ import org.open12345.hotline.testing.TestServer;
 class LiveUpdatesTest {
   static TestServer a;
   static TestServer b;
-  static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -42,26 +34,8 @@ class LiveUpdatesTest {
     a.close();
   }
 
-  /** Lines of b's event stream for this person, collected as they arrive. */
   static List<String> listen(String... person) throws InterruptedException {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    String cookie = null;
-    String[] real = b.credentials(person);
-    for (int i = 0; i + 1 < real.length; i += 2) {
-      if (real[i].equals("Cookie")) {
-        cookie = real[i + 1];
-      }
-    }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(b.url("/console/events"))).header("Cookie", cookie)
-        .header("Accept", "text/event-stream").GET().build();
-    CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request,
-        HttpResponse.BodyHandlers.ofLines());
-    response.thenAccept(r -> {
-      lines.add("status " + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse(""));
-      r.body().forEach(lines::add);
-    });
-    Await.until(() -> lines.stream().anyMatch(l -> l.startsWith("retry:")), Duration.ofSeconds(10));
-    return lines;
+    return ConsoleTesting.listen(b, person);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.evaluation.NewRating;
 import org.open12345.hotline.evaluation.RatingService;
@@ -31,6 +32,7 @@ public final class CallHandler {
   private final RatingService ratings;
   private final EmergencyTransfers emergencies;
   private final Clock clock;
+  private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
 
   public CallHandler(CallRepository calls, CallbackTaskRepository callbackTasks, IntakeTickets tickets,
       TicketService ticketService, RatingService ratings, EmergencyTransfers emergencies, Clock clock) {
@@ -41,6 +43,12 @@ public final class CallHandler {
     this.ratings = ratings;
     this.emergencies = emergencies;
     this.clock = clock;
+  }
+
+  /** Tells {@code listener} of each new event, in the event's transaction. */
+  public CallHandler addListener(CallEventListener listener) {
+    listeners.add(listener);
+    return this;
   }
 
   /** The call's outcome after this event, or null when the event was a repeat already stored. */
@@ -54,8 +62,17 @@ public final class CallHandler {
               CallSummary summary = CallSummary.of(events);
               return calls.summarise(tx, call.id(), summary, outcome)
                   .compose(v -> apply(tx, call, event, summary, outcome))
+                  .compose(v -> told(tx, event))
                   .map(outcome);
             }))));
+  }
+
+  private Future<Void> told(SqlConnection tx, CallEvent event) {
+    Future<Void> chain = Future.succeededFuture();
+    for (CallEventListener l : listeners) {
+      chain = chain.compose(v -> l.afterEvent(tx, event));
+    }
+    return chain;
   }
 
   private Future<Void> apply(SqlConnection tx, CallRepository.CallRow call, CallEvent event, CallSummary s,
