@@ -7,7 +7,8 @@
 # query's plan at 10k and 1M rows. The tickets belong to the real departments of the rule files
 # (HOTLINE_ROUTING_DIR, default routing-rules/) that have a mailbox, so every fired step must queue
 # mail: the run fails when a fired step queued none (a department missing from the directory).
-# POLL (escalation.poll_interval, default: the server's) and RUNS ("one three") are optional.
+# POLL (escalation.poll_interval, default: the server's) and RUNS ("one three") are optional;
+# EXTRA_POLLS (e.g. "0.25s") repeats the one-instance run with instance 1 restarted at each interval.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -99,6 +100,15 @@ RUNS=${RUNS:-"one three"}
 if [[ " $RUNS " == *" one "* ]]; then
   say "## 1 instance, 10,000 steps due within one minute (poll ${POLL:-default})"
   due_window one; report one
+  n=1
+  for p in ${EXTRA_POLLS:-}; do
+    n=$((n + 1))
+    kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
+    PIDS=("${PIDS[@]:1}")
+    POLL=$p start_server 1
+    say "## 1 instance, 10,000 steps due within one minute (poll $p)"
+    due_window "one$n"; report "one$n"
+  done
 fi
 if [[ " $RUNS " == *" three "* ]]; then
   start_server 2; start_server 3

@@ -94,7 +94,7 @@ if want a; then
     --tag ka --out "$WORK/ledger-a.tsv" &
   LOAD=$!
   sleep $((LOAD_SECONDS / 3))
-  kill -9 "$PID_a2"
+  kill -9 "$PID_a2"; wait "$PID_a2" 2>/dev/null
   wait "$LOAD"
   line=$(cd $B && python3 check_ledger.py --ledger "$WORK/ledger-a.tsv" --db "$PGURL/res_a" --tag ka 2>&1)
   result "a kill -9 1 of 3" $? "$line"
