@@ -14,7 +14,8 @@ cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=esc_bench_$(date +%s)
 OUT=bench/escalation/results-$DB.txt
-[ -f target/hotline.jar ] || mvn -B -q -o package -DskipTests
+JAR=${JAR:-target/hotline.jar}
+[ -f "$JAR" ] || mvn -B -q -o package -DskipTests
 ROUTING=${HOTLINE_ROUTING_DIR:-routing-rules}
 # The departments with a mailbox, as a SQL array literal: the tickets are spread over them.
 DEPTS=$(python3 -c "
@@ -30,7 +31,7 @@ start_server() {
   HOTLINE_DB_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" HOTLINE_HTTP_PORT=0 HOTLINE_HTTP_HOST=127.0.0.1 \
   HOTLINE_OUTBOX_RELAY_ENABLED=false HOTLINE_ESCALATION_ROBOT_CHANNEL="" HOTLINE_DB_POOL_SIZE=4 \
   HOTLINE_ROUTING_DIR="$ROUTING" ${POLL:+HOTLINE_ESCALATION_POLL_INTERVAL=$POLL} \
-  java -Xmx512m -jar target/hotline.jar >"bench/escalation/server-$1.log" 2>&1 &
+  java -Xmx512m -jar "$JAR" >"bench/escalation/server-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do grep -q "listening on" "bench/escalation/server-$1.log" && return; sleep 0.5; done
   echo "server $1 did not start"; exit 1

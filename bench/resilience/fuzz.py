@@ -26,7 +26,7 @@ COMPLAINT = {"name": "张三", "phone": "13800138000", "request_type": "投诉",
 OPEN311 = {"service_code": "001", "description": "路灯不亮", "lat": "40.8", "long": "111.7", "phone": "13800138000"}
 
 GARBAGE = ["", " ", "null", "0", "-1", "1e309", "99999999999999999999999", "NaN", "true", "[]", "{}", "\u0000",
-           "\ud83d\ude00" * 50, "' OR 1=1 --", "\"; DROP TABLE tickets; --", "${jndi:ldap://x/a}", "{{7*7}}", "../../",
+           "😀" * 50, "' OR 1=1 --", "\"; DROP TABLE tickets; --", "${jndi:ldap://x/a}", "{{7*7}}", "../../",
            "%00", "%ff%fe", "2026-13-45T25:61:61Z", "1970-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00",
            "<script>alert(1)</script>", "\u202e\u202d", "a" * 5000, "中" * 3000, "+861380013800012345678",
            "-", "\t\n\r", "\\", "\\u0000"]
@@ -180,7 +180,11 @@ def worker(t):
     http = Http(timeout=30)
     local = Counter()
     for _ in range(per_thread):
-        method, url, body, headers = request(r)
+        try:
+            method, url, body, headers = request(r)
+        except Exception as e:  # a generator bug must not end the thread silently
+            local["generator_error"] += 1
+            continue
         st, data = http.request(port, method, url, body, headers)
         if st == 0:  # a kept-alive connection the server closed after the previous answer: once more
             st, data = http.request(port, method, url, body, headers)
@@ -202,5 +206,5 @@ for t in ts:
 for b in bad:
     print("  5xx/no answer:", b, file=sys.stderr)
 print(f"requests={sum(counts.values())} 2xx={counts[2]} 3xx={counts[3]} 4xx={counts[4]} 5xx={counts[5]} "
-      f"no_answer={counts[0]} seconds={time.time() - t0:.0f}")
-sys.exit(1 if counts[5] or counts[0] else 0)
+      f"no_answer={counts[0]} generator_errors={counts['generator_error']} seconds={time.time() - t0:.0f}")
+sys.exit(1 if counts[5] or counts[0] or counts["generator_error"] or sum(counts.values()) < per_thread * threads else 0)

@@ -154,7 +154,7 @@ if want d; then
 messaging:
   sms:
     provider: twilio
-    twilio: {accountSid: ACresilience, authToken: token, from: "+10000000000", baseUrl: "http://127.0.0.1:$STUB_PORT", timeoutMs: 1000}
+    twilio: {accountSid: ACresilience, authToken: token, from: "+10000000000", baseUrl: "http://127.0.0.1:$STUB_PORT", timeoutMs: 10000}
   retry: {baseSeconds: $RETRY_BASE, capSeconds: $RETRY_CAP, maxAttempts: 100}
 YAML
   python3 $B/sms_stub.py "$STUB_PORT" "$WORK/sms-stub.tsv" "$SMS_500" "$SMS_HANG" &
