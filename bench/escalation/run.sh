@@ -33,7 +33,7 @@ start_server() {
   HOTLINE_ROUTING_DIR="$ROUTING" ${POLL:+HOTLINE_ESCALATION_POLL_INTERVAL=$POLL} \
   java -Xmx512m -jar "$JAR" >"bench/escalation/server-$1.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 120); do grep -q "listening on" "bench/escalation/server-$1.log" && return; sleep 0.5; done
+  for _ in $(seq 1 600); do grep -q "listening on" "bench/escalation/server-$1.log" && return; sleep 0.5; done
   echo "server $1 did not start"; exit 1
 }
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
