@@ -2,7 +2,7 @@
 # Resilience suite (issue 15, point 3). One command from the repository root:
 #   bench/resilience/run.sh
 # Runs its own PostgreSQL 17 (the zonky binaries the tests use, as `nobody` when run as root) on
-# PG_PORT (55433), never the machine's 127.0.0.1:5432, and the server jar (target/hotline.jar, built
+# PG_PORT (default: a free port), never the machine's 127.0.0.1:5432, and the server jar (target/hotline.jar, built
 # if missing) against it, then prints one line per scenario and exits 1 if any lost, duplicated or
 # went wrong:
 #   a) kill -9 of one of three instances under intake load (client ledger: acknowledged = stored, once)
@@ -20,7 +20,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 B=bench/resilience
-PG_PORT=${PG_PORT:-55433}
+PG_PORT=${PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 LOAD_SECONDS=${LOAD_SECONDS:-20}; THREADS=${THREADS:-8}
 SMTP_DOWN=${SMTP_DOWN:-60}; SMS_500=${SMS_500:-30}; SMS_HANG=${SMS_HANG:-30}
 RETRY_BASE=${RETRY_BASE:-2}; RETRY_CAP=${RETRY_CAP:-16}
