@@ -7,7 +7,12 @@
 # database, prints tickets/s, p50/p99, errors and server/pgbench, and checks tickets == 2xx.
 # Env: PGHOST/PGPORT/PGUSER/PGPASSWORD (default 127.0.0.1/5432/postgres), DURATION (20),
 # CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2), WARMUP (s per endpoint, 15),
-# JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles).
+# JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles),
+# HOTLINE_INTAKE_BATCH_ENABLED / _MAX_ITEMS / _MAX_WAIT (group commit, issue 15), ENDPOINTS
+# ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000).
+# Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
+# (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
+# and after each run; PGDATA_PID (postmaster.pid) is found with psql if unset.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -41,36 +46,62 @@ HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
 SERVER=$!
 # The pre-signed deliveries take ~250 MB: remove them at exit (KEEP_WORK=1 keeps them and the log).
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
-for _ in $(seq 1 60); do
+# A loaded machine can take minutes to start the JVM and migrate: wait (START_TIMEOUT s) and stop
+# if the server never answers, rather than measure a server that is not there.
+for _ in $(seq 1 "${START_TIMEOUT:-300}"); do
   curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
   sleep 1
 done
+curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 || { echo "server did not start: $WORK/server.log"; KEEP_WORK=1; exit 1; }
 
 # Warm-up (JIT, pool) of both paths, not counted: its tickets are subtracted below. With 5 s of
 # complaints only, the C2 compiler still used about a third of a core during the measured runs.
 wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT" >"$WORK/warm.txt"
-python3 bench/intake/signed_sms.py "$SECRET" "w$STAMP" 100000 "$WORK/sms-warm.tsv"
+python3 bench/intake/signed_sms.py "$SECRET" "w$STAMP" "${SMS_PER_RUN:-100000}" "$WORK/sms-warm.tsv"
 wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" -- "$WORK/sms-warm.tsv" 2 >>"$WORK/warm.txt"
 WARM=$(psql -tA -d "$DB" -c "SELECT count(*) FROM tickets")
 
-declare -A PGB
+# CPU ticks (utime+stime) of a process; of the PostgreSQL cluster: the postmaster and its children.
+TCK=$(getconf CLK_TCK)
+PGDATA_PID=${PGDATA_PID:-$(psql -tA -d postgres -c "SHOW data_directory")/postmaster.pid}
+PGMASTER=$(head -1 "$PGDATA_PID" 2>/dev/null || echo 0)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Backends that exit (pgbench's) are counted through the postmaster's cutime+cstime once reaped.
+pg_ticks() {
+  local sum p
+  sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PGMASTER/stat" 2>/dev/null || echo 0)
+  for p in $(awk -v m="$PGMASTER" '$4 == m {print $1}' /proc/[0-9]*/stat 2>/dev/null); do
+    sum=$((sum + $(ticks "$p")))
+  done
+  echo $sum
+}
+
+declare -A PGB PGB_CPU
 for c in $CONNECTIONS; do
+  p0=$(pg_ticks)
   PGB[$c]=$(pgbench -n -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
     | awk '/^tps/ {print $3; exit}')
+  p1=$(pg_ticks)
+  PGB_CPU[$c]=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="${PGB[$c]}" -v d="$DURATION" \
+    'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / (n * d) : 0)}')
+  echo "pgbench $c clients: ${PGB[$c]} tps, PostgreSQL ${PGB_CPU[$c]} ms CPU per transaction"
 done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr pgbench_tps ratio
-for ep in complaints sms; do
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t pg_ms/t
+for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
+    [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
+    s0=$(ticks $SERVER); p0=$(pg_ticks)
     if [ "$ep" = sms ]; then
-      python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" 300000 "$WORK/sms-$c.tsv"
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
         -- "$WORK/sms-$c.tsv" "$THREADS")
     else
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
     fi
+    s1=$(ticks $SERVER); p1=$(pg_ticks)
     line=$(grep '^RESULT' <<<"$out")
     eval "$(sed 's/^RESULT //' <<<"$line")"
     ok=$((requests - non2xx))
@@ -78,8 +109,10 @@ for ep in complaints sms; do
     MAX_INFLIGHT=$((MAX_INFLIGHT + c))
     tps=$(awk -v n="$ok" -v d="$duration_s" 'BEGIN {printf "%.0f", n / d}')
     ratio=$(awk -v a="$tps" -v b="${PGB[$c]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" "$sockerr" \
-      "${PGB[$c]}" "$ratio"
+    srv=$(awk -v t=$((s1 - s0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
+    pgc=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" \
+      "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$pgc"
   done
 done
 

@@ -16,6 +16,7 @@ import org.open12345.hotline.auth.AccessRules;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.console.ConsoleFeature;
+import org.open12345.hotline.db.GroupCommit;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
@@ -69,7 +70,9 @@ public final class Features {
       PrometheusMeterRegistry registry) {
     this.pool = pool;
     OpsFeature ops = add(new OpsFeature(pool, registry));
-    TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone()));
+    TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone(), new GroupCommit(pool,
+        new GroupCommit.Settings(config.bool("intake.batch.enabled"), config.integer("intake.batch.max_items"),
+            config.duration("intake.batch.max_wait")))));
     this.tickets = ticket.service();
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();

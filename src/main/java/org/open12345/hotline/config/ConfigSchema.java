@@ -121,6 +121,12 @@ public final class ConfigSchema {
               "longest web complaint description accepted"),
           new ConfigKey("intake.web.max_urls", "2", integer(0, 100), false,
               "a web complaint with more links than this is refused as spam"),
+          new ConfigKey("intake.batch.enabled", "true", bool(), false,
+              "group commit: tickets created by concurrent requests share one transaction (false = each alone)"),
+          new ConfigKey("intake.batch.max_items", "64", integer(1, 1000), false,
+              "most ticket-creating requests per shared transaction (1 = each alone)"),
+          new ConfigKey("intake.batch.max_wait", "2ms", duration(), false,
+              "longest a request waits for others while a batch of its event loop is being written"),
           new ConfigKey("intake.open311.api_keys", "", any(), true,
               "comma-separated API keys allowed to POST Open311 requests; empty = POST refused"));
 

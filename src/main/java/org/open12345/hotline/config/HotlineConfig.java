@@ -188,7 +188,16 @@ public final class HotlineConfig {
   }
 
   public Duration duration(String key) {
-    return Duration.parse("PT" + string(key).toUpperCase(Locale.ROOT));
+    return parseDuration(string(key));
+  }
+
+  /** 30s, 5m, 1h, 1.5s; and milliseconds, 2ms (what PT-durations cannot spell). */
+  static Duration parseDuration(String text) {
+    String v = text.trim().toUpperCase(Locale.ROOT);
+    if (v.endsWith("MS") && v.length() > 2 && v.substring(0, v.length() - 2).chars().allMatch(Character::isDigit)) {
+      return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+    }
+    return Duration.parse("PT" + v);
   }
 
   public ZoneId zone() {

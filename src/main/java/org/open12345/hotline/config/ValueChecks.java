@@ -42,7 +42,7 @@ final class ValueChecks {
   static ConfigKey.ValueCheck duration() {
     return v -> {
       try {
-        java.time.Duration.parse("PT" + v.trim().toUpperCase(java.util.Locale.ROOT));
+        HotlineConfig.parseDuration(v);
         return null;
       } catch (DateTimeParseException e) {
         return "must be a duration such as 500ms... use 30s, 5m, 1h (got '" + v + "')";

@@ -91,7 +91,7 @@ public final class IntakeFeature implements Feature {
         new UnparsedReplies(pool, messages, n.ratings(), intakeTickets, tickets, clock));
 
     this.sms = new SmsWebhookRoutes(inboundLog,
-        new InboundSmsHandler(pool, messages, intakeTickets, n.ratings(), n.prompts(), emergencies, n.optOuts(),
+        new InboundSmsHandler(messages, intakeTickets, n.ratings(), n.prompts(), emergencies, n.optOuts(),
             n.followUps(), clock),
         WebhookGuards.from(config, "sms", List.of("aliyun", "tencent")),
         new SmsWebhookRoutes.Signing(config.string("intake.sms.twilio.auth_token"),
@@ -101,7 +101,7 @@ public final class IntakeFeature implements Feature {
     CallbackTaskRepository tasks = new CallbackTaskRepository();
     this.voice = new VoiceWebhookRoutes(inboundLog,
         new CallEventFormats(new HashSet<>(WebhookGuards.list(config.string("intake.voice.own_numbers")))),
-        new CallHandler(pool, calls, tasks, intakeTickets, tickets, n.ratings(), emergencies, clock),
+        new CallHandler(calls, tasks, intakeTickets, tickets, n.ratings(), emergencies, clock),
         WebhookGuards.from(config, "voice", List.of("generic", "aliyun", "huawei")), clock);
     this.callers = new CallerRoutes(new CallerService(pool, calls, tasks, tickets));
     this.callbackTasks = new CallbackTaskRoutes(new CallbackTaskService(pool, tasks, clock));
@@ -112,7 +112,7 @@ public final class IntakeFeature implements Feature {
         n.ratings(), emergencies, clock),
         complaintSettings);
 
-    this.open311 = new Open311Routes(new Open311RequestService(pool, intakeTickets, tickets, n.expectedTimes(), clock),
+    this.open311 = new Open311Routes(new Open311RequestService(intakeTickets, tickets, n.expectedTimes(), clock),
         services, WebhookGuards.list(config.string("intake.open311.api_keys")), config.zone());
   }
 

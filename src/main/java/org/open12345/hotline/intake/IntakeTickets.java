@@ -30,6 +30,19 @@ public final class IntakeTickets {
   }
 
   /**
+   * The transaction an intake request creates its ticket in: shared with concurrent requests
+   * (group commit, {@code intake.batch.*}) and completed after the shared commit, or its own.
+   */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return tickets.inCreatingTransaction(work);
+  }
+
+  /** The CPU work on a draft (routing's reading of its text) done before its transaction opens. */
+  public void readAhead(NewTicket draft, Actor actor) {
+    tickets.readAhead(draft, actor);
+  }
+
+  /**
    * As {@link #create(SqlConnection, NewTicket, Actor, JsonObject)}, plus the channel's own write
    * about the new ticket. Both it and the acknowledgement need only the inserted row (number, id,
    * phone), so they go out alongside routing and deadlines (pipelined) instead of after them.

@@ -12,6 +12,13 @@ import org.open12345.hotline.auth.Actor;
 public interface TicketChangeListener {
 
   /**
+   * Told about a draft before the transaction that will create it opens, to do CPU work there
+   * (e.g. read its free text) rather than while a connection is held. Optional, and not a promise
+   * that the ticket will be created; at is about when it will be.
+   */
+  default void beforeCreate(NewTicket draft, Actor actor, Instant at) {}
+
+  /**
    * A listener implements this or {@link #afterChange(SqlConnection, Ticket, Ticket, TicketAction,
    * Actor, Instant, ActionRequest)}, the one the ticket service calls.
    *

@@ -3,6 +3,7 @@ package org.open12345.hotline.ticket;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import org.open12345.hotline.db.GroupCommit;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.open12345.hotline.auth.SecurityAudit;
@@ -19,9 +20,14 @@ public final class TicketFeature implements Feature {
   private final ZoneId zone;
 
   public TicketFeature(Pool pool, Clock clock, ZoneId zone) {
+    this(pool, clock, zone, GroupCommit.single(pool));
+  }
+
+  /** @param creations the transactions that create tickets (group commit, or each alone) */
+  public TicketFeature(Pool pool, Clock clock, ZoneId zone, GroupCommit creations) {
     this.zone = zone;
     TicketRepository repository = new TicketRepository(zone);
-    this.service = new TicketService(pool, repository, clock);
+    this.service = new TicketService(pool, repository, clock, creations);
     this.reveals = new ContactReveals(pool, repository, clock);
   }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.db.GroupCommit;
 import org.open12345.hotline.problem.InvalidField;
 
 /** Creates tickets and applies actions to them, each in one transaction with its event. */
@@ -25,12 +26,45 @@ public final class TicketService {
   private final Clock clock;
   private final List<TicketChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final TicketMerges merges;
+  private final GroupCommit creations;
 
   public TicketService(Pool pool, TicketRepository tickets, Clock clock) {
+    this(pool, tickets, clock, GroupCommit.single(pool));
+  }
+
+  /** @param creations the transactions that create tickets: shared by concurrent requests, or each alone */
+  public TicketService(Pool pool, TicketRepository tickets, Clock clock, GroupCommit creations) {
     this.pool = pool;
     this.tickets = tickets;
     this.clock = clock;
     this.merges = new TicketMerges(new TicketMergeRepository(), this);
+    this.creations = creations;
+  }
+
+  /**
+   * A transaction that creates tickets (every intake channel's, the operator API's): with group
+   * commit on, shared with the creations of concurrent requests and completed after the shared
+   * COMMIT; otherwise {@link Pool#withTransaction}. {@code work} is the same code either way.
+   */
+  public <T> Future<T> inCreatingTransaction(Function<SqlConnection, Future<T>> work) {
+    return creations.inTransaction(work);
+  }
+
+  /** True when concurrent creations share transactions (group commit is on). */
+  public boolean creationsShared() {
+    return creations.settings().batching();
+  }
+
+  /**
+   * Lets the listeners do their CPU work on a draft before its transaction opens (routing reads
+   * the free text), so no connection, and no shared batch, waits while it runs. Optional: a
+   * listener not told in advance does the same work inside the transaction.
+   */
+  public void readAhead(NewTicket draft, Actor actor) {
+    Instant at = clock.instant();
+    for (TicketChangeListener l : listeners) {
+      l.beforeCreate(draft, actor, at);
+    }
   }
 
   public void addListener(TicketChangeListener l) {
@@ -81,7 +115,8 @@ public final class TicketService {
   }
 
   public Future<Ticket> create(NewTicket draft, Actor actor) {
-    return pool.withTransaction(tx -> create(tx, draft, actor, new JsonObject()));
+    readAhead(draft, actor);
+    return inCreatingTransaction(tx -> create(tx, draft, actor, new JsonObject()));
   }
 
   /**
@@ -99,7 +134,8 @@ public final class TicketService {
       return Future.failedFuture(refused);
     }
     ActionRequest answered = ActionRequest.answeredOnSpot(answer, note);
-    return pool.withTransaction(tx -> insert(tx, draft, actor, new JsonObject().put("answered_on_spot", true),
+    readAhead(draft, actor);
+    return inCreatingTransaction(tx -> insert(tx, draft, actor, new JsonObject().put("answered_on_spot", true),
             answered, t -> Future.succeededFuture())
         .compose(t -> act(tx, t, TicketAction.ANSWER_ON_SPOT, actor, answered)));
   }

@@ -81,15 +81,14 @@ class LoginThrottleTest {
 
   @Test
   void aFloodFromOneAddressIsRefusedCheaplyAndTheServerStaysResponsive() throws Exception {
-    long started = System.nanoTime();
+    // "Cheaply" is asserted by what the refusals leave behind (no password check, no row), not by
+    // wall-clock time, which a loaded CI machine makes meaningless.
     int refused = 0;
     for (int i = 0; i < 300; i++) {
       int status = attempt("flood" + (i % 7), "guess" + i, "192.0.2.200").status();
       refused += status == 429 ? 1 : 0;
     }
     assertEquals(295, refused, "after 5 failures every attempt waits");
-    long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    assertTrue(ms < 20_000, "300 attempts took " + ms + " ms");
     assertEquals(200, server.get("/health").status());
     DatabaseUrl db = server.database();
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

@@ -45,6 +45,12 @@ public final class TestServer implements AutoCloseable {
     // The harness's own sessions (X-Hotline-User) outlive simulated time; a test of timeouts sets its own.
     o.put("identity.session.idle_timeout", "87600h");
     o.put("identity.session.absolute_timeout", "87600h");
+    // The test parameter of the intake paths: -Dhotline.test.intake.batch=false runs the same tests
+    // on the single-ticket reference path (pom.xml's second surefire execution does), else group commit.
+    String batch = System.getProperty("hotline.test.intake.batch");
+    if (batch != null && !batch.isBlank()) {
+      o.put("intake.batch.enabled", batch);
+    }
     o.putAll(overrides);
     try {
       return new TestServer(HotlineServer.start(HotlineConfig.load(null, Map.of(), o), clock), db);

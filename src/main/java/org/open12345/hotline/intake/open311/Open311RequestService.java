@@ -2,7 +2,6 @@ package org.open12345.hotline.intake.open311;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,15 +34,13 @@ public final class Open311RequestService {
   private static final Set<String> NOTE_ACTIONS = Set.of("REPLY", "CLOSE", "STOP", "ANSWER_ON_SPOT");
   private static final Actor CLIENT = new Actor("open311", Role.CITIZEN, null);
 
-  private final Pool pool;
   private final IntakeTickets intake;
   private final TicketService tickets;
   private final ExpectedTimes expected;
   private final Clock clock;
 
-  public Open311RequestService(Pool pool, IntakeTickets intake, TicketService tickets, ExpectedTimes expected,
+  public Open311RequestService(IntakeTickets intake, TicketService tickets, ExpectedTimes expected,
       Clock clock) {
-    this.pool = pool;
     this.intake = intake;
     this.tickets = tickets;
     this.expected = expected;
@@ -52,7 +49,8 @@ public final class Open311RequestService {
 
   /** Creates the ticket (and its acknowledgement SMS when a phone was given). */
   public Future<Ticket> create(NewTicket draft, JsonObject details) {
-    return pool.withTransaction(tx -> intake.create(tx, draft, CLIENT, details));
+    intake.readAhead(draft, CLIENT);
+    return intake.inTransaction(tx -> intake.create(tx, draft, CLIENT, details));
   }
 
   /** The request with this id (ticket number); empty when unknown or not an Open311 ticket. */

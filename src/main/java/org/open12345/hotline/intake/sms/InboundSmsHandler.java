@@ -2,7 +2,6 @@ package org.open12345.hotline.intake.sms;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.Optional;
@@ -55,7 +54,6 @@ public final class InboundSmsHandler {
     DUPLICATE_DELIVERY, TICKET, RATING, RATING_DUPLICATE, RATING_LATE, UNPARSED, EMERGENCY, FOLLOW_UP, OPT_OUT
   }
 
-  private final Pool pool;
   private final InboundMessageRepository messages;
   private final IntakeTickets tickets;
   private final RatingService ratings;
@@ -65,11 +63,10 @@ public final class InboundSmsHandler {
   private final FollowUps followUps;
   private final Clock clock;
 
-  public InboundSmsHandler(Pool pool, InboundMessageRepository messages, IntakeTickets tickets,
+  public InboundSmsHandler(InboundMessageRepository messages, IntakeTickets tickets,
       RatingService ratings, RatingPromptService prompts, EmergencyTransfers emergencies, RatingOptOuts optOuts,
       FollowUps followUps,
       Clock clock) {
-    this.pool = pool;
     this.messages = messages;
     this.tickets = tickets;
     this.ratings = ratings;
@@ -83,21 +80,25 @@ public final class InboundSmsHandler {
   public Future<Outcome> handle(InboundSms sms) {
     var emergency = emergencies.detect(sms.text());
     if (emergency.isPresent()) {
-      return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+      return tickets.inTransaction(tx -> claim(tx, sms).compose(id -> id == null
           ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
           : emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
               .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
                   + " (" + emergency.get().word() + ")", null, null, null))));
     }
     if (OptOutReply.isOptOut(sms.text())) {
-      return pool.withTransaction(tx -> claim(tx, sms).compose(id -> id == null
+      return tickets.inTransaction(tx -> claim(tx, sms).compose(id -> id == null
           ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
           : optOuts.optOutBySms(tx, sms.phone(), id, sms.text())
               .compose(v -> mark(tx, id, Outcome.OPT_OUT, "rating prompts stopped (退订)", null, null, null))));
     }
+    // Most texts that are no rating become tickets: their free text is read before the transaction.
+    if (!(SmsReplyParser.parse(sms.text()) instanceof ParsedReply.Rating)) {
+      tickets.readAhead(draft(sms.phone(), sms.text(), sms.destination()), Actor.SYSTEM);
+    }
     // The lookups do not depend on the claim: all go out together (pipelined, run in this order);
     // for a repeated delivery the looked-up prompt and question are simply not used.
-    return pool.withTransaction(tx -> {
+    return tickets.inTransaction(tx -> {
       Future<Long> claimed = claim(tx, sms);
       Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
       Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());

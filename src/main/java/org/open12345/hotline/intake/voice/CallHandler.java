@@ -2,7 +2,6 @@ package org.open12345.hotline.intake.voice;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import org.open12345.hotline.ticket.TicketService;
  * emergency makes a transfer instead of a voicemail ticket.
  */
 public final class CallHandler {
-  private final Pool pool;
   private final CallRepository calls;
   private final CallbackTaskRepository callbackTasks;
   private final IntakeTickets tickets;
@@ -34,9 +32,8 @@ public final class CallHandler {
   private final EmergencyTransfers emergencies;
   private final Clock clock;
 
-  public CallHandler(Pool pool, CallRepository calls, CallbackTaskRepository callbackTasks, IntakeTickets tickets,
+  public CallHandler(CallRepository calls, CallbackTaskRepository callbackTasks, IntakeTickets tickets,
       TicketService ticketService, RatingService ratings, EmergencyTransfers emergencies, Clock clock) {
-    this.pool = pool;
     this.calls = calls;
     this.callbackTasks = callbackTasks;
     this.tickets = tickets;
@@ -49,7 +46,7 @@ public final class CallHandler {
   /** The call's outcome after this event, or null when the event was a repeat already stored. */
   public Future<CallOutcome> handle(CallEvent event) {
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> calls.lockCall(tx, event.provider(), event.callId(), now)
+    return tickets.inTransaction(tx -> calls.lockCall(tx, event.provider(), event.callId(), now)
         .compose(call -> calls.insertEvent(tx, call.id(), event, now).compose(fresh -> !fresh
             ? Future.succeededFuture((CallOutcome) null)
             : calls.events(tx, call.id()).compose(events -> {

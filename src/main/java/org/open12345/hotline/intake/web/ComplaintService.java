@@ -78,7 +78,8 @@ public final class ComplaintService {
     }
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
     EmergencyMatch emergency = emergencies.detect(draft.description()).orElse(null);
-    return pool.withTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
+    intake.readAhead(draft, citizen);
+    return intake.inTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
             t -> repository.insert(tx, t.id(), ip, clock.instant()))
         .compose(c -> {
           Accepted accepted = new Accepted(c.ticket().number(), c.queryCode(), emergency);

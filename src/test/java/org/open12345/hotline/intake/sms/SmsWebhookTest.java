@@ -220,6 +220,7 @@ class SmsWebhookTest {
     String phone = copies == 12 ? "13800000006" : "13800000016";
     String body = Payloads.read("sms/tencent-reply.json").replace("13800138000", phone)
         .replace("4 不满意，问题没解决", "路口红绿灯坏了");
+    // With group commit several copies land in one batch, i.e. one transaction.
     // HTTP/1.1: each copy on a connection of its own, as separate provider retries arrive.
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();

@@ -1,0 +1,264 @@
+package org.open12345.hotline.db;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.TransactionRollbackException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Group commit: units of work that each want their own transaction (one intake request = one
+ * ticket) are collected for at most {@code maxWait} or {@code maxItems} and run together in ONE
+ * transaction on one connection, their statements pipelined, with one COMMIT (one WAL flush) for
+ * all. Each unit is the very code the single path runs ({@link Pool#withTransaction}), so the two
+ * paths cannot drift; only the transaction around it is shared.
+ *
+ * <ul>
+ *   <li>Answer after commit: every unit's future completes only once the shared COMMIT has
+ *       succeeded; a failed COMMIT fails every unit of the batch (none of them is stored).
+ *   <li>Isolation: a unit that fails (a constraint, a refused rule) rolls the batch back; it is then
+ *       run alone in its own transaction (so it gets exactly the single path's answer) and the
+ *       others are run again as a batch without it. Units that only failed because the transaction
+ *       was already aborted by another are not blamed. A second failed round runs every remaining
+ *       unit alone.
+ *   <li>Light load: a unit arriving while nothing of its event loop is in flight is flushed at
+ *       the end of the current event-loop task (no timer), so one request at a time waits for no
+ *       one; units arriving while a batch is in flight wait for it to end or for {@code maxWait}.
+ * </ul>
+ *
+ * Units are started in submission order, so a unit's first statement reaches PostgreSQL before the
+ * next unit's: a second copy of one SMS in the same batch sees the first copy's claim (same
+ * transaction) and is answered as a duplicate. Side effects outside the database (none in the
+ * intake path) would run again when a batch is retried.
+ *
+ * <p>One queue per event loop (Vert.x context): a unit runs, and is answered, on the event loop
+ * that submitted it. Without a context, or when disabled, a unit runs alone.
+ */
+public final class GroupCommit {
+  /** SQLSTATE 25P02: a statement sent after another one failed in the same transaction. */
+  private static final String IN_FAILED_TRANSACTION = "25P02";
+
+  /**
+   * @param maxItems units per transaction; 1 = every unit alone (the single path)
+   * @param maxWait how long a unit may wait for others while a batch of its event loop is in flight
+   */
+  public record Settings(boolean enabled, int maxItems, Duration maxWait) {
+    public static final Settings SINGLE = new Settings(false, 1, Duration.ZERO);
+
+    public boolean batching() {
+      return enabled && maxItems > 1;
+    }
+  }
+
+  private final Pool pool;
+  private final Settings settings;
+  private final Object laneKey = new Object();
+
+  public GroupCommit(Pool pool, Settings settings) {
+    this.pool = pool;
+    this.settings = settings;
+  }
+
+  /** A group commit that never groups: every unit in its own transaction. */
+  public static GroupCommit single(Pool pool) {
+    return new GroupCommit(pool, Settings.SINGLE);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Runs {@code work} in a transaction, possibly shared with other units; the future completes
+   * after that transaction committed (or failed).
+   */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    Context context = Vertx.currentContext();
+    if (!settings.batching() || context == null) {
+      return pool.withTransaction(work);
+    }
+    Lane lane = context.get(laneKey);
+    if (lane == null) {
+      lane = new Lane(context);
+      context.put(laneKey, lane);
+    }
+    return lane.submit(work);
+  }
+
+  /** One unit of work and the promise its caller waits on. */
+  private static final class Unit<T> {
+    final Function<SqlConnection, Future<T>> work;
+    final Promise<T> answer = Promise.promise();
+    Future<T> outcome;
+
+    Unit(Function<SqlConnection, Future<T>> work) {
+      this.work = work;
+    }
+
+    Future<T> start(SqlConnection conn) {
+      try {
+        outcome = work.apply(conn);
+      } catch (RuntimeException e) {
+        outcome = Future.failedFuture(e);
+      }
+      return outcome;
+    }
+
+    void answerWithOutcome() {
+      answer.complete(outcome.result());
+    }
+
+    void fail(Throwable cause) {
+      answer.tryFail(cause);
+    }
+
+    /** True when this unit failed on its own account, not because another aborted the transaction. */
+    boolean toBlame() {
+      Throwable c = outcome.cause();
+      if (c == null) {
+        return false;
+      }
+      boolean victim = c instanceof TransactionRollbackException
+          || c instanceof PgException pg && IN_FAILED_TRANSACTION.equals(pg.getSqlState());
+      return !victim;
+    }
+  }
+
+  /** The queue of one event loop; touched only from that event loop. */
+  private final class Lane {
+    private final Context context;
+    private final ArrayDeque<Unit<?>> queue = new ArrayDeque<>();
+    private int inFlight;
+    private boolean flushScheduled;
+    private long timer = -1;
+
+    Lane(Context context) {
+      this.context = context;
+    }
+
+    <T> Future<T> submit(Function<SqlConnection, Future<T>> work) {
+      Unit<T> unit = new Unit<>(work);
+      queue.add(unit);
+      if (queue.size() >= settings.maxItems()) {
+        flush();
+      } else if (inFlight == 0) {
+        // idle: go at the end of this task, with whatever else this task submits
+        if (!flushScheduled) {
+          flushScheduled = true;
+          context.runOnContext(v -> {
+            flushScheduled = false;
+            flush();
+          });
+        }
+      } else if (timer < 0) {
+        timer = context.owner().setTimer(Math.max(1, settings.maxWait().toMillis()), id -> {
+          timer = -1;
+          flush();
+        });
+      }
+      return unit.answer.future();
+    }
+
+    private void flush() {
+      if (timer >= 0) {
+        context.owner().cancelTimer(timer);
+        timer = -1;
+      }
+      while (!queue.isEmpty()) {
+        List<Unit<?>> batch = new ArrayList<>(Math.min(queue.size(), settings.maxItems()));
+        while (!queue.isEmpty() && batch.size() < settings.maxItems()) {
+          batch.add(queue.poll());
+        }
+        inFlight++;
+        run(batch, 0).onComplete(done -> {
+          inFlight--;
+          // the units that queued up meanwhile go now: a connection just became free
+          if (!queue.isEmpty()) {
+            flush();
+          }
+        });
+      }
+    }
+  }
+
+  /** Runs a batch; the future completes when every unit of it has its answer. */
+  private Future<Void> run(List<Unit<?>> batch, int round) {
+    // A batch of one also goes this way (not alone): the shared-transaction code is then what
+    // every request under light load, and every sequential test, runs through.
+    return pool.getConnection()
+        .compose(conn -> together(conn, batch).eventually(conn::close))
+        .recover(e -> {
+          batch.forEach(u -> u.fail(e));
+          return Future.succeededFuture(Retry.NONE);
+        })
+        .compose(retry -> retry.run(this, round));
+  }
+
+  private Future<Retry> together(SqlConnection conn, List<Unit<?>> batch) {
+    return conn.begin().compose(tx -> {
+      List<Future<?>> outcomes = new ArrayList<>(batch.size());
+      for (Unit<?> u : batch) {
+        outcomes.add(u.start(conn));
+      }
+      return Future.join(outcomes).transform(all -> {
+        if (all.succeeded()) {
+          return tx.commit().transform(committed -> {
+            if (committed.succeeded()) {
+              batch.forEach(Unit::answerWithOutcome);
+            } else {
+              batch.forEach(u -> u.fail(committed.cause()));
+            }
+            return Future.succeededFuture(Retry.NONE);
+          });
+        }
+        List<Unit<?>> blamed = batch.stream().filter(Unit::toBlame).toList();
+        List<Unit<?>> rest = batch.stream().filter(u -> !u.toBlame()).toList();
+        return tx.rollback().otherwiseEmpty().map(v -> new Retry(blamed, rest));
+      });
+    });
+  }
+
+  private <T> Future<Void> alone(Unit<T> unit) {
+    return pool.withTransaction(unit.work).transform(r -> {
+      if (r.succeeded()) {
+        unit.answer.complete(r.result());
+      } else {
+        unit.fail(r.cause());
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** After a rolled-back batch: the units to blame go alone; the others again together. */
+  private record Retry(List<Unit<?>> blamed, List<Unit<?>> rest) {
+    static final Retry NONE = new Retry(List.of(), List.of());
+
+    Future<Void> run(GroupCommit gc, int round) {
+      if (blamed.isEmpty() && rest.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      List<Future<Void>> done = new ArrayList<>();
+      // nobody to blame, or a second failure: everyone alone (their own, single-path answers)
+      boolean eachAlone = blamed.isEmpty() || round >= 1;
+      for (Unit<?> u : blamed) {
+        done.add(gc.alone(u));
+      }
+      if (eachAlone) {
+        for (Unit<?> u : rest) {
+          done.add(gc.alone(u));
+        }
+      } else if (!rest.isEmpty()) {
+        done.add(gc.run(rest, round + 1));
+      }
+      return Future.join(done).mapEmpty();
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package org.open12345.hotline.db;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.TestDatabase;
+
+/** The group-commit mechanism on plain SQL: what intake's batch path relies on. */
+class GroupCommitTest {
+  static Vertx vertx;
+  static Pool pool;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    pool = Pool.pool(vertx, PgConnectOptions.fromUri(TestDatabase.freshDatabase().uri()), new PoolOptions().setMaxSize(4));
+    await(pool.query("""
+        CREATE TABLE items (k text PRIMARY KEY, v int NOT NULL, tx bigint NOT NULL DEFAULT txid_current());
+        CREATE FUNCTION refuse_minus_one() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN IF NEW.v = -1 THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$;
+        CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON items DEFERRABLE INITIALLY DEFERRED
+          FOR EACH ROW EXECUTE FUNCTION refuse_minus_one();
+        """).execute());
+  }
+
+  @AfterAll
+  static void stop() {
+    await(pool.close());
+    await(vertx.close());
+  }
+
+  @BeforeEach
+  void empty() {
+    await(pool.query("TRUNCATE items").execute());
+  }
+
+  static GroupCommit batching(int maxItems) {
+    return new GroupCommit(pool, new GroupCommit.Settings(true, maxItems, Duration.ofMillis(50)));
+  }
+
+  static Function<SqlConnection, Future<Long>> insert(String k, int v) {
+    return tx -> tx.preparedQuery("INSERT INTO items (k, v) VALUES ($1, $2) RETURNING tx").execute(Tuple.of(k, v))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** Submits every unit from one event-loop task (so they meet in one queue) and waits for all answers. */
+  static <T> List<CompletableFuture<T>> submitTogether(GroupCommit gc, List<Function<SqlConnection, Future<T>>> units) {
+    List<CompletableFuture<T>> answers = new ArrayList<>();
+    units.forEach(u -> answers.add(new CompletableFuture<>()));
+    vertx.getOrCreateContext().runOnContext(v -> {
+      for (int i = 0; i < units.size(); i++) {
+        CompletableFuture<T> a = answers.get(i);
+        gc.inTransaction(units.get(i)).onComplete(r -> {
+          if (r.succeeded()) {
+            a.complete(r.result());
+          } else {
+            a.completeExceptionally(r.cause());
+          }
+        });
+      }
+    });
+    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((x, e) -> null).join();
+    return answers;
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long count(String where) {
+    return await(pool.query("SELECT count(*) FROM items WHERE " + where).execute()).iterator().next().getLong(0);
+  }
+
+  @Test
+  void unitsSubmittedTogetherShareOneTransactionAndAreAnsweredAfterItsCommit() {
+    GroupCommit gc = batching(64);
+    List<CompletableFuture<Long>> visible = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      visible.add(new CompletableFuture<>());
+    }
+    vertx.getOrCreateContext().runOnContext(v -> {
+      for (int i = 0; i < 5; i++) {
+        String k = "k" + i;
+        CompletableFuture<Long> seen = visible.get(i);
+        // at the moment the answer arrives, another connection must already see the row
+        gc.inTransaction(insert(k, 1))
+            .compose(tx -> pool.preparedQuery("SELECT count(*) FROM items WHERE k = $1").execute(Tuple.of(k)))
+            .onSuccess(rows -> seen.complete(rows.iterator().next().getLong(0)))
+            .onFailure(seen::completeExceptionally);
+      }
+    });
+    visible.forEach(seen -> assertEquals(1L, seen.orTimeout(20, TimeUnit.SECONDS).join(),
+        "answered before its commit was visible"));
+    assertEquals(1L, await(pool.query("SELECT count(DISTINCT tx) FROM items").execute()).iterator().next().getLong(0));
+    assertEquals(5L, count("true"));
+  }
+
+  @Test
+  void oneBadUnitIsAnsweredAloneWithItsOwnErrorAndTheOthersAreStored() {
+    await(pool.query("INSERT INTO items (k, v) VALUES ('taken', 0)").execute());
+    List<CompletableFuture<Long>> answers = submitTogether(batching(64),
+        List.of(insert("a", 1), insert("b", 1), insert("taken", 1), insert("c", 1), insert("d", 1)));
+    Throwable refused = assertThrows(Exception.class, () -> answers.get(2).join()).getCause();
+    assertTrue(UniqueViolation.is(refused), "the bad unit gets the single path's answer: " + refused);
+    for (int i : new int[] {0, 1, 3, 4}) {
+      assertNotNull(answers.get(i).join());
+    }
+    assertEquals(4L, count("v = 1"));
+    // the four good ones were written again together, in one transaction
+    assertEquals(1L, await(pool.query("SELECT count(DISTINCT tx) FROM items WHERE v = 1").execute())
+        .iterator().next().getLong(0));
+  }
+
+  @Test
+  void copiesOfOneClaimInTheSameBatchMakeOneRow() {
+    List<Function<SqlConnection, Future<Boolean>>> copies = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      copies.add(tx -> tx.preparedQuery("INSERT INTO items (k, v) VALUES ('sms-1', 1) ON CONFLICT (k) DO NOTHING RETURNING k")
+          .execute().map(rows -> rows.size() == 1));
+    }
+    List<CompletableFuture<Boolean>> claimed = submitTogether(batching(64), copies);
+    assertEquals(1, claimed.stream().filter(CompletableFuture::join).count(), "one claim, eleven duplicates");
+    assertEquals(1L, count("k = 'sms-1'"));
+  }
+
+  @Test
+  void aFailedCommitAnswersEveryUnitWithAnErrorAndStoresNone() {
+    List<CompletableFuture<Long>> answers = submitTogether(batching(64),
+        List.of(insert("x1", 1), insert("x2", 1), insert("late-refusal", -1), insert("x3", 1)));
+    for (CompletableFuture<Long> a : answers) {
+      Throwable e = assertThrows(Exception.class, a::join).getCause();
+      assertInstanceOf(PgException.class, e);
+    }
+    assertEquals(0L, count("true"));
+  }
+
+  @Test
+  void aBatchHoldsAtMostMaxItems() {
+    List<Function<SqlConnection, Future<Long>>> units = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      units.add(insert("m" + i, 1));
+    }
+    submitTogether(batching(2), units).forEach(CompletableFuture::join);
+    Row r = await(pool.query("SELECT count(DISTINCT tx), max(n) FROM (SELECT tx, count(*) n FROM items GROUP BY tx) s")
+        .execute()).iterator().next();
+    assertEquals(3L, r.getLong(0));
+    assertEquals(2L, r.getLong(1));
+  }
+
+  @Test
+  void switchedOffEveryUnitHasItsOwnTransaction() {
+    List<Function<SqlConnection, Future<Long>>> units = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      units.add(insert("s" + i, 1));
+    }
+    submitTogether(GroupCommit.single(pool), units).forEach(CompletableFuture::join);
+    assertEquals(4L, await(pool.query("SELECT count(DISTINCT tx) FROM items").execute()).iterator().next().getLong(0));
+  }
+}
