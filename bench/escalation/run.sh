@@ -3,13 +3,26 @@
 #   bench/escalation/run.sh            (PGHOST/PGPORT/PGUSER default 127.0.0.1:5432 postgres)
 # Builds the jar if missing, creates a fresh database, plans 1,000,000 open tickets' next steps,
 # makes 10,000 fall due within one minute, runs 1 then 3 server instances, prints lateness
-# (fired_at - due_at) p50/p99/max, duplicates, and the idle claim query's plan at 10k and 1M rows.
+# (fired_at - due_at) p50/p99/max, duplicates, notices queued per fired step, and the idle claim
+# query's plan at 10k and 1M rows. The tickets belong to the real departments of the rule files
+# (HOTLINE_ROUTING_DIR, default routing-rules/) that have a mailbox, so every fired step must queue
+# mail: the run fails when a fired step queued none (a department missing from the directory).
+# POLL (escalation.poll_interval, default: the server's) and RUNS ("one three") are optional;
+# EXTRA_POLLS (e.g. "0.25s") repeats the one-instance run with instance 1 restarted at each interval.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=esc_bench_$(date +%s)
 OUT=bench/escalation/results-$DB.txt
-[ -f target/hotline.jar ] || mvn -B -q -o package -DskipTests
+JAR=${JAR:-target/hotline.jar}
+[ -f "$JAR" ] || mvn -B -q -o package -DskipTests
+ROUTING=${HOTLINE_ROUTING_DIR:-routing-rules}
+# The departments with a mailbox, as a SQL array literal: the tickets are spread over them.
+DEPTS=$(python3 -c "
+import sys, yaml
+ds = yaml.safe_load(open(sys.argv[1] + '/departments.yaml'))['departments']
+print(','.join(\"'\" + d['id'] + \"'\" for d in ds if d.get('mail')))" "$ROUTING")
+[ -n "$DEPTS" ] || { echo "no department with a mailbox in $ROUTING/departments.yaml"; exit 1; }
 createdb "$DB"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -17,9 +30,10 @@ trap cleanup EXIT
 start_server() {
   HOTLINE_DB_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" HOTLINE_HTTP_PORT=0 HOTLINE_HTTP_HOST=127.0.0.1 \
   HOTLINE_OUTBOX_RELAY_ENABLED=false HOTLINE_ESCALATION_ROBOT_CHANNEL="" HOTLINE_DB_POOL_SIZE=4 \
-  java -Xmx512m -jar target/hotline.jar >"bench/escalation/server-$1.log" 2>&1 &
+  HOTLINE_ROUTING_DIR="$ROUTING" ${POLL:+HOTLINE_ESCALATION_POLL_INTERVAL=$POLL} \
+  java -Xmx512m -jar "$JAR" >"bench/escalation/server-$1.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 120); do grep -q "listening on" "bench/escalation/server-$1.log" && return; sleep 0.5; done
+  for _ in $(seq 1 600); do grep -q "listening on" "bench/escalation/server-$1.log" && return; sleep 0.5; done
   echo "server $1 did not start"; exit 1
 }
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
@@ -33,7 +47,8 @@ say "# escalation benchmark $(date -u +%FT%TZ), $(nproc) cores, $(psql -X -At -d
 gen() { # $1 first, $2 last
 q -c "INSERT INTO tickets (number, channel, citizen_phone, request_type, urgency, description, department_id, status,
         created_at, updated_at)
-      SELECT 'B' || g, 'PHONE', '13800000000', 'COMPLAINT', 'NORMAL', 'bench', 'dept-' || (g % 200), 'DISPATCHED',
+      SELECT 'B' || g, 'PHONE', '13800000000', 'COMPLAINT', 'NORMAL', 'bench', (ARRAY[$DEPTS])[1 + g % cardinality(ARRAY[$DEPTS])],
+        'DISPATCHED',
         now(), now() FROM generate_series($1, $2) g;
       INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at,
         department_id, audience, channels, circulate, revision, created_at)
@@ -70,15 +85,37 @@ report() { # $1 tag
           round(max(extract(epoch FROM fired_at - due_at))::numeric, 3) AS max_s,
           count(DISTINCT fired_by) AS instances
         FROM escalation_steps WHERE key LIKE '%:$1' AND status = 'fired'" | tee -a "$OUT"
-  q -c "SELECT '$1' AS run, count(*) - count(DISTINCT details->>'step_key') AS duplicate_events,
-          (SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'step:%:$1:%') AS outbox_rows
+  q -c "SELECT '$1' AS run, count(*) - count(DISTINCT details->>'step_key') AS duplicate_events
         FROM ticket_events WHERE details->>'step_key' LIKE '%:$1'" | tee -a "$OUT"
+  # Notices per fired step: its outbox rows (dedupe key step:<step key>:<channel>:<recipient>).
+  q -c "CREATE TABLE notices_$1 AS SELECT s.key, count(o.id) AS n FROM escalation_steps s
+          LEFT JOIN outbox o ON o.dedupe_key LIKE 'step:%:$1:%' AND substring(o.dedupe_key from '^step:(.*:$1):') = s.key
+        WHERE s.key LIKE '%:$1' AND s.status = 'fired' GROUP BY s.key"
+  q -c "SELECT '$1' AS run, count(*) AS steps, sum(n) AS outbox_rows, min(n) AS min_per_step,
+          round(avg(n), 2) AS avg_per_step, max(n) AS max_per_step, count(*) FILTER (WHERE n = 0) AS steps_without_notice
+        FROM notices_$1" | tee -a "$OUT"
+  silent=$(psql -X -At -d "$DB" -c "SELECT count(*) FROM notices_$1 WHERE n = 0")
+  if [ "$silent" != 0 ]; then say "FAILED: $silent fired steps of run $1 queued no notice"; exit 1; fi
 }
-say "## 1 instance, 10,000 steps due within one minute"
-due_window one; report one
-start_server 2; start_server 3
-say "## 3 instances, 10,000 steps due within one minute"
-due_window three; report three
+RUNS=${RUNS:-"one three"}
+if [[ " $RUNS " == *" one "* ]]; then
+  say "## 1 instance, 10,000 steps due within one minute (poll ${POLL:-default})"
+  due_window one; report one
+  n=1
+  for p in ${EXTRA_POLLS:-}; do
+    n=$((n + 1))
+    kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true
+    PIDS=("${PIDS[@]:1}")
+    POLL=$p start_server 1
+    say "## 1 instance, 10,000 steps due within one minute (poll $p)"
+    due_window "one$n"; report "one$n"
+  done
+fi
+if [[ " $RUNS " == *" three "* ]]; then
+  start_server 2; start_server 3
+  say "## 3 instances, 10,000 steps due within one minute (poll ${POLL:-default})"
+  due_window three; report three
+fi
 say "## idle claim query after the runs"; q -c "$IDLE" | tee -a "$OUT"
 dropdb_hint="dropdb $DB"
 say "results: $OUT (database $DB kept; $dropdb_hint)"

@@ -5,11 +5,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
+import org.open12345.hotline.web.BodyReading;
 
 /**
  * One HTTP server on one event loop. The server deploys {@code http.event_loops} instances; Vert.x
@@ -30,7 +30,7 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router root = Router.router(vertx);
     root.route().handler(features.clientAddress);
-    root.route().handler(BodyHandler.create(false).setBodyLimit(config.integer("http.body_limit_bytes")));
+    root.route().handler(BodyReading.upTo(config.integer("http.body_limit_bytes")));
     features.access.install(root);
     Router api = Router.router(vertx);
     features.mount(vertx, root, api);

@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import org.open12345.hotline.db.UnstorableText;
 import org.open12345.hotline.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,10 @@ public final class ApiErrors {
     }
     if (t instanceof DecodeException || (t != null && t.getCause() instanceof DecodeException)) {
       return new ApiException(400, "malformed_json", "request body is not valid JSON", null);
+    }
+    if (UnstorableText.is(t)) {
+      return new ApiException(400, "invalid_text", "the request contains a character that cannot be stored (e.g. NUL)",
+          null);
     }
     if (t instanceof HttpException h) {
       status = h.getStatusCode();

@@ -29,6 +29,8 @@ class OutboxDeliveryTest {
    * itself (a TCP self-connect), and the mail client then waits ~40 s for a greeting.
    */
   java.net.ServerSocket down;
+  /** Connections the "down" mail server hung up on: the relay's attempts while it was down. */
+  final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
   @AfterEach
   void stop() throws Exception {
@@ -50,6 +52,7 @@ class OutboxDeliveryTest {
       while (!listening.isClosed()) {
         try {
           listening.accept().close();
+          refused.incrementAndGet();
         } catch (java.io.IOException closedOrRefused) {
           // the port is being handed to GreenMail (or the test ended)
         }
@@ -163,6 +166,47 @@ class OutboxDeliveryTest {
     assertTrue(smtp.waitForIncomingEmail(20_000, 1));
     Await.until(() -> "sent".equals(row("down:1").getString("status")));
     assertEquals(1, smtp.getReceivedMessages().length);
+  }
+
+  /**
+   * Many mails written while the mail server is down: the relay tries each again with growing,
+   * jittered delays (no storm of connections), and once the server is back every mail arrives
+   * exactly once (distinct Message-IDs, one per outbox row).
+   */
+  @Test
+  void manyMailsWrittenWhileSmtpIsDownArriveOnceEachWithoutARetryStorm() throws Exception {
+    Map<String, String> cfg = mailConfig();
+    cfg.put("messaging.retry.baseSeconds", "1");
+    cfg.put("messaging.retry.capSeconds", "4");
+    smtpDown();
+    server = TestServer.start(cfg, Clock.systemUTC());
+    int mails = 30;
+    for (int i = 0; i < mails; i++) {
+      enqueue(mail("storm:" + i, "停机期间 " + i));
+    }
+    long downSince = System.nanoTime();
+    Await.until(() -> refused.get() >= 2 * mails);
+    // Let the outage last ~6 s in all: enough for several backoff rounds.
+    Await.until(() -> System.nanoTime() - downSince > 6_000_000_000L, Duration.ofSeconds(20));
+    int attemptsWhileDown = refused.get();
+    double downSeconds = (System.nanoTime() - downSince) / 1e9;
+    // Backoff 1 s doubling to 4 s with full jitter: on average ~ 1 + log2 + (rest / 2 s) attempts per
+    // mail, so 6 s allow ~5; an attempt per poll (0.2 s) per mail would be 30.
+    assertTrue(attemptsWhileDown <= mails * 8,
+        attemptsWhileDown + " connections for " + mails + " mails in " + downSeconds + " s: a retry storm");
+    startSmtp();
+    assertTrue(smtp.waitForIncomingEmail(30_000, mails));
+    for (int i = 0; i < mails; i++) {
+      String key = "storm:" + i;
+      Await.until(() -> "sent".equals(row(key).getString("status")));
+    }
+    MimeMessage[] got = smtp.getReceivedMessages();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (MimeMessage m : got) {
+      ids.add(m.getMessageID());
+    }
+    assertEquals(mails, got.length, "each mail once");
+    assertEquals(mails, ids.size(), "distinct Message-IDs");
   }
 
   @Test

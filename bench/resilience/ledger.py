@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Intake load with a client ledger. Each worker alternates a web complaint and a signed generic SMS
+over the given ports (round robin). A complaint is sent once (it has no idempotency key): 201 goes to
+the ledger as acknowledged, anything else as unknown. An SMS delivery is retried, on the next port,
+until it is acknowledged (as a provider does; the delivery id makes it safe) or RETRY_FOR seconds pass.
+Ledger lines: time  kind(C|U|S|L)  marker  status  ticket-number."""
+import argparse, json, threading, time
+from client import Http, generic_sms
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--ports", required=True)
+ap.add_argument("--secret", required=True)
+ap.add_argument("--seconds", type=float, default=20)
+ap.add_argument("--threads", type=int, default=8)
+ap.add_argument("--tag", required=True)
+ap.add_argument("--out", required=True)
+ap.add_argument("--retry-for", type=float, default=120)
+a = ap.parse_args()
+ports = [int(p) for p in a.ports.split(",")]
+lock = threading.Lock()
+out = open(a.out, "w", encoding="utf-8")
+
+
+def log(kind, marker, status, number=""):
+    with lock:
+        out.write(f"{time.time():.3f}\t{kind}\t{marker}\t{status}\t{number}\n")
+
+
+def worker(tid, stop_at):
+    http = Http(timeout=10)
+    i = 0
+    while time.time() < stop_at:
+        i += 1
+        port = ports[(tid + i) % len(ports)]
+        marker = f"{a.tag}-c-{tid}-{i}"
+        body = json.dumps({"name": "韧性", "phone": "135%02d%06d" % (tid, i % 1000000), "request_type": "投诉",
+                           "location": "新城区", "description": f"压测工单 {marker}：小区路灯不亮，请尽快维修"},
+                          ensure_ascii=False).encode()
+        st, data = http.request(port, "POST", "/api/complaints", body, {"Content-Type": "application/json"})
+        if st == 201:
+            log("C", marker, st, json.loads(data)["number"])
+        else:
+            log("U", marker, st)
+        mid = f"{a.tag}-s-{tid}-{i}"
+        give_up = time.time() + a.retry_for
+        k = 0
+        while True:
+            port = ports[(tid + i + k) % len(ports)]
+            body, headers = generic_sms(a.secret, mid, "136%02d%06d" % (tid, i % 1000000), f"压测短信 {mid}：楼道灯坏了")
+            st, data = http.request(port, "POST", "/webhooks/sms/generic", body, headers)
+            if st == 200:
+                log("S", mid, st)
+                break
+            if time.time() > give_up:
+                log("L", mid, st)
+                break
+            k += 1
+            time.sleep(0.2)
+
+
+stop_at = time.time() + a.seconds
+ts = [threading.Thread(target=worker, args=(t, stop_at)) for t in range(a.threads)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+out.close()
