@@ -108,7 +108,7 @@ public final class Features {
     add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
         connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
-        stats.service())));
+        stats.service(), routing.dispatchQueue())));
   }
 
   private static IpRanges trustedProxies(HotlineConfig config) {

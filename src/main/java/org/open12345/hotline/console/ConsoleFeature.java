@@ -14,6 +14,7 @@ import org.open12345.hotline.deadline.Extensions;
 import org.open12345.hotline.deadline.PauseRequests;
 import org.open12345.hotline.escalation.Escalations;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
+import org.open12345.hotline.routing.DispatchQueue;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.stats.StatsService;
 import org.open12345.hotline.ticket.TicketService;
@@ -31,7 +32,7 @@ public final class ConsoleFeature implements Feature {
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
       boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
-      Escalations escalations, StatsService stats) {}
+      Escalations escalations, StatsService stats, DispatchQueue dispatchQueue) {}
 
   private final Neighbours n;
   private final ConsoleView view = new ConsoleView();
@@ -89,7 +90,9 @@ public final class ConsoleFeature implements Feature {
     new ClockRequestRoutes(session, n.extensions(), n.pauses()).mount(root, ticketPage);
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
-    new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
+    new DeskRoutes(session, view, queues, departments, n.escalations(), time,
+        new SuggestionRows(n.dispatchQueue(), departments)).mount(root);
+    new SuggestionRoutes(session, n.dispatchQueue()).mount(root, ticketPage);
     new FiguresRoutes(session, view, n.stats(), clock, zone).mount(root);
     new LiveRoutes(session, vertx).mount(root);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone).mount(root);

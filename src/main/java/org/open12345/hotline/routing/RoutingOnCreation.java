@@ -53,7 +53,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
           throw new InvalidField("co_department_ids", "the lead department '" + co + "' cannot also assist");
         }
       }
-      return Future.succeededFuture(after);
+      return keepChoice(tx, after, actor, at).map(after);
     }
     if (action != TicketAction.CREATE) {
       return Future.succeededFuture(after);
@@ -69,7 +69,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
     // ticket without a code gets the reading as suggestions only: operators choose codes themselves
     boolean citizensWords = actor.role() == org.open12345.hotline.auth.Role.SYSTEM
         || actor.role() == org.open12345.hotline.auth.Role.CITIZEN;
-    RoutingDecision d = set.route(input(after, at), model.current(), citizensWords);
+    RoutingDecision d = set.route(input(after, at, zone), model.current(), citizensWords);
     JsonObject details = new JsonObject()
         .put("kind", d.kind().name())
         .put("rule_id", d.ruleId())
@@ -116,7 +116,46 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .compose(v -> tickets.act(tx, raised.result(), TicketAction.DISPATCH, Actor.SYSTEM, dispatch));
   }
 
-  private RoutingInput input(Ticket t, Instant at) {
+  /**
+   * A dispatch by hand is a dispatcher's choice: the category that goes with the department chosen
+   * (the stored suggestion for that department, else a fresh reading's, else the first category
+   * the rules send there) becomes the ticket's training label; a ticket whose own code leads to
+   * that department keeps its code as its label.
+   */
+  private Future<Void> keepChoice(SqlConnection tx, Ticket after, Actor actor, Instant at) {
+    String lead = after.departmentId();
+    RuleSet set = rules.current();
+    RoutingInput in = input(after, at, zone);
+    if (after.categoryCode() != null && lead.equals(set.routeAs(in, after.categoryCode()).leadDepartmentId())) {
+      return Future.succeededFuture();
+    }
+    return repository.suggestionsOf(tx, after.id()).compose(stored -> {
+      String category = categoryFor(stored, lead);
+      if (category == null && after.description() != null && !after.description().isBlank()) {
+        TextReading fresh = set.route(withoutCategory(in), model.current(), false).reading();
+        category = fresh == null ? null : categoryFor(fresh.suggestions(), lead);
+      }
+      if (category == null) {
+        category = set.categoryLeadingTo(in, lead).orElse(null);
+      }
+      return category == null ? Future.succeededFuture()
+          : repository.choose(tx, after.id(), category, lead, actor.id(), at);
+    });
+  }
+
+
+  private static String categoryFor(java.util.List<TextReading.Suggestion> suggestions, String departmentId) {
+    return suggestions.stream().filter(s -> departmentId.equals(s.departmentId())).map(TextReading.Suggestion::categoryCode)
+        .findFirst().orElse(null);
+  }
+
+  private static RoutingInput withoutCategory(RoutingInput in) {
+    return new RoutingInput(null, in.type(), in.urgency(), in.description(), in.area(), in.channel(),
+        in.calledNumber(), in.timeOfDay());
+  }
+
+  /** The ticket as routing sees it, at {@code at} in the centre's zone. */
+  static RoutingInput input(Ticket t, Instant at, ZoneId zone) {
     return RoutingInput.builder()
         .category(t.categoryCode())
         .type(t.requestType())

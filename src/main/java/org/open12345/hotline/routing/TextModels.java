@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.open12345.hotline.ticket.LabelledText;
 import org.open12345.hotline.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,7 @@ public final class TextModels {
   private final int maxExamples;
   private final String instance = UUID.randomUUID().toString();
   private final TextModelRepository repository = new TextModelRepository();
+  private final RoutingRepository choiceRepository = new RoutingRepository();
   private volatile TextModelRepository.Stored inForce;
 
   public TextModels(Vertx vertx, Pool pool, TicketService tickets, TextModelHolder holder, Clock clock, int maxExamples) {
@@ -73,13 +73,16 @@ public final class TextModels {
   }
 
   private Future<Outcome> trainHoldingLease() {
-    return tickets.labelledTexts(maxExamples).compose(examples -> {
+    Future<java.util.Map<Long, RoutingRepository.Choice>> choices = choices();
+    return choices.compose(c -> tickets.labelledTexts(maxExamples))
+        .compose(rows -> vertx.executeBlocking(() -> TrainingLabels.examples(rows, choices.result()), false))
+        .compose(examples -> {
       Instant started = clock.instant();
       // The random tail keeps two trainings of one second on the same history apart (the
       // version is the table's key; without it the second insert failed as a duplicate).
       String version = "nb-" + STAMP.format(started) + "-" + examples.size() + "-"
           + UUID.randomUUID().toString().substring(0, 8);
-      return vertx.executeBlocking(() -> NaiveBayesTextModel.train(toExamples(examples), version), false)
+      return vertx.executeBlocking(() -> NaiveBayesTextModel.train(examples, version), false)
           .compose(model -> {
             if (model.isEmpty()) {
               log.info("text model: {} labelled tickets are too few to learn from; none trained", examples.size());
@@ -107,8 +110,8 @@ public final class TextModels {
     });
   }
 
-  private static List<NaiveBayesTextModel.Example> toExamples(List<LabelledText> rows) {
-    return rows.stream().map(r -> new NaiveBayesTextModel.Example(r.description(), r.categoryCode())).toList();
+  private Future<java.util.Map<Long, RoutingRepository.Choice>> choices() {
+    return choiceRepository.choices(pool);
   }
 
   /** Loads the newest stored model when it is not the one in force (another instance trained it). */

@@ -17,7 +17,7 @@ import org.open12345.hotline.testing.TestServer;
 /** The free-text model learned from the centre's own tickets, trained on demand and used by routing. */
 class TextModelServerTest {
 
-  private static void fileHistory(TestServer s) {
+  static void fileHistory(TestServer s) {
     for (NaiveBayesTextModel.Example e : NaiveBayesTextModelTest.history()) {
       TestServer.Response r = s.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
           .put("request_type", "投诉").put("category_code", e.categoryCode()).put("description", e.text()), As.OPERATOR);
