@@ -22,7 +22,7 @@ final class SuggestionRoutes {
 
   void mount(Router root, TicketPageRoutes page) {
     root.post("/tickets/:number/accept-suggestion").handler(ctx -> session.form(ctx,
-        EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR), viewer -> page.afterForm(ctx, viewer, "dispatch",
+        EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR), viewer -> page.afterForm(ctx, viewer, "DISPATCH",
             () -> queue.accept(ctx.pathParam("number"), rank(ctx), viewer.actor()))));
   }
 
