@@ -76,6 +76,25 @@ class TextModelServerTest {
   }
 
   @Test
+  void twoInstancesShareOneTrainingLease() throws Exception {
+    try (TestServer a = TestServer.start();
+        TestServer b = TestServer.start(a.database(), Map.of(), java.time.Clock.systemUTC())) {
+      fileHistory(a);
+      var db = a.database();
+      try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+          var st = c.createStatement()) {
+        // instance a is training (its lease runs for a while): b, asked now, does not train too
+        st.executeUpdate("UPDATE routing_model_training SET holder = 'instance-a', until = now() + interval '10 minutes'");
+        assertEquals("busy", b.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
+        assertEquals("busy", a.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
+        // a crashed trainer's lease lapses: then one of them trains
+        st.executeUpdate("UPDATE routing_model_training SET until = now() - interval '1 second'");
+      }
+      assertEquals("trained", b.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
+    }
+  }
+
+  @Test
   void anotherInstanceLoadsTheStoredModel() throws Exception {
     try (TestServer a = TestServer.start()) {
       fileHistory(a);
