@@ -20,7 +20,10 @@ import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.identity.IdentityFeature;
 import org.open12345.hotline.identity.Issued;
 import org.open12345.hotline.problem.Problem;
+import org.open12345.hotline.ticket.TicketRepository;
+import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.routing.DepartmentScopes;
+import org.open12345.hotline.routing.FreeTextBacktest;
 import org.open12345.hotline.routing.LoadResult;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.routing.RuleSetLoader;
@@ -45,6 +48,14 @@ final class AdminCommands {
       Vertx vertx = Vertx.vertx();
       Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
           .connectingTo(PgConnectOptions.fromUri(db.url().uri())).using(vertx).build();
+      if (cl.command().equals("routing backtest")) {
+        try {
+          return backtest(cl, config, clock, vertx, pool, rules, out);
+        } finally {
+          await(pool.close());
+          await(vertx.close());
+        }
+      }
       IdentityFeature identity = new IdentityFeature(config, clock, vertx, pool,
           new DepartmentScopes(new RuleSetHolder(rules.orThrow())));
       try {
@@ -122,6 +133,31 @@ final class AdminCommands {
     } catch (DateTimeParseException e) {
       throw new ConfigException("--expires: an instant such as 2027-12-31T16:00:00Z, got '" + text + "'");
     }
+  }
+
+  /** {@code routing backtest}: the free-text model learned and scored on the database's history. */
+  private static int backtest(CommandLine cl, HotlineConfig config, Clock clock, Vertx vertx, Pool pool,
+      LoadResult rules, PrintStream out) throws Exception {
+    Instant since = null;
+    String date = cl.options().get("since");
+    if (date != null) {
+      try {
+        since = java.time.LocalDate.parse(date).atStartOfDay(config.zone()).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new ConfigException("--since: a date such as 2026-06-01, got '" + date + "'");
+      }
+    }
+    int max = config.integer("routing.model_max_examples");
+    if (cl.options().get("max") != null) {
+      try {
+        max = Integer.parseInt(cl.options().get("max"));
+      } catch (NumberFormatException e) {
+        throw new ConfigException("--max: a number of tickets, got '" + cl.options().get("max") + "'");
+      }
+    }
+    TicketService tickets = new TicketService(pool, new TicketRepository(config.zone()), clock);
+    return FreeTextBacktest.run(vertx, pool, tickets, rules.orThrow(), since, max, out)
+        .toCompletionStage().toCompletableFuture().get(2, TimeUnit.HOURS);
   }
 
   private static <T> T await(Future<T> f) throws Exception {

@@ -45,6 +45,13 @@ record CommandLine(String command, Path config, Map<String, String> options, Str
                      create an API token (Authorization: Bearer ...); prints it once. ROLE: as for
                      users, or METRICS (reads /metrics only).
         token revoke NAME            revoke the live token of that name
+        routing backtest [--since 2026-06-01] [--max N]
+                     free-text routing scored on the centre's own history: the model learns from
+                     the tickets (final department known) created before the date and routes the
+                     texts of those created since; without --since, the newest fifth is scored.
+                     N: at most that many newest tickets are read (routing.model_max_examples).
+        routing evaluate FILE [RULES-FOLDER]
+                     the same figures on a labelled file (no configuration or database needed)
 
       options:
         --config FILE   configuration file
@@ -53,10 +60,12 @@ record CommandLine(String command, Path config, Map<String, String> options, Str
 
   private static final Map<String, Set<String>> OPTIONS = Map.of(
       "user add", Set.of("name", "role", "department"),
-      "token create", Set.of("name", "role", "department", "expires"));
+      "token create", Set.of("name", "role", "department", "expires"),
+      "routing backtest", Set.of("since", "max"));
   private static final Map<String, Set<String>> REQUIRED = Map.of(
       "user add", Set.of("name", "role"),
-      "token create", Set.of("name", "role"));
+      "token create", Set.of("name", "role"),
+      "routing backtest", Set.of());
   private static final Set<String> WITH_NAME =
       Set.of("user disable", "user enable", "user reset-password", "token revoke");
 
@@ -104,7 +113,7 @@ record CommandLine(String command, Path config, Map<String, String> options, Str
       }
       return new CommandLine("serve", config, Map.of(), null);
     }
-    if (words.size() < 2 || !Set.of("user", "token").contains(words.get(0))) {
+    if (words.size() < 2 || !Set.of("user", "token", "routing").contains(words.get(0))) {
       throw new UsageError("unknown argument '" + words.get(0) + "' (see --help)");
     }
     String command = words.get(0) + " " + words.get(1);

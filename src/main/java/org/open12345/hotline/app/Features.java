@@ -111,7 +111,7 @@ public final class Features {
     ConsoleFeature console = add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
         connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
-        stats.service())));
+        stats.service(), routing.dispatchQueue())));
     console.withDesks(new ConsoleFeature.Desks(evaluation.ratings(), evaluation.caseService(), evaluation.appeals(),
         handling.coDepartments(), ticket.reveals()));
     console.withAdmin(new org.open12345.hotline.console.AdminServices(identity.accounts(), identity.tokens(),

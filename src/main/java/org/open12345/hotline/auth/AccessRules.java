@@ -65,6 +65,7 @@ public final class AccessRules {
       .staff("GET", "/api/departments", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR, ADMIN)
       // The manual dispatch queue (待派单), emergencies on top: the centre's desk.
       .staff("GET", "/api/dispatch-queue", OPERATOR, DISPATCHER, SUPERVISOR)
+      .staff("POST", "/api/dispatch-queue/{number}/accept", DISPATCHER)
       // Returns (退单): the reasons are everybody's; the queue and the ruling are the centre's.
       .staff("GET", "/api/returns/reasons", OPERATOR, DISPATCHER, DEPARTMENT, SUPERVISOR)
       .staff("GET", "/api/returns", DISPATCHER, SUPERVISOR)

@@ -24,6 +24,7 @@ import org.open12345.hotline.intake.IntakeFeature;
 import org.open12345.hotline.intake.voice.CallEventListener;
 import org.open12345.hotline.returns.Returns;
 import org.open12345.hotline.returns.ReturnReasonCatalog;
+import org.open12345.hotline.routing.DispatchQueue;
 import org.open12345.hotline.routing.RuleSetHolder;
 import org.open12345.hotline.stats.StatsService;
 import org.open12345.hotline.ticket.TicketService;
@@ -41,7 +42,7 @@ public final class ConsoleFeature implements Feature {
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
       boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
-      Escalations escalations, StatsService stats) {}
+      Escalations escalations, StatsService stats, DispatchQueue dispatchQueue) {}
 
   /**
    * What the desks' rating, appeal, 协办 and reveal forms act through (set with {@link #withDesks}
@@ -138,7 +139,9 @@ public final class ConsoleFeature implements Feature {
     new RatingFormRoutes(session, desks).mount(root, ticketPage);
     QueueReader queues = new QueueReader(n.tickets(), n.deadlines(),
         new TicketRows(n.deadlines(), departments, time, clock), departments, time);
-    new DeskRoutes(session, view, queues, departments, n.escalations(), time).mount(root);
+    new DeskRoutes(session, view, queues, departments, n.escalations(), time,
+        new SuggestionRows(n.dispatchQueue(), departments)).mount(root);
+    new SuggestionRoutes(session, n.dispatchQueue()).mount(root, ticketPage);
     new CaseDeskRoutes(session, view, desks, n.tickets(), departments, time, clock).mount(root);
     new FiguresRoutes(session, view, n.stats(), clock, zone, departments).mount(root);
     Seats seats = new Seats(centre.pool(), new SeatRepository(), clock);

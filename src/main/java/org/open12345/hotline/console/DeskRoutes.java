@@ -36,9 +36,11 @@ final class DeskRoutes {
   private final DepartmentOptions departments;
   private final Escalations escalations;
   private final ConsoleTime time;
+  private final SuggestionRows suggestions;
 
   DeskRoutes(ConsoleSession session, ConsoleView view, QueueReader queues, DepartmentOptions departments,
-      Escalations escalations, ConsoleTime time) {
+      Escalations escalations, ConsoleTime time, SuggestionRows suggestions) {
+    this.suggestions = suggestions;
     this.session = session;
     this.view = view;
     this.queues = queues;
@@ -69,7 +71,7 @@ final class DeskRoutes {
 
   private Future<Void> dispatch(RoutingContext ctx, Viewer viewer) {
     QueueTab tab = QueueTab.pick(DISPATCH_TABS, ctx.queryParams().get("tab"));
-    return queues.inStates(tab.states(), null, viewer.actor()).map(list -> {
+    return queues.inStates(tab.states(), null, viewer.actor()).compose(suggestions::add).map(list -> {
       Map<String, Object> v = base(ctx, tab, DISPATCH_TABS, list);
       v.put("departments", departments.picker());
       view.send(ctx, 200, "dispatch/queue", viewer, v);

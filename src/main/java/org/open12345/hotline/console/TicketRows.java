@@ -35,6 +35,7 @@ final class TicketRows {
       for (Ticket t : tickets) {
         var shown = t.toJson(viewer);
         Map<String, Object> m = new HashMap<>();
+        m.put("id", t.id());
         m.put("number", t.number());
         m.put("status", t.status().label());
         m.put("urgency", t.urgency().label());

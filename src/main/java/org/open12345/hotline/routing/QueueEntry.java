@@ -12,7 +12,17 @@ import org.open12345.hotline.ticket.Ticket;
 public record QueueEntry(Ticket ticket, Decision decision) {
 
   /** Routing's decision as the queue shows it. */
-  public record Decision(RoutingDecision.Kind kind, String ruleId, String emergencyNumber, String emergencyWord) {}
+  public record Decision(RoutingDecision.Kind kind, String ruleId, String emergencyNumber, String emergencyWord,
+      java.util.List<TextReading.Suggestion> suggestions) {
+    public Decision {
+      suggestions = suggestions == null ? java.util.List.of() : java.util.List.copyOf(suggestions);
+    }
+  }
+
+  /** The free-text suggestions stored with the ticket (best first), empty when it has none. */
+  public java.util.List<TextReading.Suggestion> suggestions() {
+    return decision == null ? java.util.List.of() : decision.suggestions();
+  }
 
   public boolean isEmergency() {
     return decision != null && decision.kind() == RoutingDecision.Kind.EMERGENCY;
@@ -31,7 +41,8 @@ public record QueueEntry(Ticket ticket, Decision decision) {
         .put("area_code", t.areaCode())
         .put("summary", d.length() > 100 ? d.substring(0, 100) + "…" : d)
         .put("created_at", t.createdAt().toString())
-        .put("rule_id", decision == null ? null : decision.ruleId());
+        .put("rule_id", decision == null ? null : decision.ruleId())
+        .put("suggestions", StoredSuggestions.toJson(suggestions()));
     if (isEmergency()) {
       j.put("emergency", new JsonObject().put("number", decision.emergencyNumber())
           .put("matched_word", decision.emergencyWord()));

@@ -60,11 +60,16 @@ public final class RoutingFeature implements Feature, ReadinessNotes {
     this.departments = new DepartmentScopes(rules);
     RoutingRepository repository = new RoutingRepository();
     tickets.addListener(new RoutingOnCreation(rules, model, tickets, repository, zone));
-    this.queue = new DispatchQueue(pool, tickets, repository);
+    this.queue = new DispatchQueue(pool, tickets, repository, rules, clock, zone);
     this.watcher = new RuleSetWatcher(vertx, dir, rules, config.duration("routing.reload_interval"));
     this.models = new TextModels(vertx, pool, tickets, model, clock, config.integer("routing.model_max_examples"));
     this.modelRefresh = config.duration("routing.model_refresh");
     this.modelRetrain = config.duration("routing.model_retrain");
+  }
+
+  /** The manual dispatch queue with its suggestions, and their one-action accept. */
+  public DispatchQueue dispatchQueue() {
+    return queue;
   }
 
   /** The free-text model in force and its training. */

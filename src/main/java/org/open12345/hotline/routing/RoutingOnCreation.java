@@ -49,7 +49,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
     RuleSet set = rules.current();
     TextModel m = model.current();
     RoutingInput in = input(draft.categoryCode(), draft.requestType(), draft.urgency(), draft.description(),
-        draft.areaCode(), draft.channel(), draft.hotlineNumber(), at);
+        draft.areaCode(), draft.channel(), draft.hotlineNumber(), at, zone);
     boolean citizensWords = citizensWords(actor);
     readAhead.put(in, citizensWords, set, m, set.route(in, m, citizensWords));
   }
@@ -71,7 +71,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
           throw new InvalidField("co_department_ids", "the lead department '" + co + "' cannot also assist");
         }
       }
-      return Future.succeededFuture(after);
+      return keepChoice(tx, after, actor, at).map(after);
     }
     if (action != TicketAction.CREATE) {
       return Future.succeededFuture(after);
@@ -86,7 +86,7 @@ public final class RoutingOnCreation implements TicketChangeListener {
     // the citizen's own words (SMS, web, Open311, voicemail) route on their reading; an operator's
     // ticket without a code gets the reading as suggestions only: operators choose codes themselves
     boolean citizensWords = citizensWords(actor);
-    RoutingInput in = input(after, at);
+    RoutingInput in = input(after, at, zone);
     TextModel m = model.current();
     RoutingDecision d = readAhead.take(in, citizensWords, set, m).orElseGet(() -> set.route(in, m, citizensWords));
     JsonObject details = new JsonObject()
@@ -135,19 +135,58 @@ public final class RoutingOnCreation implements TicketChangeListener {
         .compose(v -> tickets.act(tx, raised.result(), TicketAction.DISPATCH, Actor.SYSTEM, dispatch));
   }
 
+  /**
+   * A dispatch by hand is a dispatcher's choice: the category that goes with the department chosen
+   * (the stored suggestion for that department, else a fresh reading's, else the first category
+   * the rules send there) becomes the ticket's training label; a ticket whose own code leads to
+   * that department keeps its code as its label.
+   */
+  private Future<Void> keepChoice(SqlConnection tx, Ticket after, Actor actor, Instant at) {
+    String lead = after.departmentId();
+    RuleSet set = rules.current();
+    RoutingInput in = input(after, at, zone);
+    if (after.categoryCode() != null && lead.equals(set.routeAs(in, after.categoryCode()).leadDepartmentId())) {
+      return Future.succeededFuture();
+    }
+    return repository.suggestionsOf(tx, after.id()).compose(stored -> {
+      String category = categoryFor(stored, lead);
+      if (category == null && after.description() != null && !after.description().isBlank()) {
+        TextReading fresh = set.route(withoutCategory(in), model.current(), false).reading();
+        category = fresh == null ? null : categoryFor(fresh.suggestions(), lead);
+      }
+      if (category == null) {
+        category = set.categoryLeadingTo(in, lead).orElse(null);
+      }
+      return category == null ? Future.succeededFuture()
+          : repository.choose(tx, after.id(), category, lead, actor.id(), at);
+    });
+  }
+
+
+  private static String categoryFor(java.util.List<TextReading.Suggestion> suggestions, String departmentId) {
+    return suggestions.stream().filter(s -> departmentId.equals(s.departmentId())).map(TextReading.Suggestion::categoryCode)
+        .findFirst().orElse(null);
+  }
+
+  private static RoutingInput withoutCategory(RoutingInput in) {
+    return new RoutingInput(null, in.type(), in.urgency(), in.description(), in.area(), in.channel(),
+        in.calledNumber(), in.timeOfDay());
+  }
+
   private static boolean citizensWords(Actor actor) {
     return actor.role() == org.open12345.hotline.auth.Role.SYSTEM
         || actor.role() == org.open12345.hotline.auth.Role.CITIZEN;
   }
 
-  private RoutingInput input(Ticket t, Instant at) {
+  /** The ticket as routing sees it, at {@code at} in the centre's zone. */
+  static RoutingInput input(Ticket t, Instant at, ZoneId zone) {
     return input(t.categoryCode(), t.requestType(), t.urgency(), t.description(), t.areaCode(), t.channel(),
-        t.hotlineNumber(), at);
+        t.hotlineNumber(), at, zone);
   }
 
-  private RoutingInput input(String category, org.open12345.hotline.ticket.RequestType type,
+  private static RoutingInput input(String category, org.open12345.hotline.ticket.RequestType type,
       org.open12345.hotline.ticket.Urgency urgency, String description, String area,
-      org.open12345.hotline.ticket.Channel channel, String called, Instant at) {
+      org.open12345.hotline.ticket.Channel channel, String called, Instant at, ZoneId zone) {
     return RoutingInput.builder()
         .category(category)
         .type(type)

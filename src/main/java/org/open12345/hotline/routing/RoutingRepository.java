@@ -23,13 +23,13 @@ final class RoutingRepository {
       Actor actor, TicketStatus status, JsonObject eventDetails) {
     return tx.preparedQuery(
             "WITH r AS (INSERT INTO ticket_routing (ticket_id, kind, rule_id, ruleset_version, lead_department_id, "
-                + "co_department_ids, policy_id, emergency_number, decided_at, emergency_word) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $14) "
+                + "co_department_ids, policy_id, emergency_number, decided_at, emergency_word, suggestions) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $14, $15) "
                 + "ON CONFLICT (ticket_id) DO UPDATE SET kind = EXCLUDED.kind, rule_id = EXCLUDED.rule_id, "
                 + "ruleset_version = EXCLUDED.ruleset_version, lead_department_id = EXCLUDED.lead_department_id, "
                 + "co_department_ids = EXCLUDED.co_department_ids, policy_id = EXCLUDED.policy_id, "
                 + "emergency_number = EXCLUDED.emergency_number, decided_at = EXCLUDED.decided_at, "
-                + "emergency_word = EXCLUDED.emergency_word RETURNING ticket_id) "
+                + "emergency_word = EXCLUDED.emergency_word, suggestions = EXCLUDED.suggestions RETURNING ticket_id) "
                 + "INSERT INTO ticket_events (ticket_id, at, actor, role, action, from_status, to_status, details) "
                 + "SELECT ticket_id, $9, $10::text, $11::text, 'ROUTE', $12::text, $12::text, $13::jsonb FROM r")
         .execute(Tuple.from(new Object[] {
@@ -37,12 +37,12 @@ final class RoutingRepository {
             d.coDepartmentIds().toArray(new String[0]), d.policy() == null ? null : d.policy().id(),
             d.emergencyNumber(), at.atOffset(ZoneOffset.UTC), actor.id(), actor.role().name(),
             status == null ? null : status.name(), eventDetails == null ? new JsonObject() : eventDetails,
-            emergencyWord}))
+            emergencyWord, StoredSuggestions.ofQueued(d)}))
         .mapEmpty();
   }
 
   private static final String DECISIONS = """
-      SELECT ticket_id, kind, rule_id, emergency_number, emergency_word FROM ticket_routing
+      SELECT ticket_id, kind, rule_id, emergency_number, emergency_word, suggestions FROM ticket_routing
       WHERE ticket_id = ANY($1)""";
 
   /** What routing decided for these tickets, by ticket id; tickets never routed are absent. */
@@ -51,7 +51,43 @@ final class RoutingRepository {
       Map<Long, QueueEntry.Decision> out = new HashMap<>();
       rows.forEach(r -> out.put(r.getLong("ticket_id"), new QueueEntry.Decision(
           RoutingDecision.Kind.valueOf(r.getString("kind")), r.getString("rule_id"),
-          r.getString("emergency_number"), r.getString("emergency_word"))));
+          r.getString("emergency_number"), r.getString("emergency_word"),
+          StoredSuggestions.fromJson((io.vertx.core.json.JsonArray) r.getJson("suggestions")))));
+      return out;
+    });
+  }
+
+  private static final String SUGGESTIONS = "SELECT suggestions FROM ticket_routing WHERE ticket_id = $1";
+
+  /** The suggestions stored with a queued ticket, best first; empty when it has none. */
+  Future<java.util.List<TextReading.Suggestion>> suggestionsOf(SqlClient db, long ticketId) {
+    return db.preparedQuery(SUGGESTIONS).execute(Tuple.of(ticketId)).map(rows -> rows.size() == 0
+        ? java.util.List.of()
+        : StoredSuggestions.fromJson((io.vertx.core.json.JsonArray) rows.iterator().next().getJson(0)));
+  }
+
+  private static final String CHOOSE = """
+      INSERT INTO routing_choices (ticket_id, category_code, department_id, chosen_by, chosen_at)
+      VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (ticket_id) DO UPDATE SET category_code = EXCLUDED.category_code,
+        department_id = EXCLUDED.department_id, chosen_by = EXCLUDED.chosen_by, chosen_at = EXCLUDED.chosen_at""";
+
+  /** Keeps a dispatcher's choice for a ticket (the newest replaces the older). */
+  Future<Void> choose(SqlClient tx, long ticketId, String categoryCode, String departmentId, String by, Instant at) {
+    return tx.preparedQuery(CHOOSE).execute(Tuple.of(ticketId, categoryCode, departmentId, by, at.atOffset(ZoneOffset.UTC)))
+        .mapEmpty();
+  }
+
+  /** A dispatcher's choice as the trainer reads it. */
+  record Choice(String categoryCode, String departmentId) {}
+
+  private static final String CHOICES = "SELECT ticket_id, category_code, department_id FROM routing_choices";
+
+  /** Every kept choice by ticket id (one short row per ticket a dispatcher chose for). */
+  Future<Map<Long, Choice>> choices(SqlClient db) {
+    return db.query(CHOICES).execute().map(rows -> {
+      Map<Long, Choice> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getLong(0), new Choice(r.getString(1), r.getString(2))));
       return out;
     });
   }

@@ -81,10 +81,7 @@ public final class RoutingRoutes {
     if (r == null) {
       return null;
     }
-    JsonArray suggestions = new JsonArray();
-    r.suggestions().forEach(s -> suggestions.add(new JsonObject().put("category_code", s.categoryCode())
-        .put("category_name", s.categoryName()).put("department_id", s.departmentId())
-        .put("confidence", s.confidence()).put("words", new JsonArray(s.words()))));
+    JsonArray suggestions = StoredSuggestions.toJson(r.suggestions());
     return new JsonObject().put("confident", r.confident()).put("applied", r.applied()).put("threshold", r.threshold())
         .put("model_version", r.modelVersion()).put("suggestions", suggestions);
   }

@@ -182,6 +182,36 @@ public final class RuleSet {
     return m == null ? manual(in, reading) : dispatch(m.rule(), m.lead(), in, reading);
   }
 
+  /**
+   * The decision the rules give this ticket as if it named {@code categoryCode}: a dispatcher's
+   * accepted suggestion is dispatched with the department and deadline policy of the rule that
+   * category reaches (no emergency check and no text reading: the dispatcher has read it).
+   */
+  public RoutingDecision routeAs(RoutingInput in, String categoryCode) {
+    RoutingInput given = withCategory(in, categoryCode);
+    Match m = firstMatch(new PreparedInput(given, departments));
+    return m == null ? manual(given, null) : dispatch(m.rule(), m.lead(), given, null);
+  }
+
+  /**
+   * The first category (most specific first, then in file order) that this ticket would be sent
+   * to {@code departmentId} under: what a dispatch there by hand says about the ticket's category
+   * when no reading of its text names that department.
+   */
+  public Optional<String> categoryLeadingTo(RoutingInput in, String departmentId) {
+    java.util.Set<String> parents = new java.util.HashSet<>();
+    categories.all().forEach(c -> parents.add(c.parentCode()));
+    List<Category> ordered = new ArrayList<>(categories.all());
+    ordered.sort(java.util.Comparator.comparing((Category c) -> parents.contains(c.code())));
+    for (Category c : ordered) {
+      RoutingDecision d = routeAs(in, c.code());
+      if (d.kind() == RoutingDecision.Kind.DISPATCH && departmentId.equals(d.leadDepartmentId())) {
+        return Optional.of(c.code());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The text's reading, or null when the ticket names its category or has no text. */
   private TextReading read(PreparedInput p, TextModel model, boolean actOnText) {
     if (p.in.categoryCode() != null || p.normalized.isEmpty()) {

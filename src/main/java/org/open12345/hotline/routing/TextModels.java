@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.open12345.hotline.ticket.LabelledText;
 import org.open12345.hotline.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +26,7 @@ public final class TextModels {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   /** Longer than any training should take; a crashed trainer's lease lapses after it. */
   private static final Duration LEASE = Duration.ofMinutes(30);
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** What one training did: a new version, nothing to learn from, or another instance was training. */
   public record Outcome(String status, String version, int examples) {}
@@ -39,6 +39,7 @@ public final class TextModels {
   private final int maxExamples;
   private final String instance = UUID.randomUUID().toString();
   private final TextModelRepository repository = new TextModelRepository();
+  private final RoutingRepository choiceRepository = new RoutingRepository();
   private volatile TextModelRepository.Stored inForce;
 
   public TextModels(Vertx vertx, Pool pool, TicketService tickets, TextModelHolder holder, Clock clock, int maxExamples) {
@@ -73,13 +74,27 @@ public final class TextModels {
   }
 
   private Future<Outcome> trainHoldingLease() {
-    return tickets.labelledTexts(maxExamples).compose(examples -> {
+    Future<java.util.Map<Long, RoutingRepository.Choice>> choices = choices();
+    Instant reading = clock.instant();
+    return choices.compose(c -> tickets.labelledTexts(maxExamples))
+        .compose(rows -> {
+          log.info("text model: read {} tickets and {} choices in {} ms", rows.size(), choices.result().size(),
+              Duration.between(reading, clock.instant()).toMillis());
+          return vertx.executeBlocking(() -> TrainingLabels.examples(rows, choices.result()), false);
+        })
+        .compose(examples -> {
       Instant started = clock.instant();
       // The random tail keeps two trainings of one second on the same history apart (the
       // version is the table's key; without it the second insert failed as a duplicate).
       String version = "nb-" + STAMP.format(started) + "-" + examples.size() + "-"
           + UUID.randomUUID().toString().substring(0, 8);
-      return vertx.executeBlocking(() -> NaiveBayesTextModel.train(toExamples(examples), version), false)
+      java.util.concurrent.atomic.AtomicLong cpuMs = new java.util.concurrent.atomic.AtomicLong();
+      return vertx.executeBlocking(() -> {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        Optional<NaiveBayesTextModel> trained = NaiveBayesTextModel.train(examples, version);
+        cpuMs.set((THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+        return trained;
+      }, false)
           .compose(model -> {
             if (model.isEmpty()) {
               log.info("text model: {} labelled tickets are too few to learn from; none trained", examples.size());
@@ -94,8 +109,8 @@ public final class TextModels {
                 .map(v -> {
                   holder.replace(m);
                   inForce = s;
-                  log.info("text model {} trained on {} tickets, {} categories, in {} ms", version, examples.size(),
-                      m.categories().size(), took);
+                  log.info("text model {} trained on {} tickets, {} categories, in {} ms ({} ms CPU)", version,
+                      examples.size(), m.categories().size(), took, cpuMs.get());
                   return new Outcome("trained", version, examples.size());
                 });
           });
@@ -107,8 +122,8 @@ public final class TextModels {
     });
   }
 
-  private static List<NaiveBayesTextModel.Example> toExamples(List<LabelledText> rows) {
-    return rows.stream().map(r -> new NaiveBayesTextModel.Example(r.description(), r.categoryCode())).toList();
+  private Future<java.util.Map<Long, RoutingRepository.Choice>> choices() {
+    return choiceRepository.choices(pool);
   }
 
   /** Loads the newest stored model when it is not the one in force (another instance trained it). */

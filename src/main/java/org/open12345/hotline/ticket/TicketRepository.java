@@ -173,13 +173,14 @@ public final class TicketRepository {
       LIMIT $7""";
 
   /**
-   * Newest first: tickets with a category whose department is final (dispatched and kept, after any
-   * returns and re-dispatches). Merged and stopped tickets, direct answers, the queue and tickets
-   * returned and waiting for the centre say nothing reliable about where a text belongs.
+   * Newest first: tickets whose department is final (dispatched and kept, after any returns and
+   * re-dispatches), with their category when they have one. Merged and stopped tickets, direct
+   * answers, the queue and tickets returned and waiting for the centre say nothing reliable about
+   * where a text belongs.
    */
   private static final String LABELLED = """
-      SELECT description, category_code, department_id FROM tickets
-      WHERE category_code IS NOT NULL AND department_id IS NOT NULL
+      SELECT id, description, category_code, department_id, created_at FROM tickets
+      WHERE department_id IS NOT NULL
         AND status IN ('DISPATCHED', 'SIGNED', 'REPLIED', 'CLOSED', 'REOPENED')
       ORDER BY id DESC
       LIMIT $1""";
@@ -187,7 +188,8 @@ public final class TicketRepository {
   public Future<List<LabelledText>> labelledTexts(SqlClient db, int max) {
     return db.preparedQuery(LABELLED).execute(Tuple.of(max)).map(rows -> {
       List<LabelledText> out = new ArrayList<>(rows.size());
-      rows.forEach(r -> out.add(new LabelledText(r.getString(0), r.getString(1), r.getString(2))));
+      rows.forEach(r -> out.add(new LabelledText(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
+          r.getOffsetDateTime(4).toInstant())));
       return out;
     });
   }

@@ -264,7 +264,7 @@ public final class TicketService {
     return tickets.findByNumber(pool, number);
   }
 
-  /** At most {@code max} tickets whose category and final department are known, newest first. */
+  /** At most {@code max} tickets whose final department is known (with their category if any), newest first. */
   public Future<List<LabelledText>> labelledTexts(int max) {
     return tickets.labelledTexts(pool, max);
   }

@@ -121,6 +121,23 @@ class ConsoleBrowserTest {
     check("console-supervisor-figures");
   }
 
+  @Test
+  void theDispatcherAcceptsASuggestionWithOneClick() throws Exception {
+    String number = ConsoleTesting.ticket(server, new io.vertx.core.json.JsonObject()
+        .put("citizen_phone", "13400000009").put("request_type", "投诉").put("description", "小区暖气不热，室温只有15度"));
+    signIn("qian.pd", Role.DISPATCHER, null);
+    waitFor().until(ExpectedConditions.urlContains("/console/dispatch"));
+    browser.get(server.url("/console/dispatch"));
+    assertTrue(browser.findElement(By.id("suggestions-" + number)).getText().contains("呼和浩特市热力集团"));
+    check("console-dispatch-suggestions");
+    browser.findElement(By.id("accept-" + number + "-1")).click();
+    waitFor().until(ExpectedConditions.urlContains("done=DISPATCH"));
+    io.vertx.core.json.JsonObject t = server.get("/api/tickets/" + number, As.DISPATCHER).json();
+    assertEquals("DISPATCHED", t.getString("status"));
+    assertEquals("hhht.heating", t.getString("department_id"));
+    assertTrue(browser.findElements(By.id("suggestions-" + number)).isEmpty(), "gone from the queue");
+  }
+
   private void signIn(String name, Role role, String department) {
     new ConsoleBrowser(server, browser).signIn(name, role, department);
   }

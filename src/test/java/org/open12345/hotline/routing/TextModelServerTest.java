@@ -17,7 +17,7 @@ import org.open12345.hotline.testing.TestServer;
 /** The free-text model learned from the centre's own tickets, trained on demand and used by routing. */
 class TextModelServerTest {
 
-  private static void fileHistory(TestServer s) {
+  static void fileHistory(TestServer s) {
     for (NaiveBayesTextModel.Example e : NaiveBayesTextModelTest.history()) {
       TestServer.Response r = s.postJson("/api/tickets", new JsonObject().put("citizen_phone", "13800138000")
           .put("request_type", "投诉").put("category_code", e.categoryCode()).put("description", e.text()), As.OPERATOR);
@@ -72,6 +72,25 @@ class TextModelServerTest {
       long trainedCount = outcomes.stream().filter("trained"::equals).count();
       // the second request either found the lease taken (busy) or came after the first finished
       assertTrue(trainedCount == 1 || (trainedCount == 2 && !outcomes.contains("busy")), outcomes.toString());
+    }
+  }
+
+  @Test
+  void twoInstancesShareOneTrainingLease() throws Exception {
+    try (TestServer a = TestServer.start();
+        TestServer b = TestServer.start(a.database(), Map.of(), java.time.Clock.systemUTC())) {
+      fileHistory(a);
+      var db = a.database();
+      try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+          var st = c.createStatement()) {
+        // instance a is training (its lease runs for a while): b, asked now, does not train too
+        st.executeUpdate("UPDATE routing_model_training SET holder = 'instance-a', until = now() + interval '10 minutes'");
+        assertEquals("busy", b.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
+        assertEquals("busy", a.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
+        // a crashed trainer's lease lapses: then one of them trains
+        st.executeUpdate("UPDATE routing_model_training SET until = now() - interval '1 second'");
+      }
+      assertEquals("trained", b.post("/api/routing/model/train", "", As.ADMIN).json().getString("status"));
     }
   }
 
