@@ -10,7 +10,8 @@
 # and prints: the drain rate against RATE, the most SMS sent in one second, the acknowledgements'
 # latency (outbox row created -> sent) p50/p99/max, and the claim query's plan with the backlog.
 # Env: PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), RATE (1000), PROMPTS (500000),
-# CONTACTS_PER_SECOND (20), INSTANCES (2), RELEASE_IN (30), BATCH (50), PORT (18180).
+# CONTACTS_PER_SECOND (20), INSTANCES (2), RELEASE_IN (30), BATCH (50), PORT (18180),
+# WINDOW (seconds of drain to measure after the release; default: until every prompt is sent).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -73,14 +74,15 @@ WITH urgent AS (SELECT id FROM outbox WHERE status = 'pending' AND channel = 'sm
     AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT greatest(0, 50 - (SELECT count(*) FROM urgent))
     FOR UPDATE SKIP LOCKED)
 UPDATE outbox o SET next_attempt_at = now() + interval '60 seconds', attempts = o.attempts + 1, claimed_by = 'explain'
-WHERE o.id IN (SELECT id FROM urgent UNION ALL SELECT id FROM bulk)"
+FROM (SELECT id FROM urgent UNION ALL SELECT id FROM bulk) due WHERE o.id = due.id"
 explain() { say "## claim plan: $1"; { echo "BEGIN;"; echo "$CLAIM;"; echo "ROLLBACK;"; } | q | tee -a "$OUT"; }
 explain "$PROMPTS prompts held (none due)"
 
 python3 bench/messaging/contacts.py "$PORT" "$CPS" "$WORK/stop" >"$WORK/contacts.txt" 2>&1 &
 PIDS+=($!)
-# Until the release, then until the last prompt is sent (or 3 x the expected drain time).
-LIMIT=$(( RELEASE_IN + 3 * PROMPTS / RATE + 120 ))
+# Until the release, then until the last prompt is sent (or 3 x the expected drain time), or
+# for WINDOW seconds of the drain.
+LIMIT=$(( RELEASE_IN + ${WINDOW:-$(( 3 * PROMPTS / RATE + 120 ))} ))
 EXPLAINED=""
 for t in $(seq 1 "$LIMIT"); do
   sleep 1
@@ -88,8 +90,8 @@ for t in $(seq 1 "$LIMIT"); do
   if (( t % 30 == 0 )); then
     say "t=${t}s prompts pending=$left acks pending=$(v "SELECT count(*) FROM outbox WHERE kind='ticket-ack' AND status='pending'")"
   fi
-  if [ -z "$EXPLAINED" ] && (( left < PROMPTS / 2 )); then
-    explain "half the prompts due and waiting for the rate"; EXPLAINED=1
+  if [ -z "$EXPLAINED" ] && (( t >= RELEASE_IN + 60 || left < PROMPTS / 2 )); then
+    explain "$left prompts due, waiting for the rate"; EXPLAINED=1
   fi
   [ "$left" = 0 ] && break
 done
@@ -103,7 +105,7 @@ q -c "SELECT count(*) AS prompts_sent,
         round((count(*) / nullif(extract(epoch FROM max(sent_at) - min(sent_at)), 0))::numeric, 1) AS per_s,
         $RATE AS configured_per_s,
         count(DISTINCT claimed_by) AS relays,
-        (SELECT count(*) FROM outbox WHERE kind = 'rating-prompt' AND status <> 'sent') AS not_sent
+        (SELECT count(*) FROM outbox WHERE kind = 'rating-prompt' AND status <> 'sent') AS prompts_left
       FROM outbox WHERE kind = 'rating-prompt'" | tee -a "$OUT"
 say "## SMS sent per second (all kinds), over the drain"
 q -c "SELECT max(n) AS max_in_one_second, round(avg(n), 1) AS avg_per_second,

@@ -93,7 +93,8 @@ public final class OutboxRepository {
         FOR UPDATE SKIP LOCKED)
       UPDATE outbox o
       SET next_attempt_at = now() + make_interval(secs => $3), attempts = o.attempts + 1, claimed_by = $1
-      WHERE o.id IN (SELECT id FROM urgent UNION ALL SELECT id FROM bulk)
+      FROM (SELECT id FROM urgent UNION ALL SELECT id FROM bulk) due
+      WHERE o.id = due.id
       RETURNING o.*""";
   private static final String MARK_SENT = """
       UPDATE outbox SET status = 'sent', sent_at = now(), provider_id = $3, provider_response = $4,
