@@ -156,7 +156,8 @@ public final class OutboxRepository {
   }
 
   /**
-   * Claims up to {@code limit} due messages for this relay. SKIP LOCKED lets several relays claim
+   * Claims up to {@code limit} due messages of any channel, with no send rate: for tests and
+   * tools (the relay uses {@link #claimRound}). Claims up to {@code limit} due messages for this relay. SKIP LOCKED lets several relays claim
    * side by side without waiting on or taking each other's rows; pushing next_attempt_at forward
    * by the lease is the claim, so a relay killed before recording the outcome loses nothing.
    */
