@@ -3,8 +3,6 @@ package org.open12345.hotline.notify;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -14,13 +12,11 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,33 +35,21 @@ class MessagingAtTheLimitTest {
   static final Duration MINUTE = Duration.ofSeconds(60);
   final OutboxRepository repository = new OutboxRepository();
   final List<TestServer> servers = new ArrayList<>();
-  Vertx vertx;
-  HttpServer sink;
-  /** Arrival times (ns) at the webhook sink, and how many requests each outbox id made. */
-  final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
-  final Map<String, Integer> perMessage = Collections.synchronizedMap(new HashMap<>());
-  volatile int sinkStatus = 204;
+  WebhookSink sink;
 
   @BeforeEach
   void startSink() throws Exception {
-    vertx = Vertx.vertx();
-    sink = vertx.createHttpServer().requestHandler(req -> {
-      arrivals.add(System.nanoTime());
-      perMessage.merge(req.getHeader("webhook-id"), 1, Integer::sum);
-      req.response().setStatusCode(sinkStatus).end();
-    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    sink = new WebhookSink();
   }
 
   @AfterEach
   void stop() throws Exception {
     servers.forEach(TestServer::close);
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    sink.close();
   }
 
   Map<String, String> config(boolean relay) {
-    Map<String, String> o = new HashMap<>();
-    o.put("messaging.webhook.endpoints.sink.url", "http://127.0.0.1:" + sink.actualPort() + "/hook");
-    o.put("messaging.webhook.endpoints.sink.secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    Map<String, String> o = sink.endpointConfig();
     o.put("outbox.relay_enabled", String.valueOf(relay));
     o.put("outbox.poll_interval", "0.2s");
     o.put("db.pool_size", "4");
@@ -254,8 +238,8 @@ class MessagingAtTheLimitTest {
       hooks.add(hook(i));
     }
     enqueueAll(a, hooks);
-    Await.until(() -> perMessage.size() == 120, MINUTE);
-    List<Long> t = new ArrayList<>(arrivals);
+    Await.until(() -> sink.requestsPerMessage.size() == 120, MINUTE);
+    List<Long> t = new ArrayList<>(sink.arrivalNanos);
     t.sort(null);
     double seconds = (t.get(t.size() - 1) - t.get(0)) / 1e9;
     assertTrue(seconds >= 4.0, "120 messages at 20/s after a burst of 20 take ~5 s, took " + seconds);
@@ -266,13 +250,13 @@ class MessagingAtTheLimitTest {
       }
       assertTrue(j - i <= 20 + 20 * 2.5, (j - i) + " messages within two seconds from #" + i);
     }
-    perMessage.forEach((id, n) -> assertEquals(1, n, "message " + id + " sent " + n + " times"));
+    sink.requestsPerMessage.forEach((id, n) -> assertEquals(1, n, "message " + id + " sent " + n + " times"));
   }
 
   /** A rate-limited channel keeps the retry rules: backoff between attempts, dead after maxAttempts. */
   @Test
   void backoffIsUnchangedOnARateLimitedChannel() throws Exception {
-    sinkStatus = 503;
+    sink.status = 503;
     Map<String, String> cfg = config(true);
     cfg.put("messaging.webhook.max_per_second", "5");
     cfg.put("messaging.retry.baseSeconds", "1");
@@ -284,6 +268,6 @@ class MessagingAtTheLimitTest {
     JsonObject r = row(s, "hook:1");
     assertEquals(3, r.getInteger("attempts"));
     assertTrue(r.getString("last_error").startsWith("gave up after 3 attempts"), r.getString("last_error"));
-    assertEquals(3, perMessage.values().iterator().next(), "three attempts reached the provider");
+    assertEquals(3, sink.requestsPerMessage.values().iterator().next(), "three attempts reached the provider");
   }
 }
