@@ -74,7 +74,7 @@ WITH urgent AS (SELECT id FROM outbox WHERE status = 'pending' AND channel = 'sm
     AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT greatest(0, 50 - (SELECT count(*) FROM urgent))
     FOR UPDATE SKIP LOCKED)
 UPDATE outbox o SET next_attempt_at = now() + interval '60 seconds', attempts = o.attempts + 1, claimed_by = 'explain'
-FROM (SELECT id FROM urgent UNION ALL SELECT id FROM bulk) due WHERE o.id = due.id"
+WHERE o.id = ANY (ARRAY(SELECT id FROM urgent UNION ALL SELECT id FROM bulk))"
 explain() { say "## claim plan: $1"; { echo "BEGIN;"; echo "$CLAIM;"; echo "ROLLBACK;"; } | q | tee -a "$OUT"; }
 explain "$PROMPTS prompts held (none due)"
 
