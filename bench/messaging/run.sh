@@ -10,13 +10,13 @@
 # and prints: the drain rate against RATE, the most SMS sent in one second, the acknowledgements'
 # latency (outbox row created -> sent) p50/p99/max, and the claim query's plan with the backlog.
 # Env: PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), RATE (1000), PROMPTS (500000),
-# CONTACTS_PER_SECOND (20), INSTANCES (2), RELEASE_IN (30), BATCH (50), PORT (18180),
+# CONTACTS_PER_SECOND (20), INSTANCES (2), RELEASE_IN (120; it must outlast the insert), BATCH (50), PORT (18180),
 # WINDOW (seconds of drain to measure after the release; default: until every prompt is sent).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 RATE=${RATE:-1000} PROMPTS=${PROMPTS:-500000} CPS=${CONTACTS_PER_SECOND:-20} INSTANCES=${INSTANCES:-2}
-RELEASE_IN=${RELEASE_IN:-30} BATCH=${BATCH:-50} PORT=${PORT:-18180}
+RELEASE_IN=${RELEASE_IN:-120} BATCH=${BATCH:-50} PORT=${PORT:-18180}
 DB=msg_bench_$(date +%s)
 WORK=$(mktemp -d /tmp/msg-bench-XXXX)
 OUT=bench/messaging/results-$DB.txt
@@ -82,12 +82,17 @@ python3 bench/messaging/contacts.py "$PORT" "$CPS" "$WORK/stop" >"$WORK/contacts
 PIDS+=($!)
 # Until the release, then until the last prompt is sent (or 3 x the expected drain time), or
 # for WINDOW seconds of the drain.
+# Wall-clock seconds (bash's SECONDS), not loop turns: a loaded machine makes turns slow.
 LIMIT=$(( RELEASE_IN + ${WINDOW:-$(( 3 * PROMPTS / RATE + 120 ))} ))
 EXPLAINED=""
-for t in $(seq 1 "$LIMIT"); do
+LAST_SAY=0
+SECONDS=0
+while (( SECONDS < LIMIT )); do
   sleep 1
+  t=$SECONDS
   left=$(v "SELECT count(*) FROM outbox WHERE kind = 'rating-prompt' AND status = 'pending'")
-  if (( t % 30 == 0 )); then
+  if (( t - LAST_SAY >= 30 )); then
+    LAST_SAY=$t
     say "t=${t}s prompts pending=$left acks pending=$(v "SELECT count(*) FROM outbox WHERE kind='ticket-ack' AND status='pending'")"
   fi
   if [ -z "$EXPLAINED" ] && (( t >= RELEASE_IN + 60 || left < PROMPTS / 2 )); then
@@ -99,10 +104,10 @@ sleep 5
 touch "$WORK/stop"; sleep 1
 say "$(cat "$WORK/contacts.txt" 2>/dev/null || true)"
 say "## drain of the held prompts (sent_at is the database clock at the outcome)"
-q -c "SELECT count(*) AS prompts_sent,
+q -c "SELECT count(sent_at) AS prompts_sent,
         round(extract(epoch FROM min(sent_at) - '$RELEASE'::timestamptz)::numeric, 2) AS first_after_release_s,
         round(extract(epoch FROM max(sent_at) - min(sent_at))::numeric, 1) AS drain_s,
-        round((count(*) / nullif(extract(epoch FROM max(sent_at) - min(sent_at)), 0))::numeric, 1) AS per_s,
+        round((count(sent_at) / nullif(extract(epoch FROM max(sent_at) - min(sent_at)), 0))::numeric, 1) AS per_s,
         $RATE AS configured_per_s,
         count(DISTINCT claimed_by) AS relays,
         (SELECT count(*) FROM outbox WHERE kind = 'rating-prompt' AND status <> 'sent') AS prompts_left
