@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.open12345.hotline.notify.policy.QuietHours;
 
 /**
@@ -14,10 +15,31 @@ import org.open12345.hotline.notify.policy.QuietHours;
  * The rule is: outside quiet hours, and fewer than {@code maxPerHour} other SMS within one hour
  * either side. That keeps every sliding hour at or under the cap (any hour holding the new SMS
  * holds only SMS within an hour of it), at the price of sometimes waiting a little longer than a
- * tighter packing would.
+ * tighter packing would. Kinds in {@code atOnceKinds} skip both rules (see {@link #atOnce}).
  */
-public record CitizenSmsSlot(QuietHours quietHours, int maxPerHour) {
+public record CitizenSmsSlot(QuietHours quietHours, int maxPerHour, Set<String> atOnceKinds) {
   private static final Duration HOUR = Duration.ofHours(1);
+  /**
+   * The answers to a citizen's own contact: the acknowledgement (with its query code) and the
+   * emergency advice. GB/T 33358 expects the acknowledgement within minutes, at any hour.
+   */
+  public static final Set<String> AT_ONCE = Set.of("ticket-ack", "query-code", "emergency-advice");
+
+  public CitizenSmsSlot {
+    atOnceKinds = Set.copyOf(atOnceKinds);
+  }
+
+  public CitizenSmsSlot(QuietHours quietHours, int maxPerHour) {
+    this(quietHours, maxPerHour, AT_ONCE);
+  }
+
+  /**
+   * Whether SMS of this kind go out at once, at any hour and whatever the hourly cap: they answer
+   * something the citizen has just done. They still count towards the cap of the other SMS.
+   */
+  public boolean atOnce(String kind) {
+    return atOnceKinds.contains(kind);
+  }
 
   public Instant earliest(Instant now, Collection<Instant> planned) {
     List<Instant> candidates = new ArrayList<>();

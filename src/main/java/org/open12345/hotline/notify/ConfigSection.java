@@ -109,6 +109,23 @@ public final class ConfigSection {
     return list;
   }
 
+  /** A list, or one text of comma-separated items (as an environment variable gives it). */
+  public List<String> listOrCommaSeparated(String key) {
+    Object value = json.getValue(key);
+    if (value instanceof JsonArray) {
+      return strings(key);
+    }
+    List<String> list = new ArrayList<>();
+    if (value != null) {
+      for (String item : value.toString().split(",")) {
+        if (!item.isBlank()) {
+          list.add(item.trim());
+        }
+      }
+    }
+    return list;
+  }
+
   /** A mapping of plain values, e.g. provider template parameter names to our variable names. */
   public Map<String, String> stringMap(String key) {
     Map<String, String> map = new LinkedHashMap<>();

@@ -12,7 +12,8 @@ import org.open12345.hotline.notify.template.MessageTemplates;
 
 /**
  * The outbox's rules read from the {@code messaging} section: {@code retry},
- * {@code citizenSms} and {@code templates}. Every key is optional; the defaults are the
+ * {@code citizenSms} (quiet hours, the kinds they do not hold, the per-phone cap) and
+ * {@code templates}. Every key is optional; the defaults are the
  * policies' {@code DEFAULT}s.
  */
 public record DeliveryPolicies(RetryBackoff retry, CitizenSmsSlot citizenSms) {
@@ -47,7 +48,9 @@ public record DeliveryPolicies(RetryBackoff retry, CitizenSmsSlot citizenSms) {
     if (cap < 0) {
       throw new IllegalArgumentException(sms.path() + ".maxPerPhonePerHour cannot be negative: " + cap);
     }
-    return new DeliveryPolicies(backoff, new CitizenSmsSlot(quietHours, cap));
+    java.util.Set<String> atOnce = quiet.has("atOnceKinds")
+        ? new java.util.LinkedHashSet<>(quiet.listOrCommaSeparated("atOnceKinds")) : CitizenSmsSlot.AT_ONCE;
+    return new DeliveryPolicies(backoff, new CitizenSmsSlot(quietHours, cap, atOnce));
   }
 
   /** {@code messaging.templates.dir} when set (edited copies win), else the shipped defaults. */

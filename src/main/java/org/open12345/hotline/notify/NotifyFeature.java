@@ -34,6 +34,7 @@ public final class NotifyFeature implements Feature {
   private final DeliveryPolicies policies;
   private final MessageTemplates templates;
   private final MessageSenders senders;
+  private final SendRates rates;
   private final OutboxRepository repository = new OutboxRepository();
   private final Outbox outbox;
   private final TicketService tickets;
@@ -60,6 +61,7 @@ public final class NotifyFeature implements Feature {
     try {
       this.policies = DeliveryPolicies.from(messaging);
       this.templates = DeliveryPolicies.templates(messaging);
+      this.rates = SendRates.from(new ConfigSection("messaging", messaging));
       this.senders = MessageSenders.fromConfig(vertx, messaging, departmentRobots);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("configuration: " + e.getMessage());
@@ -119,7 +121,7 @@ public final class NotifyFeature implements Feature {
     }
     relay = new OutboxRelay(vertx, pool, connect, repository, senders,
         new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
-            config.duration("outbox.poll_interval"), policies.retry()), clock);
+            config.duration("outbox.poll_interval"), policies.retry(), rates), clock);
     return relay.start();
   }
 

@@ -23,8 +23,15 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-  /** Tuning: claim at most {@code batch} rows at a time, each for {@code lease}. */
-  public record Settings(int batch, Duration lease, Duration pollInterval, RetryBackoff backoff) {}
+  /**
+   * Tuning: claim at most {@code batch} rows per channel at a time, each for {@code lease}, no
+   * faster than the channels' shared send {@code rates}.
+   */
+  public record Settings(int batch, Duration lease, Duration pollInterval, RetryBackoff backoff, SendRates rates) {
+    public Settings(int batch, Duration lease, Duration pollInterval, RetryBackoff backoff) {
+      this(batch, lease, pollInterval, backoff, SendRates.none());
+    }
+  }
 
   private final Vertx vertx;
   private final Pool pool;
@@ -39,6 +46,8 @@ public final class OutboxRelay {
   private final io.vertx.core.Context context;
   private PgSubscriber subscriber;
   private long timer = -1;
+  /** A wake-up when a send rate held messages back; -1 when none is set. */
+  private long throttleTimer = -1;
   private boolean draining;
   private boolean wokenWhileDraining;
   private boolean stopped;
@@ -82,6 +91,9 @@ public final class OutboxRelay {
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }
+      if (throttleTimer >= 0) {
+        vertx.cancelTimer(throttleTimer);
+      }
       if (!draining) {
         idle.tryComplete();
       }
@@ -108,13 +120,15 @@ public final class OutboxRelay {
   }
 
   private void drain() {
-    repository.claimDue(pool, relayId, settings.batch(), settings.lease())
-        .compose(rows -> deliverAll(rows).map(rows.size()))
+    repository.claimRound(pool, relayId, settings.batch(), settings.lease(), settings.rates(), null)
+        .compose(round -> deliverAll(round.rows()).map(round))
         .onComplete(ar -> {
           if (ar.failed()) {
             log.warn("outbox drain failed: {}", ar.cause().toString());
+          } else {
+            ar.result().throttledFor().ifPresent(this::wakeAfter);
           }
-          boolean more = ar.succeeded() && ar.result() == settings.batch();
+          boolean more = ar.succeeded() && ar.result().full();
           if (!stopped && (more || wokenWhileDraining)) {
             wokenWhileDraining = false;
             drain();
@@ -125,6 +139,17 @@ public final class OutboxRelay {
             }
           }
         });
+  }
+
+  /** Claims again once the send rate allows (one pending wake-up at a time). */
+  private void wakeAfter(Duration wait) {
+    if (throttleTimer >= 0 || stopped) {
+      return;
+    }
+    throttleTimer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+      throttleTimer = -1;
+      wake();
+    });
   }
 
   private Future<Void> deliverAll(List<OutboxRow> rows) {

@@ -1,16 +1,20 @@
 package org.open12345.hotline.notify;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.notify.policy.SendRate;
 
 /** SQL of the outbox table. Decisions about what is due use the database clock. */
 public final class OutboxRepository {
@@ -38,10 +42,60 @@ public final class OutboxRepository {
       SET next_attempt_at = now() + make_interval(secs => $3), attempts = o.attempts + 1, claimed_by = $1
       FROM (SELECT id FROM outbox
             WHERE status = 'pending' AND next_attempt_at <= now()
-            ORDER BY next_attempt_at
+            ORDER BY priority, next_attempt_at
             LIMIT $2
             FOR UPDATE SKIP LOCKED) due
       WHERE o.id = due.id
+      RETURNING o.*""";
+  /**
+   * The channels with pending rows, by a loose index scan of outbox_due: one index probe per
+   * channel, however many rows wait (a night's held prompts do not make it slower).
+   */
+  private static final String PENDING_CHANNELS = """
+      WITH RECURSIVE ch AS (
+        (SELECT channel FROM outbox WHERE status = 'pending' ORDER BY channel LIMIT 1)
+        UNION ALL
+        SELECT (SELECT o.channel FROM outbox o WHERE o.status = 'pending' AND o.channel > ch.channel
+                ORDER BY o.channel LIMIT 1)
+        FROM ch WHERE ch.channel IS NOT NULL)
+      SELECT channel FROM ch WHERE channel IS NOT NULL""";
+  /**
+   * Refills a send-rate bucket for the time since its last use and locks it until the claim
+   * commits, so relays of all instances take its tokens one after the other. $3 null = the
+   * database clock (one clock for every instance).
+   */
+  private static final String REFILL_BUCKET = """
+      INSERT INTO outbox_send_rate AS r (bucket, tokens, updated_at)
+      VALUES ($1, $2, coalesce($3::timestamptz, now()))
+      ON CONFLICT (bucket) DO UPDATE
+      SET tokens = least($2, r.tokens + $4 * greatest(0,
+            extract(epoch FROM coalesce($3::timestamptz, now()) - r.updated_at)::float8)),
+          updated_at = greatest(r.updated_at, coalesce($3::timestamptz, now()))
+      RETURNING tokens""";
+  private static final String DEBIT_BUCKET = """
+      UPDATE outbox_send_rate SET tokens = tokens - $2 WHERE bucket = $1""";
+  /**
+   * Claims due rows of one channel, at-once ones (priority 0: acknowledgements, staff alerts)
+   * before bulk ones (1: prompts, notices). Each branch reads one contiguous range of outbox_due.
+   * The picked ids come back as an array: joined as a row set, the planner cannot tell how few
+   * the bulk LIMIT leaves and hashes the whole table (3 s with 500,000 due rows, not 1 ms).
+   */
+  private static final String CLAIM_CHANNEL = """
+      WITH urgent AS (
+        SELECT id FROM outbox
+        WHERE status = 'pending' AND channel = $4 AND priority = 0 AND next_attempt_at <= now()
+        ORDER BY next_attempt_at
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED),
+      bulk AS (
+        SELECT id FROM outbox
+        WHERE status = 'pending' AND channel = $4 AND priority = 1 AND next_attempt_at <= now()
+        ORDER BY next_attempt_at
+        LIMIT greatest(0, $2 - (SELECT count(*) FROM urgent))
+        FOR UPDATE SKIP LOCKED)
+      UPDATE outbox o
+      SET next_attempt_at = now() + make_interval(secs => $3), attempts = o.attempts + 1, claimed_by = $1
+      WHERE o.id = ANY (ARRAY(SELECT id FROM urgent UNION ALL SELECT id FROM bulk))
       RETURNING o.*""";
   private static final String MARK_SENT = """
       UPDATE outbox SET status = 'sent', sent_at = now(), provider_id = $3, provider_response = $4,
@@ -103,7 +157,8 @@ public final class OutboxRepository {
   }
 
   /**
-   * Claims up to {@code limit} due messages for this relay. SKIP LOCKED lets several relays claim
+   * Claims up to {@code limit} due messages of any channel, with no send rate: for tests and
+   * tools (the relay uses {@link #claimRound}). Claims up to {@code limit} due messages for this relay. SKIP LOCKED lets several relays claim
    * side by side without waiting on or taking each other's rows; pushing next_attempt_at forward
    * by the lease is the claim, so a relay killed before recording the outcome loses nothing.
    */
@@ -111,6 +166,75 @@ public final class OutboxRepository {
     return db.preparedQuery(CLAIM_DUE)
         .execute(Tuple.of(relayId, limit, (double) lease.toSeconds()))
         .map(OutboxRepository::rows);
+  }
+
+  /** What one claim round took, and how long to wait when a send rate held some back. */
+  public record ClaimRound(List<OutboxRow> rows, boolean full, Optional<Duration> throttledFor) {}
+
+  /**
+   * One claim round over every channel with pending rows, in one transaction: at most
+   * {@code batch} rows per channel, at-once rows first, and no more than a rate-limited channel's
+   * bucket holds. The buckets are locked in channel order until commit, so two relays never
+   * spend the same tokens and cannot deadlock.
+   *
+   * @param rateClock the time for the buckets; null = the database clock (production)
+   */
+  public Future<ClaimRound> claimRound(Pool pool, String relayId, int batch, Duration lease, SendRates rates,
+      Instant rateClock) {
+    OffsetDateTime at = rateClock == null ? null : rateClock.atOffset(ZoneOffset.UTC);
+    return pool.withTransaction(tx -> tx.preparedQuery(PENDING_CHANNELS).execute().compose(found -> {
+      List<String> channels = new ArrayList<>();
+      found.forEach(r -> channels.add(r.getString(0)));
+      channels.sort(null);
+      List<Future<Claimed>> claims = new ArrayList<>();
+      for (String channel : channels) {
+        claims.add(claimChannel(tx, relayId, batch, lease, channel, rates.forChannel(channel).orElse(null), at));
+      }
+      return Future.all(claims).map(v -> {
+        List<OutboxRow> rows = new ArrayList<>();
+        boolean full = false;
+        Duration wait = null;
+        for (Future<Claimed> f : claims) {
+          Claimed c = f.result();
+          rows.addAll(c.rows());
+          full |= c.rows().size() == batch;
+          if (c.throttledFor() != null && (wait == null || c.throttledFor().compareTo(wait) < 0)) {
+            wait = c.throttledFor();
+          }
+        }
+        return new ClaimRound(rows, full, Optional.ofNullable(wait));
+      });
+    }));
+  }
+
+  private record Claimed(List<OutboxRow> rows, Duration throttledFor) {}
+
+  private Future<Claimed> claimChannel(SqlConnection tx, String relayId, int batch, Duration lease, String channel,
+      SendRate rate, OffsetDateTime at) {
+    double leaseSeconds = lease.toSeconds();
+    if (rate == null) {
+      return tx.preparedQuery(CLAIM_CHANNEL).execute(Tuple.of(relayId, batch, leaseSeconds, channel))
+          .map(r -> new Claimed(rows(r), null));
+    }
+    return tx.preparedQuery(REFILL_BUCKET)
+        .execute(Tuple.of(rate.bucket(), rate.capacity(), at, rate.perSecond()))
+        .compose(refilled -> {
+          double tokens = refilled.iterator().next().getDouble(0);
+          int allowed = rate.allowance(tokens, batch);
+          if (allowed == 0) {
+            return Future.succeededFuture(new Claimed(List.of(), rate.waitAfter(tokens, batch)));
+          }
+          return tx.preparedQuery(CLAIM_CHANNEL).execute(Tuple.of(relayId, allowed, leaseSeconds, channel))
+              .compose(claimed -> {
+                List<OutboxRow> rows = rows(claimed);
+                double left = tokens - rows.size();
+                // Held back when the bucket, not the batch or the due rows, set the limit.
+                Duration wait = allowed < batch && rows.size() == allowed ? rate.waitAfter(left, batch) : null;
+                return rows.isEmpty() ? Future.succeededFuture(new Claimed(rows, wait))
+                    : tx.preparedQuery(DEBIT_BUCKET).execute(Tuple.of(rate.bucket(), (double) rows.size()))
+                        .map(d -> new Claimed(rows, wait));
+              });
+        });
   }
 
   /** Outcome writes check the attempt number, so a relay whose lease ran out cannot overwrite. */

@@ -61,7 +61,8 @@ class ArchitectureTest {
       ROOT + ".evaluation.RatingCaseClock",
       ROOT + ".evaluation.RatingAppealRules",
       ROOT + ".evaluation.OptOutReply",
-      ROOT + ".console.Countdown");
+      ROOT + ".console.Countdown",
+      ROOT + ".notify.policy.SendRate");
 
   @Test
   void featurePackagesHaveNoCycles() {

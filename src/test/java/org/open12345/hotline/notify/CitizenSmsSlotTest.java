@@ -60,4 +60,17 @@ class CitizenSmsSlotTest {
     Instant now = local("2026-11-27T23:00");
     assertEquals(now, uncapped.earliest(now, List.of(now, now, now, now)));
   }
+
+  /** The answer to the citizen's own contact is not held by quiet hours; the courtesy SMS are. */
+  @Test
+  void quietHoursHoldSomeKindsOnly() {
+    assertTrue(slot.atOnce("ticket-ack"));
+    assertTrue(slot.atOnce("emergency-advice"));
+    assertFalse(slot.atOnce("rating-prompt"));
+    assertFalse(slot.atOnce("follow-up-question"));
+    assertFalse(slot.atOnce("deadline-extended"));
+    CitizenSmsSlot custom = new CitizenSmsSlot(QuietHours.DEFAULT, 5, java.util.Set.of("rating-prompt"));
+    assertTrue(custom.atOnce("rating-prompt"));
+    assertFalse(custom.atOnce("ticket-ack"));
+  }
 }

@@ -232,7 +232,7 @@ class OutboxDeliveryTest {
     assertEquals(404, server.post("/api/outbox/999999/retry", "", As.DISPATCHER).status());
   }
 
-  /** Citizen SMS written at night wait for the morning and are spread under the hourly cap. */
+  /** Courtesy SMS written at night wait for the morning and are spread under the hourly cap. */
   @Test
   void citizenSmsWrittenAtNightAreScheduledForTheMorningUnderTheCap() {
     java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
@@ -243,9 +243,12 @@ class OutboxDeliveryTest {
     cfg.put("messaging.citizenSms.maxPerPhonePerHour", "2");
     server = TestServer.start(cfg, night);
     for (int i = 0; i < 3; i++) {
-      enqueue(new NewMessage("ticket-ack", "sms", "13800138000", null, "【12345】您的诉求已受理" + i, null, "ack:" + i,
+      enqueue(new NewMessage("rating-prompt", "sms", "13800138000", null, "【12345】请评价" + i, null, "ack:" + i,
           new JsonObject(), null, true));
     }
+    // The answer to the citizen's own contact is not held, and the held prompts leave it room.
+    enqueue(new NewMessage("ticket-ack", "sms", "13800138000", null, "【12345】您的诉求已受理", null, "ack-now",
+        new JsonObject(), null, true));
     enqueue(new NewMessage("alert", "sms", "13900000000", null, "值班提醒", null, "staff:1", new JsonObject(), null,
         false));
     var items = server.get("/api/outbox?channel=sms", As.DISPATCHER).json().getJsonArray("items");
@@ -254,6 +257,7 @@ class OutboxDeliveryTest {
         java.time.Instant.parse(((JsonObject) o).getString("next_attempt_at"))));
     java.time.Instant morning = java.time.LocalDateTime.parse("2026-11-28T08:00").atZone(shanghai).toInstant();
     assertEquals(night.instant(), at.get("staff:1"), "staff alerts ignore quiet hours");
+    assertEquals(night.instant(), at.get("ack-now"), "an acknowledgement goes at once, at any hour");
     assertEquals(morning, at.get("ack:0"));
     assertEquals(morning, at.get("ack:1"));
     assertEquals(morning.plus(Duration.ofHours(1)), at.get("ack:2"), "the third waits for the cap's hour");
