@@ -2,6 +2,7 @@ package org.open12345.hotline.web;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
+import org.open12345.hotline.problem.InvalidField;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ public final class JsonFields {
   public JsonFields onlyKnown(Set<String> known) {
     for (String f : body.fieldNames()) {
       if (!known.contains(f)) {
-        throw ApiException.badField(f, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        throw new InvalidField(f, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
       }
     }
     return this;
@@ -34,7 +35,7 @@ public final class JsonFields {
   public String requiredText(String field, int maxLength) {
     String v = optionalText(field, maxLength);
     if (v == null || v.isBlank()) {
-      throw ApiException.badField(field, "is required");
+      throw new InvalidField(field, "is required");
     }
     return v;
   }
@@ -45,11 +46,11 @@ public final class JsonFields {
       return null;
     }
     if (!(v instanceof String s)) {
-      throw ApiException.badField(field, "must be a string");
+      throw new InvalidField(field, "must be a string");
     }
     String t = s.strip();
     if (t.length() > maxLength) {
-      throw ApiException.badField(field, "is longer than " + maxLength + " characters");
+      throw new InvalidField(field, "is longer than " + maxLength + " characters");
     }
     return t.isEmpty() ? null : t;
   }
@@ -60,11 +61,11 @@ public final class JsonFields {
       return null;
     }
     if (!(v instanceof Number n)) {
-      throw ApiException.badField(field, "must be a number");
+      throw new InvalidField(field, "must be a number");
     }
     double d = n.doubleValue();
     if (!(d >= min && d <= max)) {
-      throw ApiException.badField(field, "must be between " + min + " and " + max);
+      throw new InvalidField(field, "must be between " + min + " and " + max);
     }
     return d;
   }
@@ -76,18 +77,18 @@ public final class JsonFields {
       return java.util.List.of();
     }
     if (!(v instanceof io.vertx.core.json.JsonArray a)) {
-      throw ApiException.badField(field, "must be an array of strings");
+      throw new InvalidField(field, "must be an array of strings");
     }
     if (a.size() > maxItems) {
-      throw ApiException.badField(field, "has more than " + maxItems + " entries");
+      throw new InvalidField(field, "has more than " + maxItems + " entries");
     }
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     for (Object o : a) {
       if (!(o instanceof String s) || s.isBlank()) {
-        throw ApiException.badField(field, "must be an array of non-empty strings");
+        throw new InvalidField(field, "must be an array of non-empty strings");
       }
       if (s.strip().length() > maxLength) {
-        throw ApiException.badField(field, "has an entry longer than " + maxLength + " characters");
+        throw new InvalidField(field, "has an entry longer than " + maxLength + " characters");
       }
       out.add(s.strip());
     }
@@ -101,7 +102,7 @@ public final class JsonFields {
       return defaultValue;
     }
     if (!(v instanceof Boolean b)) {
-      throw ApiException.badField(field, "must be true or false");
+      throw new InvalidField(field, "must be true or false");
     }
     return b;
   }
@@ -109,7 +110,7 @@ public final class JsonFields {
   public <E extends Enum<E>> E requiredEnum(String field, E[] values, Function<String, E> parse) {
     E e = optionalEnum(field, values, parse);
     if (e == null) {
-      throw ApiException.badField(field, "is required (one of " + names(values) + ")");
+      throw new InvalidField(field, "is required (one of " + names(values) + ")");
     }
     return e;
   }
@@ -121,7 +122,7 @@ public final class JsonFields {
     }
     E e = parse.apply(v);
     if (e == null) {
-      throw ApiException.badField(field, "unknown value '" + v + "' (one of " + names(values) + ")");
+      throw new InvalidField(field, "unknown value '" + v + "' (one of " + names(values) + ")");
     }
     return e;
   }

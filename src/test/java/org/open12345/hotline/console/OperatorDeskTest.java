@@ -90,6 +90,15 @@ class OperatorDeskTest {
   }
 
   @Test
+  void aFormMissingARequiredFieldIsShownAgainWithWhatWasTyped() {
+    Response missing = form(server, "/console/operator/tickets", fields("csrf_token", csrf(server, OPERATOR),
+        "citizen_phone", "13700000009", "request_type", "COMPLAINT", "citizen_name", "王女士"), OPERATOR);
+    assertEquals(400, missing.status(), missing.body());
+    assertTrue(missing.body().contains("王女士"), "what was typed stays");
+    assertTrue(missing.body().contains("description"), missing.body());
+  }
+
+  @Test
   void aTicketNumberTypedIntoTheSearchOpensTheTicket() {
     String n = ticket(server, powerCut("13700000003", "停电"));
     Response found = server.get("/console/operator?phone=" + n, OPERATOR);
