@@ -6,6 +6,8 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.problem.InvalidField;
 import org.open12345.hotline.ticket.ActionRequest;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
@@ -39,8 +41,8 @@ final class DeadlineListener implements TicketChangeListener {
       work = updates.close(tx, after, at);
     } else {
       work = switch (action) {
-        case DISPATCH -> dispatched(tx, before, after, request == null ? null : request.policy(), at);
-        case REOPEN -> newRound(tx, after, request == null ? null : request.policy(), "reopen", at);
+        case DISPATCH -> dispatched(tx, before, after, knownPolicy(request, actor), at);
+        case REOPEN -> newRound(tx, after, knownPolicy(request, actor), "reopen", at);
         // Out of a merge and back with its department: a new round under the policy it had.
         case UNMERGE -> after.status() == TicketStatus.DISPATCHED ? newRound(tx, after, null, "unmerge", at)
             : Future.succeededFuture();
@@ -54,6 +56,20 @@ final class DeadlineListener implements TicketChangeListener {
       };
     }
     return work.map(after);
+  }
+
+  /**
+   * The policy the action names. A person naming one the rule files do not have is refused (400 on
+   * the field, nothing changes): they can correct it. The system's dispatch (a rule naming a policy
+   * since removed) goes on under the default, and its event says so.
+   */
+  private String knownPolicy(ActionRequest request, Actor actor) {
+    String name = request == null ? null : request.policy();
+    if (name != null && actor.role() != Role.SYSTEM
+        && policies.get().byName(name).isEmpty()) {
+      throw new InvalidField("policy", "unknown deadline policy '" + name + "'");
+    }
+    return name;
   }
 
   /** @param name the policy the dispatch named (routing's rule or the dispatcher), or null */

@@ -84,9 +84,9 @@ public final class TicketRoutes {
     JsonObject body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0
         ? new JsonObject() : JsonBody.of(ctx);
     JsonFields f = new JsonFields(body).onlyKnown(java.util.Set.of("note", "department_id", "reason",
-        "master_number", "answer", "co_department_ids"));
+        "master_number", "answer", "co_department_ids", "policy"));
     ActionRequest req = new ActionRequest(f.optionalText("note", 2000), f.optionalText("department_id", 64),
-        f.optionalText("reason", 2000), f.optionalText("master_number", 32), null,
+        f.optionalText("reason", 2000), f.optionalText("master_number", 32), f.optionalText("policy", 64),
         f.optionalText("answer", NewTicketParser.MAX_ANSWER), f.optionalTextList("co_department_ids", 10, 64));
     service.act(ctx.pathParam("number"), action, actor, req)
         .compose(service::withTimeline)
