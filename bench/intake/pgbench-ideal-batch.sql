@@ -1,5 +1,5 @@
 -- The floor of a ticket's cost in PostgreSQL: what an ideal batch writer would send for N web
--- complaints (N = :n; pgbench -D n=64 -D steps=10) in ONE transaction, every table written by ONE
+-- complaints (N = :n; pgbench -D n=64 -D steps=10 -D update=1) in ONE transaction, every table written by ONE
 -- multi-row statement, with the rows and indexes a complaint really writes on the migrated schema
 -- (run against a database migrated by the server): the ticket, its 4 events (CREATE, ROUTE,
 -- DISPATCH, DEADLINES_SET), routing row, dispatch UPDATE (non-HOT: status and department are
@@ -23,8 +23,10 @@ FROM b CROSS JOIN (VALUES ('CREATE'), ('ROUTE'), ('DISPATCH'), ('DEADLINES_SET')
 INSERT INTO ticket_routing (ticket_id, kind, rule_id, ruleset_version, lead_department_id, co_department_ids,
                             policy_id, decided_at)
 SELECT id, 'DISPATCH', 'r-heating', 'v1', 'hhht.housing', '{hhht.transport}', 'standard', now() FROM b;
-UPDATE tickets t SET status = 'DISPATCHED', department_id = 'hhht.housing', updated_at = now()
-FROM b WHERE t.id = b.id;
+\if :update
+UPDATE tickets SET status = 'DISPATCHED', department_id = 'hhht.housing', updated_at = now()
+WHERE id = ANY (ARRAY(SELECT id FROM b));
+\endif
 INSERT INTO ticket_deadlines (ticket_id, policy, department_id, sign_by, respond_by, resolve_by, open_due_at,
                               state, updated_at)
 SELECT id, 'standard', 'hhht.housing', now() + interval '2 hours', now() + interval '1 day',

@@ -203,20 +203,28 @@ public final class GroupCommit {
   }
 
   private Future<Retry> together(SqlConnection conn, List<Unit<?>> batch) {
+    BatchConnection shared = new BatchConnection(conn);
     return conn.begin().compose(tx -> {
       List<Future<?>> outcomes = new ArrayList<>(batch.size());
       for (Unit<?> u : batch) {
-        outcomes.add(u.start(conn));
+        outcomes.add(u.start(shared));
       }
       return Future.join(outcomes).transform(all -> {
         if (all.succeeded()) {
-          return tx.commit().transform(committed -> {
-            if (committed.succeeded()) {
-              batch.forEach(Unit::answerWithOutcome);
-            } else {
-              batch.forEach(u -> u.fail(committed.cause()));
+          // The units' multi-row writes, then the one COMMIT. A failed flush is no unit's fault:
+          // the batch is rolled back and every unit runs alone (its rows then go at once).
+          return shared.deferred().flush(shared).transform(flushed -> {
+            if (flushed.failed()) {
+              return tx.rollback().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
             }
-            return Future.succeededFuture(Retry.NONE);
+            return tx.commit().transform(committed -> {
+              if (committed.succeeded()) {
+                batch.forEach(Unit::answerWithOutcome);
+              } else {
+                batch.forEach(u -> u.fail(committed.cause()));
+              }
+              return Future.succeededFuture(Retry.NONE);
+            });
           });
         }
         List<Unit<?>> blamed = batch.stream().filter(Unit::toBlame).toList();

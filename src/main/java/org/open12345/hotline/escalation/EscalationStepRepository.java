@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.open12345.hotline.db.DeferredRows;
 import org.open12345.hotline.deadline.DeadlineKind;
 
 /**
@@ -54,19 +55,21 @@ public final class EscalationStepRepository {
       WHERE plan = $1 AND status = 'planned' AND NOT (key = ANY($2))""";
 
   /**
-   * One row per array element: audience and channels travel as comma-joined enum names because
-   * unnest would flatten an array of arrays. {@code $2} is the plan (null for the ticket's own).
+   * One row per array element, every column an array (so the steps of many tickets can go in one
+   * statement, {@link DeferredRows}): audience and channels travel as comma-joined enum names
+   * because unnest would flatten an array of arrays; plan is null for the ticket's own steps.
    */
   private static final String UPSERT = """
       INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at,
                                     department_id, audience, channels, circulate, revision, created_at, plan)
-      SELECT $1::bigint, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at,
+      SELECT s.ticket_id, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at,
              s.department_id, string_to_array(s.audience, ','), string_to_array(s.channels, ','), s.circulate,
-             s.revision, $3::timestamptz, $2::text
-      FROM unnest($4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[],
-                  $10::text[], $11::text[], $12::boolean[], $13::int[], $14::text[])
-           AS s(key, deadline_kind, step_kind, level, due_at, deadline_due_at, audience, channels, circulate,
-                revision, department_id)
+             s.revision, s.created_at, s.plan
+      FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::int[],
+                  $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[], $12::boolean[], $13::int[],
+                  $14::text[])
+           AS s(ticket_id, plan, created_at, key, deadline_kind, step_kind, level, due_at, deadline_due_at,
+                audience, channels, circulate, revision, department_id)
       ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, deadline_due_at = EXCLUDED.deadline_due_at,
         department_id = EXCLUDED.department_id, status = 'planned', cancelled_at = NULL
       WHERE escalation_steps.status <> 'fired'""";
@@ -113,9 +116,11 @@ public final class EscalationStepRepository {
    */
   public Future<Void> replan(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
     String[] keys = plan.steps().stream().map(PlannedStep::key).toArray(String[]::new);
-    Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_PLAN).execute(Tuple.of(ticketId, keys, odt(at)));
-    // Sent right behind the cancel on the same connection (pipelined); it still runs after it.
-    return Future.all(cancel, upsert(tx, ticketId, null, s -> departmentId, plan, at)).mapEmpty();
+    return DeferredRows.flushed(tx).compose(flushed -> {
+      Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_PLAN).execute(Tuple.of(ticketId, keys, odt(at)));
+      // Sent right behind the cancel on the same connection (pipelined); it still runs after it.
+      return Future.all(cancel, upsert(tx, ticketId, null, s -> departmentId, plan, at)).mapEmpty();
+    });
   }
 
   /**
@@ -127,16 +132,21 @@ public final class EscalationStepRepository {
   public Future<Void> replanCase(SqlClient tx, long ticketId, String planName,
       java.util.function.Function<PlannedStep, String> departmentOf, LadderPlan plan, Instant at) {
     String[] keys = plan.steps().stream().map(PlannedStep::key).toArray(String[]::new);
-    Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_CASE_PLAN).execute(Tuple.of(planName, keys, odt(at)));
-    return Future.all(cancel, upsert(tx, ticketId, planName, departmentOf, plan, at)).mapEmpty();
+    return DeferredRows.flushed(tx).compose(flushed -> {
+      Future<?> cancel = tx.preparedQuery(CANCEL_OUTSIDE_CASE_PLAN).execute(Tuple.of(planName, keys, odt(at)));
+      return Future.all(cancel, upsert(tx, ticketId, planName, departmentOf, plan, at)).mapEmpty();
+    });
   }
 
   /**
    * The first plan of a ticket that has no steps yet (its first dispatch): nothing to cancel, so
-   * only the insert of {@link #replan}.
+   * only the insert of {@link #replan}. In a group-commit batch the rows wait for the batch's end
+   * and go with the other tickets' steps in one statement: a ticket's ~10 steps were the largest
+   * part of PostgreSQL's work per ticket (bench/README.md, "Group commit").
    */
   public Future<Void> planFirst(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
-    return upsert(tx, ticketId, null, s -> departmentId, plan, at);
+    Object[] columns = columns(ticketId, null, s -> departmentId, plan, at);
+    return columns == null ? Future.succeededFuture() : DeferredRows.write(tx, UPSERT, columns);
   }
 
   /**
@@ -145,11 +155,22 @@ public final class EscalationStepRepository {
    */
   private static Future<Void> upsert(SqlClient tx, long ticketId, String planName,
       java.util.function.Function<PlannedStep, String> departmentOf, LadderPlan plan, Instant at) {
+    Object[] columns = columns(ticketId, planName, departmentOf, plan, at);
+    return columns == null ? Future.succeededFuture()
+        : tx.preparedQuery(UPSERT).execute(Tuple.from(columns)).mapEmpty();
+  }
+
+  /** The parameters of {@link #UPSERT} for {@code plan}'s steps; null when it has none. */
+  private static Object[] columns(long ticketId, String planName,
+      java.util.function.Function<PlannedStep, String> departmentOf, LadderPlan plan, Instant at) {
     List<PlannedStep> steps = plan.steps();
     if (steps.isEmpty()) {
-      return Future.succeededFuture();
+      return null;
     }
     int n = steps.size();
+    Long[] ticketIds = new Long[n];
+    String[] plans = new String[n];
+    OffsetDateTime[] createdAts = new OffsetDateTime[n];
     String[] keys = new String[n];
     String[] deadlineKinds = new String[n];
     String[] stepKinds = new String[n];
@@ -163,6 +184,9 @@ public final class EscalationStepRepository {
     String[] departments = new String[n];
     for (int i = 0; i < n; i++) {
       PlannedStep s = steps.get(i);
+      ticketIds[i] = ticketId;
+      plans[i] = planName;
+      createdAts[i] = odt(at);
       keys[i] = s.key();
       deadlineKinds[i] = s.deadlineKind().name();
       stepKinds[i] = s.stepKind().name();
@@ -175,16 +199,16 @@ public final class EscalationStepRepository {
       revisions[i] = PlannedStep.revisionOf(s.key());
       departments[i] = departmentOf.apply(s);
     }
-    return tx.preparedQuery(UPSERT)
-        .execute(Tuple.from(new Object[] {
-            ticketId, planName, odt(at), keys, deadlineKinds, stepKinds, levels, dueAts,
-            deadlineDueAts, audiences, channels, circulates, revisions, departments}))
-        .mapEmpty();
+    return new Object[] {
+        ticketIds, plans, createdAts, keys, deadlineKinds, stepKinds, levels, dueAts,
+        deadlineDueAts, audiences, channels, circulates, revisions, departments};
   }
 
   /** The ticket left the departments' hands (ended, returned): nothing more fires for it. */
   public Future<Void> cancelAll(SqlClient tx, long ticketId, Instant at) {
-    return tx.preparedQuery(CANCEL_ALL).execute(Tuple.of(ticketId, odt(at))).mapEmpty();
+    return DeferredRows.flushed(tx)
+        .compose(flushed -> tx.preparedQuery(CANCEL_ALL).execute(Tuple.of(ticketId, odt(at))))
+        .mapEmpty();
   }
 
   /**

@@ -38,6 +38,10 @@ class GroupCommitTest {
           BEGIN IF NEW.v = -1 THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$;
         CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON items DEFERRABLE INITIALLY DEFERRED
           FOR EACH ROW EXECUTE FUNCTION refuse_minus_one();
+        CREATE TABLE insert_statements (tx bigint NOT NULL DEFAULT txid_current());
+        CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN INSERT INTO insert_statements DEFAULT VALUES; RETURN NULL; END $$;
+        CREATE TRIGGER counted AFTER INSERT ON items FOR EACH STATEMENT EXECUTE FUNCTION count_statement();
         """).execute());
   }
 
@@ -49,7 +53,18 @@ class GroupCommitTest {
 
   @BeforeEach
   void empty() {
-    await(pool.query("TRUNCATE items").execute());
+    await(pool.query("TRUNCATE items, insert_statements").execute());
+  }
+
+  static final String ROWS = "INSERT INTO items (k, v) SELECT * FROM unnest($1::text[], $2::int[])";
+
+  /** A unit that leaves one row for the batch's multi-row statement (or writes it at once, alone). */
+  static Function<SqlConnection, Future<Void>> deferred(String k) {
+    return tx -> DeferredRows.write(tx, ROWS, new String[] {k}, new Integer[] {1});
+  }
+
+  static long statements() {
+    return await(pool.query("SELECT count(*) FROM insert_statements").execute()).iterator().next().getLong(0);
   }
 
   static GroupCommit batching(int maxItems) {
@@ -177,5 +192,63 @@ class GroupCommitTest {
     }
     submitTogether(GroupCommit.single(pool), units).forEach(CompletableFuture::join);
     assertEquals(4L, await(pool.query("SELECT count(DISTINCT tx) FROM items").execute()).iterator().next().getLong(0));
+  }
+
+  @Test
+  void deferredRowsOfAllUnitsGoInOneStatementBeforeTheCommit() {
+    List<Function<SqlConnection, Future<Void>>> units = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      units.add(deferred("d" + i));
+    }
+    submitTogether(batching(64), units).forEach(CompletableFuture::join);
+    assertEquals(6L, count("k LIKE 'd%'"));
+    assertEquals(1L, statements(), "six units' rows, one INSERT");
+  }
+
+  @Test
+  void outsideABatchDeferredRowsAreWrittenAtOnce() {
+    List<Function<SqlConnection, Future<Void>>> units = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      units.add(deferred("a" + i));
+    }
+    submitTogether(GroupCommit.single(pool), units).forEach(CompletableFuture::join);
+    assertEquals(3L, count("k LIKE 'a%'"));
+    assertEquals(3L, statements());
+  }
+
+  @Test
+  void aUnitThatAsksForItsRowsToBeFlushedReadsThem() {
+    Function<SqlConnection, Future<Long>> writesThenReads = tx -> DeferredRows.write(tx, ROWS,
+            new String[] {"r1"}, new Integer[] {1})
+        .compose(v -> DeferredRows.flushed(tx))
+        .compose(v -> tx.preparedQuery("SELECT count(*) FROM items WHERE k = 'r1'").execute())
+        .map(rows -> rows.iterator().next().getLong(0));
+    List<CompletableFuture<Long>> answers = submitTogether(batching(64),
+        List.of(writesThenReads, tx -> deferred("r2").apply(tx).map(0L)));
+    assertEquals(1L, answers.get(0).join(), "the flushed row is visible to the statement after it");
+    assertEquals(2L, count("k LIKE 'r%'"));
+  }
+
+  @Test
+  void aFailedMultiRowWriteRunsEveryUnitAloneWithItsOwnAnswer() {
+    // Two units leave the same key: the merged INSERT fails, nobody is to blame, so each unit
+    // runs alone (concurrently): one copy is stored, the other gets the single path's unique
+    // violation, and the other units are stored.
+    List<CompletableFuture<Void>> answers = submitTogether(batching(64),
+        List.of(deferred("u1"), deferred("same"), deferred("u2"), deferred("same")));
+    answers.get(0).join();
+    answers.get(2).join();
+    List<Throwable> refused = new ArrayList<>();
+    for (int i : new int[] {1, 3}) {
+      try {
+        answers.get(i).join();
+      } catch (Exception e) {
+        refused.add(e.getCause());
+      }
+    }
+    assertEquals(1, refused.size(), "one copy stored, one refused");
+    assertTrue(UniqueViolation.is(refused.get(0)), "the single path's answer: " + refused.get(0));
+    assertEquals(3L, count("true"));
+    assertEquals(1L, count("k = 'same'"));
   }
 }

@@ -1,0 +1,92 @@
+package org.open12345.hotline.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.sqlclient.PrepareOptions;
+import io.vertx.sqlclient.PreparedQuery;
+import io.vertx.sqlclient.PreparedStatement;
+import io.vertx.sqlclient.Query;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.spi.DatabaseMetadata;
+
+/**
+ * The connection a group-commit batch's units share: the connection itself, plus the rows its
+ * units leave for one multi-row statement at the batch's end ({@link DeferredRows}).
+ */
+final class BatchConnection implements SqlConnection {
+  private final SqlConnection conn;
+  private final DeferredRows deferred = new DeferredRows();
+
+  BatchConnection(SqlConnection conn) {
+    this.conn = conn;
+  }
+
+  DeferredRows deferred() {
+    return deferred;
+  }
+
+  @Override
+  public Query<RowSet<Row>> query(String sql) {
+    return conn.query(sql);
+  }
+
+  @Override
+  public PreparedQuery<RowSet<Row>> preparedQuery(String sql) {
+    return conn.preparedQuery(sql);
+  }
+
+  @Override
+  public PreparedQuery<RowSet<Row>> preparedQuery(String sql, PrepareOptions options) {
+    return conn.preparedQuery(sql, options);
+  }
+
+  @Override
+  public Future<PreparedStatement> prepare(String sql) {
+    return conn.prepare(sql);
+  }
+
+  @Override
+  public Future<PreparedStatement> prepare(String sql, PrepareOptions options) {
+    return conn.prepare(sql, options);
+  }
+
+  @Override
+  public SqlConnection exceptionHandler(Handler<Throwable> handler) {
+    conn.exceptionHandler(handler);
+    return this;
+  }
+
+  @Override
+  public SqlConnection closeHandler(Handler<Void> handler) {
+    conn.closeHandler(handler);
+    return this;
+  }
+
+  @Override
+  public Future<Transaction> begin() {
+    return conn.begin();
+  }
+
+  @Override
+  public Transaction transaction() {
+    return conn.transaction();
+  }
+
+  @Override
+  public boolean isSSL() {
+    return conn.isSSL();
+  }
+
+  @Override
+  public DatabaseMetadata databaseMetadata() {
+    return conn.databaseMetadata();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return conn.close();
+  }
+}
