@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.db.DeferredRows;
 
 /** SQL for ticket_deadlines: one row per dispatched ticket, its whole deadline state as JSON. */
 public final class DeadlineRepository {
@@ -31,6 +32,21 @@ public final class DeadlineRepository {
         sign_by = EXCLUDED.sign_by, respond_by = EXCLUDED.respond_by, resolve_by = EXCLUDED.resolve_by,
         open_due_at = EXCLUDED.open_due_at, paused_at = EXCLUDED.paused_at, state = EXCLUDED.state,
         updated_at = EXCLUDED.updated_at, provisional_years = EXCLUDED.provisional_years""";
+
+  /**
+   * The first row of tickets dispatched for the first time (no row yet): every column an array, so
+   * a group-commit batch writes all its tickets' rows in one statement ({@link DeferredRows}). The
+   * state travels as text and the provisional years comma-joined (unnest flattens nested arrays).
+   */
+  private static final String INSERT_FIRST = """
+      INSERT INTO ticket_deadlines (ticket_id, policy, department_id, sign_by, respond_by, resolve_by,
+                                    open_due_at, paused_at, state, updated_at, provisional_years)
+      SELECT s.ticket_id, s.policy, s.department_id, s.sign_by, s.respond_by, s.resolve_by, s.open_due_at,
+             s.paused_at, s.state::jsonb, s.updated_at, string_to_array(s.provisional_years, ',')::int[]
+      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[],
+                  $7::timestamptz[], $8::timestamptz[], $9::text[], $10::timestamptz[], $11::text[])
+           AS s(ticket_id, policy, department_id, sign_by, respond_by, resolve_by, open_due_at, paused_at, state,
+                updated_at, provisional_years)""";
 
   /** The partial GIN index finds the rows; nearly every row has no provisional year and is not in it. */
   private static final String ANY_TO_RECOUNT = """
@@ -65,12 +81,14 @@ public final class DeadlineRepository {
   public record OverdueTicket(String number, String status, String departmentId, String policy, Instant dueAt) {}
 
   public Future<Optional<TicketDeadlines>> find(SqlClient db, long ticketId) {
-    return db.preparedQuery(FIND).execute(Tuple.of(ticketId)).map(DeadlineRepository::state);
+    return DeferredRows.flushed(db)
+        .compose(v -> db.preparedQuery(FIND).execute(Tuple.of(ticketId))).map(DeadlineRepository::state);
   }
 
   /** The resolve-by time of each of these tickets that has one. */
   public Future<java.util.Map<Long, Instant>> resolveBy(SqlClient db, java.util.Collection<Long> ticketIds) {
-    return db.preparedQuery(RESOLVE_BY).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new)))
+    return DeferredRows.flushed(db)
+        .compose(v -> db.preparedQuery(RESOLVE_BY).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new))))
         .map(rows -> {
           java.util.Map<Long, Instant> out = new java.util.HashMap<>();
           rows.forEach(r -> out.put(r.getLong(0), r.getOffsetDateTime(1).toInstant()));
@@ -80,7 +98,8 @@ public final class DeadlineRepository {
 
   /** The earliest running deadline of each of these tickets that has one (none while paused or done). */
   public Future<java.util.Map<Long, Instant>> openDue(SqlClient db, java.util.Collection<Long> ticketIds) {
-    return db.preparedQuery(OPEN_DUE).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new)))
+    return DeferredRows.flushed(db)
+        .compose(v -> db.preparedQuery(OPEN_DUE).execute(Tuple.of((Object) ticketIds.toArray(Long[]::new))))
         .map(rows -> {
           java.util.Map<Long, Instant> out = new java.util.HashMap<>();
           rows.forEach(r -> out.put(r.getLong(0), r.getOffsetDateTime(1).toInstant()));
@@ -90,7 +109,8 @@ public final class DeadlineRepository {
 
   /** Reads and locks the row until the transaction ends. */
   public Future<Optional<TicketDeadlines>> lock(SqlClient tx, long ticketId) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(ticketId)).map(DeadlineRepository::state);
+    return DeferredRows.flushed(tx)
+        .compose(v -> tx.preparedQuery(LOCK).execute(Tuple.of(ticketId))).map(DeadlineRepository::state);
   }
 
   private static Optional<TicketDeadlines> state(RowSet<Row> rows) {
@@ -107,12 +127,27 @@ public final class DeadlineRepository {
     JsonObject state = TicketDeadlinesJson.write(d);
     Instant openDue = open ? d.openDueAt() : null;
     List<Integer> provisional = open ? d.provisionalYears() : List.of();
-    return tx.preparedQuery(SAVE)
+    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(SAVE)
         .execute(Tuple.from(new Object[] {
             ticketId, d.policy().name(), departmentId, odt(d.signBy().orElse(null)),
             odt(d.respondBy().orElse(null)), odt(d.resolveBy().orElse(null)), odt(openDue),
-            odt(d.pausedAt()), state, odt(at), provisional.isEmpty() ? null : provisional.toArray(Integer[]::new)}))
+            odt(d.pausedAt()), state, odt(at), provisional.isEmpty() ? null : provisional.toArray(Integer[]::new)})))
         .mapEmpty();
+  }
+
+  /**
+   * The row of a ticket dispatched for the first time, which has none yet; in a group-commit batch
+   * it is written at the batch's end with the other tickets' rows.
+   */
+  public Future<Void> insertFirst(SqlClient tx, long ticketId, String departmentId, TicketDeadlines d, Instant at) {
+    List<Integer> provisional = d.provisionalYears();
+    return DeferredRows.write(tx, INSERT_FIRST, new Long[] {ticketId}, new String[] {d.policy().name()},
+        new String[] {departmentId}, new OffsetDateTime[] {odt(d.signBy().orElse(null))},
+        new OffsetDateTime[] {odt(d.respondBy().orElse(null))}, new OffsetDateTime[] {odt(d.resolveBy().orElse(null))},
+        new OffsetDateTime[] {odt(d.openDueAt())}, new OffsetDateTime[] {odt(d.pausedAt())},
+        new String[] {TicketDeadlinesJson.write(d).encode()}, new OffsetDateTime[] {odt(at)},
+        new String[] {provisional.isEmpty() ? null
+            : provisional.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))});
   }
 
   /** Whether an open ticket's running deadline counted provisionally on one of {@code years}. */
@@ -127,7 +162,9 @@ public final class DeadlineRepository {
    * @param years the years that now have an official file
    */
   public Future<List<TicketDeadlines>> lockToRecount(SqlClient tx, List<Integer> years, int limit) {
-    return tx.preparedQuery(LOCK_TO_RECOUNT).execute(Tuple.of(years.toArray(Integer[]::new), limit)).map(rows -> {
+    return DeferredRows.flushed(tx)
+        .compose(v -> tx.preparedQuery(LOCK_TO_RECOUNT).execute(Tuple.of(years.toArray(Integer[]::new), limit)))
+        .map(rows -> {
       List<TicketDeadlines> out = new ArrayList<>();
       rows.forEach(r -> out.add(TicketDeadlinesJson.read(r.getJsonObject("state"))));
       return out;

@@ -53,7 +53,9 @@ final class DeadlineUpdates {
     // The writes below do not depend on each other's results: they are sent together on the
     // transaction's connection (pipelined) and still run in this order.
     List<Future<?>> writes = new ArrayList<>();
-    writes.add(repository.save(tx, ticket.id(), ticket.departmentId(), next, true, at));
+    // A first dispatch has no row yet: a plain insert, written with the batch's other rows.
+    writes.add(first ? repository.insertFirst(tx, ticket.id(), ticket.departmentId(), next, at)
+        : repository.save(tx, ticket.id(), ticket.departmentId(), next, true, at));
     for (DeadlinesChanged l : listeners) {
       writes.add(l.changed(tx, ticket, next, first, at));
     }

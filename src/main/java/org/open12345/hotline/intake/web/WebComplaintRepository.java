@@ -2,9 +2,10 @@ package org.open12345.hotline.intake.web;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.open12345.hotline.db.DeferredRows;
 
 /**
  * SQL of web_complaints: each ticket that came through the portal, with the address it came
@@ -12,9 +13,11 @@ import java.time.ZoneOffset;
  */
 public final class WebComplaintRepository {
   private static final String INSERT = """
-      INSERT INTO web_complaints (ticket_id, remote_ip, created_at) VALUES ($1, $2, $3)""";
+      INSERT INTO web_complaints (ticket_id, remote_ip, created_at)
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::timestamptz[])""";
 
   public Future<Void> insert(SqlClient tx, long ticketId, String remoteIp, Instant at) {
-    return tx.preparedQuery(INSERT).execute(Tuple.of(ticketId, remoteIp, at.atOffset(ZoneOffset.UTC))).mapEmpty();
+    return DeferredRows.write(tx, INSERT, new Long[] {ticketId}, new String[] {remoteIp},
+        new OffsetDateTime[] {at.atOffset(ZoneOffset.UTC)});
   }
 }
