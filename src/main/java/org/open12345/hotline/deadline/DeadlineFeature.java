@@ -130,6 +130,11 @@ public final class DeadlineFeature implements Feature, ReadinessNotes {
    *
    * @return how many tickets were recounted
    */
+  /** How many times the calendar watcher has run the recount, and looked at the folder; for tests. */
+  int[] calendarRecountRunsAndLooks() {
+    return new int[] {watcher.recountRuns(), watcher.looksDone()};
+  }
+
   public Future<Integer> recountOfficialYears() {
     return recount.run();
   }

@@ -153,6 +153,21 @@ class ProvisionalYearServerTest {
   }
 
   @Test
+  void theRecountRunsAtTheFirstLookAndAfterEachAppliedCalendarNotAtEveryLook() throws Exception {
+    Path rules = rulesWithout2026();
+    try (TestServer s = TestServer.start(settings(rules), new ManualClock(FRIDAY))) {
+      DeadlineFeature deadlines = s.server().features().deadlines;
+      Await.until(() -> deadlines.calendarRecountRunsAndLooks()[1] >= 5);
+      assertEquals(1, deadlines.calendarRecountRunsAndLooks()[0], "five looks at an unchanged folder, one recount");
+      Files.copy(SHIPPED_2026, rules.resolve("calendar/2026.yaml"));
+      Await.until(() -> deadlines.calendarRecountRunsAndLooks()[0] == 2);
+      int looks = deadlines.calendarRecountRunsAndLooks()[1];
+      Await.until(() -> deadlines.calendarRecountRunsAndLooks()[1] >= looks + 3);
+      assertEquals(2, deadlines.calendarRecountRunsAndLooks()[0], "the applied file, then quiet again");
+    }
+  }
+
+  @Test
   void threeInstancesRecountEachTicketOnce() throws Exception {
     Path rules = rulesWithout2026();
     ManualClock clock = new ManualClock(FRIDAY);
