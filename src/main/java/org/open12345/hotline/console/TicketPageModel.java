@@ -70,6 +70,7 @@ final class TicketPageModel {
     v.put("actionLabels", labels());
     if (actions.contains("dispatch") || actions.contains("reopen")) {
       v.put("departments", departments.picker());
+      v.put("tree", departments.tree());
     }
     boolean own = viewer.role() == Role.DEPARTMENT && viewer.actor().department().equals(t.departmentId());
     v.put("askTime", own && EnumSet.of(TicketStatus.DISPATCHED, TicketStatus.SIGNED, TicketStatus.REOPENED)

@@ -82,6 +82,7 @@ class PageHeadersTest {
     page(problems, "/console/operator/callbacks", "/console/operator/callbacks", 200, OPERATOR);
     page(problems, "/console/dispatch", "/console/dispatch", 200, DISPATCHER);
     page(problems, "/console/dispatch/lists", "/console/dispatch/lists", 200, DISPATCHER);
+    page(problems, "/console/dispatch/tree", "/console/dispatch/tree?for=1", 200, DISPATCHER);
     page(problems, "/console/department", "/console/department", 200, POWER);
     page(problems, "/console/department/cases", "/console/department/cases", 200, POWER);
     page(problems, "/console/department/appeals", "/console/department/appeals", 200, POWER);
