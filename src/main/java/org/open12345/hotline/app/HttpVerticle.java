@@ -10,6 +10,7 @@ import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.BodyReading;
+import org.open12345.hotline.web.PageHeaders;
 
 /**
  * One HTTP server on one event loop. The server deploys {@code http.event_loops} instances; Vert.x
@@ -29,6 +30,7 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router root = Router.router(vertx);
+    root.route().handler(PageHeaders::handle);
     root.route().handler(features.clientAddress);
     root.route().handler(BodyReading.upTo(config.integer("http.body_limit_bytes")));
     features.access.install(root);

@@ -68,25 +68,38 @@ final class CaseDeskRoutes {
         viewer -> pendingAppeals(ctx, viewer)));
   }
 
-  /** Cases in the given states, most urgent first (the page lists what is due). */
+  /** Cases in the given states, most urgent first, a page at a time (sorted and paged by the database). */
   private Future<Void> cases(RoutingContext ctx, Viewer viewer, List<RatingCaseStatus> states, String template) {
-    List<Future<Numbered<RatingCase>>> lists = new ArrayList<>();
-    for (RatingCaseStatus s : states) {
-      lists.add(desks.cases().list(s, null, viewer.actor(), 0, PAGE));
-    }
-    return Future.all(lists).map(v -> {
+    int page = pageOf(ctx);
+    return desks.cases().dueFirst(states, null, viewer.actor(), page, PAGE).map(n -> {
       Instant now = clock.instant();
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (Future<Numbered<RatingCase>> f : lists) {
-        Numbered<RatingCase> n = f.result();
-        for (RatingCase c : n.items()) {
-          rows.add(caseRow(c, n.numberOf(c.ticketId()), viewer.actor(), now));
-        }
+      for (RatingCase c : n.items()) {
+        rows.add(caseRow(c, n.numberOf(c.ticketId()), viewer.actor(), now));
       }
-      rows.sort((a, b) -> String.valueOf(a.get("dueIso")).compareTo(String.valueOf(b.get("dueIso"))));
-      view.send(ctx, 200, template, viewer, page("cases", rows));
+      Map<String, Object> values = page("cases", rows);
+      paging(values, page, rows.size());
+      view.send(ctx, 200, template, viewer, values);
       return null;
     });
+  }
+
+  /** The {@code page} query parameter (0-based), 0 when absent or not a small number. */
+  static int pageOf(RoutingContext ctx) {
+    String p = ctx.queryParams().get("page");
+    try {
+      int n = p == null ? 0 : Integer.parseInt(p);
+      return n < 0 || n > 10_000 ? 0 : n;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Previous and next page links' numbers (a full page may have a next one). */
+  static void paging(Map<String, Object> values, int page, int shown) {
+    values.put("pageNo", page + 1);
+    values.put("prevPage", page > 0 ? page - 1 : null);
+    values.put("nextPage", shown >= PAGE ? page + 1 : null);
   }
 
   private Map<String, Object> caseRow(RatingCase c, String number, Actor actor, Instant now) {
@@ -139,18 +152,17 @@ final class CaseDeskRoutes {
     });
   }
 
-  /**
-   * Appeals waiting for a supervisor: the appealed ratings still counted, newest first, of which
-   * those pending (one page of appealed ratings is read; decided ones are left out here).
-   */
+  /** Appeals waiting for a supervisor, the one waiting longest first, sorted and paged by the database. */
   private Future<Void> pendingAppeals(RoutingContext ctx, Viewer viewer) {
-    return desks.ratings().list(new RatingRepository.Filter(null, viewer.actor().scope(), null, null, null, null,
-        null, null, true, false, PAGE, 0)).map(n -> {
-          view.send(ctx, 200, "supervisor/appeals", viewer, page("appeals",
-              ratingRows(n, r -> "PENDING".equals(r.appeal().status()))));
-          return null;
-        });
+    int page = pageOf(ctx);
+    return desks.ratings().pendingAppeals(viewer.actor(), page, PAGE).map(n -> {
+      Map<String, Object> values = page("appeals", ratingRows(n, r -> true));
+      paging(values, page, n.items().size());
+      view.send(ctx, 200, "supervisor/appeals", viewer, values);
+      return null;
+    });
   }
+
 
   private List<Map<String, Object>> ratingRows(Numbered<StoredRating> n,
       java.util.function.Predicate<StoredRating> keep) {

@@ -136,6 +136,12 @@ final class CentreLists {
     m.put("phone", e.phone() == null ? "" : e.phone());
     m.put("text", e.text() == null ? "" : e.text());
     m.put("handling", e.handling());
+    if (e.handled() != null) {
+      m.put("handled", e.handled().label());
+      m.put("handledBy", e.handled().by());
+      m.put("handledAt", time.format(e.handled().at()));
+      m.put("handledNote", e.handled().note() == null ? "" : e.handled().note());
+    }
     m.put("at", time.format(e.createdAt()));
     m.put("ticket", t == null ? "" : t.number());
     m.put("status", t == null ? "" : t.status().label());

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.open12345.hotline.auth.Role;
+import org.open12345.hotline.intake.EmergencyTransfers;
 import org.open12345.hotline.evaluation.RatingLevel;
 import org.open12345.hotline.intake.sms.UnparsedReplies;
 import org.open12345.hotline.problem.InvalidField;
@@ -28,15 +29,18 @@ final class CentreListsRoutes {
   static final String PATH = "/console/dispatch";
   private static final EnumSet<Role> CENTRE = EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
   private static final Map<String, String> NOTICES = Map.of("approve", "已批准。", "refuse", "已驳回申请。",
-      "settled", "已处理该短信。", "redispatch", "已改派。", "send_back", "已驳回退单，退回原单位办理。");
+      "settled", "已处理该短信。", "redispatch", "已改派。", "send_back", "已驳回退单，退回原单位办理。",
+      "emergency", "已标记该紧急情况的处理结果。");
   private final ConsoleSession session;
   private final ConsoleView view;
   private final CentreLists lists;
   private final Returns returns;
   private final UnparsedReplies unparsed;
+  private final EmergencyTransfers emergencies;
 
   CentreListsRoutes(ConsoleSession session, ConsoleView view, CentreLists lists, Returns returns,
-      UnparsedReplies unparsed) {
+      UnparsedReplies unparsed, EmergencyTransfers emergencies) {
+    this.emergencies = emergencies;
     this.session = session;
     this.view = view;
     this.lists = lists;
@@ -60,6 +64,10 @@ final class CentreListsRoutes {
       return thenBack(ctx, PATH + "?done=" + decision.name().toLowerCase(Locale.ROOT),
           () -> returns.rule(id(ctx), viewer.actor(), decision, text(ctx, "department_id"), text(ctx, "note")));
     }));
+    // 已转接 / 已处理: the dispatcher who dealt with an emergency says so, once, with who and when.
+    root.post(PATH + "/emergencies/:id").handler(ctx -> session.form(ctx, CENTRE, viewer ->
+        thenBack(ctx, PATH + "?done=emergency", () -> emergencies.markHandled(id(ctx),
+            String.valueOf(ctx.request().getFormAttribute("as")), viewer.actor(), text(ctx, "note")))));
     root.post(PATH + "/inbound/:id").handler(ctx -> session.form(ctx, CENTRE, viewer ->
         thenBack(ctx, PATH + "?done=settled", () -> unparsed.settle(id(ctx), viewer.actor(), settlement(ctx)))));
   }

@@ -133,7 +133,8 @@ public final class ConsoleFeature implements Feature {
     new ConsoleHome(session).mount(root);
     TicketExtras extras = new TicketExtras(desks, new TicketExtrasModel(time, departments, clock));
     TicketPageRoutes ticketPage = new TicketPageRoutes(session, view, n.tickets(), n.deadlines(),
-        new TicketPageModel(time, departments, n.reasons()), extras);
+        new TicketPageModel(time, departments, n.reasons(), new TimelineLabels(n.reasons()::returnReasons,
+            id -> policyName(n.rules(), id))), extras);
     ticketPage.mount(root);
     new ClockRequestRoutes(session, n.extensions(), n.pauses()).mount(root, ticketPage);
     new RatingFormRoutes(session, desks).mount(root, ticketPage);
@@ -149,13 +150,19 @@ public final class ConsoleFeature implements Feature {
     TicketRows rows = new TicketRows(n.deadlines(), departments, time, clock);
     OperatorDesk desk = new OperatorDesk(seats,
         new CallerPanel(centre.intake().callers(), centre.ratings(), rows, time),
-        centre.intake().callbackTasks(), queues, time);
+        centre.intake().callbackTasks(), queues, time, desks.cases(), departments, clock);
     new OperatorRoutes(session, view, n.tickets(), queues, n.rules(), departments, clock, zone, desk).mount(root);
     new OperatorCallRoutes(session, view, desk, centre.followUps()).mount(root);
     CentreLists lists = new CentreLists(new CentreLists.Sources(centre.returns(), n.extensions(), n.pauses(),
         centre.intake().inbound(), centre.intake().emergencies(), n.tickets()), departments, n.rules(), time, clock);
-    new CentreListsRoutes(session, view, lists, centre.returns(), centre.intake().unparsed()).mount(root);
+    new CentreListsRoutes(session, view, lists, centre.returns(), centre.intake().unparsed(),
+        centre.intake().emergencies()).mount(root);
     mountAdmin(root, session);
+  }
+
+  private static String policyName(org.open12345.hotline.routing.RuleSetHolder rules, String id) {
+    var p = rules.current().policies().get(id);
+    return p == null || p.name() == null ? id : p.name();
   }
 
   private void mountAdmin(Router root, ConsoleSession session) {

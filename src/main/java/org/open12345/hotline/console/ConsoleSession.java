@@ -3,6 +3,7 @@ package org.open12345.hotline.console;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -63,7 +64,7 @@ final class ConsoleSession {
     who.onFailure(e -> refused(ctx, e, cookie != null))
         .onSuccess(w -> {
           if (w.passwordChangeRequired()) {
-            redirect(ctx, "/account/password");
+            away(ctx, "/account/password?next=" + URLEncoder.encode(back(ctx), StandardCharsets.UTF_8));
             return;
           }
           Viewer viewer;
@@ -97,9 +98,7 @@ final class ConsoleSession {
       if (hadCookie) {
         SessionCookie.clear(ctx, secureCookies);
       }
-      // Back to this page after signing in (a form's page: where the form was).
-      String back = ctx.request().method().name().equals("GET") ? ctx.request().uri() : ConsoleHome.PATH;
-      redirect(ctx, "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+      away(ctx, "/login?next=" + URLEncoder.encode(back(ctx), StandardCharsets.UTF_8));
       return;
     }
     failed(ctx, null, e);
@@ -118,6 +117,45 @@ final class ConsoleSession {
       org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).error("console page {} failed", ctx.request().path(), e);
       view.message(ctx, 500, viewer, "系统错误", "页面暂时无法显示，请稍后再试。");
     }
+  }
+
+  /**
+   * Where to come back to after signing in: the page itself; for an htmx request (a fragment, a
+   * form posted in place) the page it was made from; for a plain form post, the console's home.
+   */
+  static String back(RoutingContext ctx) {
+    if (isHtmx(ctx)) {
+      String page = ctx.request().getHeader("HX-Current-URL");
+      if (page != null) {
+        try {
+          URI u = URI.create(page);
+          String path = u.getRawPath();
+          if (path != null && path.startsWith("/") && !path.startsWith("//")) {
+            return u.getRawQuery() == null ? path : path + "?" + u.getRawQuery();
+          }
+        } catch (IllegalArgumentException ignored) {
+          // not an address: home below
+        }
+      }
+      return ConsoleHome.PATH;
+    }
+    return ctx.request().method().name().equals("GET") ? ctx.request().uri() : ConsoleHome.PATH;
+  }
+
+  /**
+   * Sends the browser to another page. An htmx request would follow a 303 itself and put the
+   * login page inside the fragment it was loading; it is told to move the whole page instead.
+   */
+  static void away(RoutingContext ctx, String location) {
+    if (isHtmx(ctx)) {
+      ConsoleView.headers(ctx).setStatusCode(401).putHeader("HX-Redirect", location).end();
+    } else {
+      redirect(ctx, location);
+    }
+  }
+
+  private static boolean isHtmx(RoutingContext ctx) {
+    return "true".equals(ctx.request().getHeader("HX-Request"));
   }
 
   private static String csrfOf(RoutingContext ctx) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.escalation.EscalationStepRepository.FiredFilter;
 import org.open12345.hotline.escalation.Escalations;
+import org.open12345.hotline.escalation.StepKind;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketStatus;
 
@@ -54,6 +55,17 @@ final class DeskRoutes {
         viewer -> department(ctx, viewer)));
     root.get("/console/dispatch").handler(ctx -> session.page(ctx, EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR),
         viewer -> dispatch(ctx, viewer)));
+    // A row's department tree, loaded when its picker is first unfolded.
+    root.get("/console/dispatch/tree").handler(ctx -> session.page(ctx, EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR),
+        viewer -> {
+          String key = ctx.queryParams().get("for");
+          Map<String, Object> v = new HashMap<>();
+          v.put("treeId", key != null && key.matches("[A-Za-z0-9-]{1,40}") ? key : "picker");
+          v.put("tree", departments.tree());
+          v.put("required", true);
+          view.send(ctx, 200, "dispatch/tree-fragment", viewer, v);
+          return Future.succeededFuture();
+        }));
     root.get("/console/supervisor").handler(ctx -> session.page(ctx, EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR),
         viewer -> supervisor(ctx, viewer)));
   }
@@ -83,13 +95,18 @@ final class DeskRoutes {
     String department = ctx.queryParams().get("department");
     String filter = department == null || department.isBlank() ? null : department;
     boolean steps = "steps".equals(ctx.queryParams().get("tab"));
-    Integer level = level(ctx.queryParams().get("level"));
-    Future<List<Map<String, Object>>> rows = steps ? fired(filter, level) : queues.overdue(filter, viewer.actor());
+    StepKind kind = kind(ctx.queryParams().get("kind"));
+    // 督办 and 通报 are the levels the configured ladder gives those steps; ?level=N picks one level.
+    List<Integer> levels = kind != null ? escalations.levels(kind) : level(ctx.queryParams().get("level"));
+    Future<List<Map<String, Object>>> rows = !steps ? queues.overdue(filter, viewer.actor())
+        : levels != null && levels.isEmpty() ? Future.succeededFuture(List.of()) : fired(filter, levels);
     return rows.map(list -> {
       Map<String, Object> v = new HashMap<>();
       v.put("steps", steps);
-      v.put("level", level == null ? "" : String.valueOf(level));
-      v.put("current", !steps ? "overdue" : level == null ? "steps" : level == 1 ? "supervise" : "escalate");
+      v.put("kind", kind == null ? "" : kind.name().toLowerCase(java.util.Locale.ROOT));
+      v.put("level", kind == null && levels != null ? String.valueOf(levels.get(0)) : "");
+      v.put("current", !steps ? "overdue" : kind == StepKind.SUPERVISE ? "supervise"
+          : kind == StepKind.ESCALATE ? "escalate" : "steps");
       v.put("rows", list);
       v.put("departments", departments.picker());
       v.put("department", filter == null ? "" : filter);
@@ -98,17 +115,20 @@ final class DeskRoutes {
     });
   }
 
-  /**
-   * The 督办 list is the ladder's level 1, the 通报 list its level 2 (the shipped ladder's levels:
-   * docs/deadlines.md); no level, every fired step.
-   */
-  private static Integer level(String text) {
-    return "1".equals(text) ? Integer.valueOf(1) : "2".equals(text) ? Integer.valueOf(2) : null;
+  /** {@code supervise} (督办) or {@code escalate} (通报); null for any other value. */
+  private static StepKind kind(String text) {
+    return "supervise".equals(text) ? StepKind.SUPERVISE : "escalate".equals(text) ? StepKind.ESCALATE : null;
+  }
+
+  /** One ladder level asked for by number (0-10), or null for every level. */
+  private static List<Integer> level(String text) {
+    return text != null && text.matches("\\d{1,2}") && Integer.parseInt(text) <= 10
+        ? List.of(Integer.parseInt(text)) : null;
   }
 
   /** The ladder's fired steps, newest first: 催办 sent, 督办 notices, 通报. */
-  private Future<List<Map<String, Object>>> fired(String departmentId, Integer level) {
-    return escalations.fired(new FiredFilter(departmentId, level, null, null, QueueReader.PAGE, 0, null))
+  private Future<List<Map<String, Object>>> fired(String departmentId, List<Integer> levels) {
+    return escalations.fired(new FiredFilter(departmentId, levels, null, null, QueueReader.PAGE, 0, null))
         .map(list -> list.stream().map(f -> Map.<String, Object>of("number", f.ticketNumber(),
             "step", f.stepKind().label() + (f.level() > 1 ? "（" + f.level() + "级）" : ""),
             "deadline", f.deadlineKind().label(), "department", departments.name(f.departmentId()),

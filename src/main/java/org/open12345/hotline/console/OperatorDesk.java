@@ -5,6 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Instant;
+import org.open12345.hotline.evaluation.CallbackBy;
+import org.open12345.hotline.evaluation.Numbered;
+import org.open12345.hotline.evaluation.RatingCase;
+import org.open12345.hotline.evaluation.RatingCaseStatus;
+import org.open12345.hotline.evaluation.RatingCases;
 import org.open12345.hotline.intake.voice.CallbackTaskService;
 import org.open12345.hotline.ticket.TicketStatus;
 
@@ -19,8 +26,15 @@ final class OperatorDesk {
   private final CallbackTaskService tasks;
   private final QueueReader queues;
   private final ConsoleTime time;
+  private final RatingCases ratingCases;
+  private final DepartmentOptions departments;
+  private final Clock clock;
 
-  OperatorDesk(Seats seats, CallerPanel callers, CallbackTaskService tasks, QueueReader queues, ConsoleTime time) {
+  OperatorDesk(Seats seats, CallerPanel callers, CallbackTaskService tasks, QueueReader queues, ConsoleTime time,
+      RatingCases ratingCases, DepartmentOptions departments, Clock clock) {
+    this.ratingCases = ratingCases;
+    this.departments = departments;
+    this.clock = clock;
     this.seats = seats;
     this.callers = callers;
     this.tasks = tasks;
@@ -54,7 +68,11 @@ final class OperatorDesk {
     });
   }
 
-  /** {@code tasks}: open 回拨 tasks, oldest first; {@code followUps}: replied tickets to call back (回访). */
+  /**
+   * {@code tasks}: open 回拨 tasks, oldest first; {@code followUps}: replied tickets to call back
+   * (回访); {@code caseCallbacks}: 差评 cases whose verification call is the centre's (差评核实回访,
+   * due within 48 h), the one due soonest first, read through the evaluation feature's service.
+   */
   Future<Map<String, Object>> callbacks(Viewer viewer) {
     Future<List<Map<String, Object>>> open = tasks.list("open").map(list -> list.stream()
         .limit(QueueReader.PAGE)
@@ -62,6 +80,17 @@ final class OperatorDesk {
             "hotline", k.hotlineNumber() == null ? "" : k.hotlineNumber()))
         .toList());
     Future<List<Map<String, Object>>> replied = queues.inStates(List.of(TicketStatus.REPLIED), null, viewer.actor());
-    return Future.all(open, replied).map(v -> Map.of("tasks", open.result(), "followUps", replied.result()));
+    Future<List<Map<String, Object>>> cases = ratingCases.dueFirst(List.of(RatingCaseStatus.CALLBACK_DUE),
+        CallbackBy.CENTRE, viewer.actor(), 0, QueueReader.PAGE).map(this::caseRows);
+    return Future.all(open, replied, cases).map(v -> Map.of("tasks", open.result(), "followUps", replied.result(),
+        "caseCallbacks", cases.result()));
+  }
+
+  private List<Map<String, Object>> caseRows(Numbered<RatingCase> cases) {
+    Instant now = clock.instant();
+    return cases.items().stream().map(c -> Map.<String, Object>of("id", c.id(),
+        "number", String.valueOf(cases.numberOf(c.ticketId())), "department", departments.name(c.departmentId()),
+        "dueIso", c.callbackDueAt().toString(), "countdown", Countdown.text(c.callbackDueAt(), now),
+        "overdue", Countdown.overdue(c.callbackDueAt(), now))).toList();
   }
 }

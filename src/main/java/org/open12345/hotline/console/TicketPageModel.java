@@ -40,8 +40,11 @@ final class TicketPageModel {
   private final ConsoleTime time;
   private final DepartmentOptions departments;
   private final ReturnReasonCatalog reasons;
+  private final TimelineLabels labels;
 
-  TicketPageModel(ConsoleTime time, DepartmentOptions departments, ReturnReasonCatalog reasons) {
+  TicketPageModel(ConsoleTime time, DepartmentOptions departments, ReturnReasonCatalog reasons,
+      TimelineLabels labels) {
+    this.labels = labels;
     this.time = time;
     this.departments = departments;
     this.reasons = reasons;
@@ -67,6 +70,7 @@ final class TicketPageModel {
     v.put("actionLabels", labels());
     if (actions.contains("dispatch") || actions.contains("reopen")) {
       v.put("departments", departments.picker());
+      v.put("tree", departments.tree());
     }
     boolean own = viewer.role() == Role.DEPARTMENT && viewer.actor().department().equals(t.departmentId());
     v.put("askTime", own && EnumSet.of(TicketStatus.DISPATCHED, TicketStatus.SIGNED, TicketStatus.REOPENED)
@@ -175,11 +179,10 @@ final class TicketPageModel {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Object o : events) {
       JsonObject e = (JsonObject) o;
-      TicketAction a = TicketAction.parse(e.getString("action"));
       Role role = Role.parse(e.getString("role"));
       Map<String, Object> m = new HashMap<>();
       m.put("at", time.format(e.getString("at")));
-      m.put("action", a != null ? a.label() : OTHER_EVENTS.getOrDefault(e.getString("action"), e.getString("action")));
+      m.put("action", labels.action(e.getString("action")));
       m.put("actor", e.getString("actor"));
       m.put("role", role == null ? "" : role.label());
       m.put("to", status(e.getString("to_status")));
@@ -204,21 +207,13 @@ final class TicketPageModel {
       Object v = e.getValue();
       // What people read; the machine's own keys (rule ids, versions) stay in the API's timeline.
       if (v != null && DETAIL_LABELS.containsKey(e.getKey()) && !(v instanceof JsonObject) && !(v instanceof JsonArray)) {
-        String value = e.getKey().endsWith("department_id") ? departments.name(String.valueOf(v)) : String.valueOf(v);
+        String value = e.getKey().endsWith("department_id") ? departments.name(String.valueOf(v))
+            : labels.value(e.getKey(), String.valueOf(v));
         j.add(DETAIL_LABELS.get(e.getKey()) + "：" + value);
       }
     });
     return j.toString();
   }
-
-  /** Events the server writes besides the ticket actions. */
-  private static final Map<String, String> OTHER_EVENTS = Map.ofEntries(Map.entry("ROUTE", "自动分派"),
-      Map.entry("CLOCK_PAUSED", "暂停计时"), Map.entry("CLOCK_RESUMED", "恢复计时"),
-      Map.entry("REVEAL_CONTACT", "查看联系方式"), Map.entry("RATING_CASE_OPENED", "差评立件"),
-      Map.entry("RATING_CASE_JOINED", "差评并入"), Map.entry("RATING_CASE_CALLBACK", "差评回访核实"),
-      Map.entry("RATING_CASE_FIXED", "差评整改"), Map.entry("RATING_CASE_EXPLAINED", "差评解释说明"),
-      Map.entry("RATING_CASE_CLOSED", "差评件办结"), Map.entry("CO_ASSIGNED", "指定协办单位"),
-      Map.entry("CO_NOTE", "协办意见"), Map.entry("CO_ANSWER", "协办答复"), Map.entry("CO_CLOSED", "协办结束"));
 
   private static final Map<String, String> DETAIL_LABELS = Map.ofEntries(Map.entry("note", "说明"),
       Map.entry("reason", "原因"), Map.entry("department_id", "承办单位"), Map.entry("policy", "时限"),

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneId;
 import org.open12345.hotline.auth.Actors;
 import org.open12345.hotline.escalation.EscalationStepRepository.FiredFilter;
@@ -36,7 +37,7 @@ public final class EscalationRoutes {
     Instant from = QueryParams.day(p.get("from"), "from", 0, zone);
     Instant to = QueryParams.day(p.get("to"), "to", 1, zone);
     Integer level = p.get("level") == null ? null : QueryParams.integer(p.get("level"), "level", 0, 0, 10);
-    escalations.fired(new FiredFilter(p.get("department"), level, from, to, size, (long) page * size,
+    escalations.fired(new FiredFilter(p.get("department"), level == null ? null : List.of(level), from, to, size, (long) page * size,
             Actors.of(ctx).scope()))
         .onSuccess(steps -> {
           JsonArray items = new JsonArray();

@@ -85,7 +85,7 @@ public final class EscalationStepRepository {
       WHERE s.status = 'fired'
         AND ($1::text IS NULL OR s.department_id = $1)
         AND ($7::text[] IS NULL OR s.department_id = ANY($7))
-        AND ($2::int IS NULL OR s.level = $2)
+        AND ($2::int[] IS NULL OR s.level = ANY($2))
         AND ($3::timestamptz IS NULL OR s.fired_at >= $3)
         AND ($4::timestamptz IS NULL OR s.fired_at < $4)
       ORDER BY s.fired_at DESC, s.id DESC
@@ -101,8 +101,9 @@ public final class EscalationStepRepository {
 
   /** Which fired steps to list; null fields do not filter. {@code to} is exclusive. */
   /** @param scope the caller's departments (a department user's sub-tree), or null for centre staff */
-  public record FiredFilter(String departmentId, Integer level, Instant from, Instant to, int limit, long offset,
-      java.util.List<String> scope) {}
+  /** @param levels the ladder levels to list, or null for all */
+  public record FiredFilter(String departmentId, java.util.List<Integer> levels, Instant from, Instant to, int limit,
+      long offset, java.util.List<String> scope) {}
 
   /** The claim query as the periodic scheduler runs it, for EXPLAIN in the benchmark. */
   public static String claimSql() {
@@ -232,7 +233,8 @@ public final class EscalationStepRepository {
   /** Fired steps, newest first. */
   public Future<List<FiredStep>> fired(SqlClient db, FiredFilter f) {
     return db.preparedQuery(FIRED)
-        .execute(Tuple.from(new Object[] {f.departmentId(), f.level(), odt(f.from()), odt(f.to()), f.limit(),
+        .execute(Tuple.from(new Object[] {f.departmentId(),
+            f.levels() == null ? null : f.levels().toArray(Integer[]::new), odt(f.from()), odt(f.to()), f.limit(),
             f.offset(), f.scope() == null ? null : f.scope().toArray(String[]::new)}))
         .map(EscalationStepRepository::fired);
   }

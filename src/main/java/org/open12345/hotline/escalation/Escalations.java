@@ -68,6 +68,15 @@ public final class Escalations implements DeadlinesChanged, CaseDeadlinesChanged
     });
   }
 
+  /**
+   * The levels the configured ladders (the tickets' and the 差评 cases') give this kind of step,
+   * lowest first: what a 督办 or 通报 list shows, whatever levels the centre's ladder uses.
+   */
+  public List<Integer> levels(StepKind kind) {
+    return java.util.stream.Stream.concat(ladder.rungs().stream(), caseLadder.rungs().stream())
+        .filter(r -> r.step() == kind).map(LadderRung::level).distinct().sorted().toList();
+  }
+
   /** Fired steps, newest first. */
   public Future<List<FiredStep>> fired(FiredFilter filter) {
     return steps.fired(pool, filter);

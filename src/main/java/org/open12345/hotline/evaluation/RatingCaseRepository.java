@@ -48,6 +48,15 @@ public final class RatingCaseRepository {
         AND ($3::text[] IS NULL OR c.department_id = ANY($3))
       ORDER BY c.id DESC
       LIMIT $4 OFFSET $5""";
+  /** Open cases in the given states, the one due soonest first (what a desk works through). */
+  private static final String DUE_FIRST = "SELECT " + COLUMNS + """
+       FROM rating_cases c
+      WHERE c.status = ANY($1)
+        AND ($2::text IS NULL OR c.callback_by = $2)
+        AND ($3::text[] IS NULL OR c.department_id = ANY($3))
+      ORDER BY CASE WHEN c.status = 'CALLBACK_DUE' THEN c.callback_due_at
+                    WHEN c.status IN ('FIX_DUE', 'EXPLANATION_DUE') THEN c.fix_due_at END NULLS LAST, c.id
+      LIMIT $4 OFFSET $5""";
   private static final String CALLBACK = """
       UPDATE rating_cases c SET status = $2, called_back_at = $3, called_back_by = $4, citizen_reached = $5,
              call_attempts = $6, citizen_account = $7, founded = $8, callback_note = $9, deadlines = $10
@@ -108,6 +117,21 @@ public final class RatingCaseRepository {
     return db.preparedQuery(LIST)
         .execute(Tuple.of(status == null ? null : status.name(), departmentId,
             scope == null ? null : scope.toArray(String[]::new), limit, offset))
+        .map(RatingCaseRepository::all);
+  }
+
+  /**
+   * Open cases in {@code states}, due soonest first, paged here rather than by the caller.
+   *
+   * @param callbackBy only the cases this side calls back, or null for both
+   * @param scope the departments the caller sees, or null for all
+   */
+  public Future<List<RatingCase>> dueFirst(SqlClient db, List<RatingCaseStatus> states, CallbackBy callbackBy,
+      List<String> scope, int limit, long offset) {
+    return db.preparedQuery(DUE_FIRST)
+        .execute(Tuple.of(states.stream().map(Enum::name).toArray(String[]::new),
+            callbackBy == null ? null : callbackBy.name(), scope == null ? null : scope.toArray(String[]::new),
+            limit, offset))
         .map(RatingCaseRepository::all);
   }
 

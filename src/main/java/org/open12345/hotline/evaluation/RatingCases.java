@@ -168,6 +168,17 @@ public final class RatingCases implements CaseDeadlineView {
         .compose(this::numbered);
   }
 
+  /**
+   * Open cases in these states, the one due soonest first (a desk's work list), one page of them;
+   * a department sees its own.
+   *
+   * @param callbackBy only the cases this side calls back (the centre's 回访 list), or null for both
+   */
+  public Future<Numbered<RatingCase>> dueFirst(List<RatingCaseStatus> states, CallbackBy callbackBy, Actor actor,
+      int page, int size) {
+    return cases.dueFirst(pool, states, callbackBy, actor.scope(), size, (long) page * size).compose(this::numbered);
+  }
+
   @Override
   public Future<List<CaseDeadlines>> ofTicket(long ticketId) {
     return cases.ofTicket(pool, ticketId).map(list -> list.stream().map(RatingCase::clocks).toList());

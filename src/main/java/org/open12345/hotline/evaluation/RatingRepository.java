@@ -59,6 +59,13 @@ public final class RatingRepository {
       ORDER BY r.created_at DESC, r.id DESC
       LIMIT #{limit} OFFSET #{offset}""";
 
+  /** Appeals waiting for a decision, the one waiting longest first (index rating_appeals_pending). */
+  private static final String PENDING_APPEALS = SELECT + """
+      WHERE a.status = 'PENDING'
+        AND ($1::text[] IS NULL OR a.department_id = ANY($1))
+      ORDER BY a.appealed_at, a.id
+      LIMIT $2 OFFSET $3""";
+
   /**
    * Parallel plans make these LIMIT pages slower, not faster (bench/README.md, "Ratings list":
    * p95 321 ms with workers, 31 ms without): the list runs serial, for its transaction only.
@@ -126,6 +133,13 @@ public final class RatingRepository {
     p.put("offset", f.offset());
     return tx.query(SERIAL).execute()
         .compose(v -> SqlTemplate.forQuery(tx, LIST).execute(p)).map(RatingRepository::all);
+  }
+
+  /** One page of the appeals waiting for a decision, oldest first; {@code scope} null for all. */
+  public Future<List<StoredRating>> pendingAppeals(SqlClient db, List<String> scope, int limit, long offset) {
+    return db.preparedQuery(PENDING_APPEALS)
+        .execute(Tuple.of(scope == null ? null : scope.toArray(String[]::new), limit, offset))
+        .map(RatingRepository::all);
   }
 
   /** The 差评 joins (or opens) a case. */

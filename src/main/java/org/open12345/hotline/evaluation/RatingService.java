@@ -179,13 +179,20 @@ public final class RatingService {
 
   /** Ratings by the filter, newest first, within what the actor sees. */
   public Future<Numbered<StoredRating>> list(RatingRepository.Filter filter) {
-    return pool.withTransaction(tx -> repository.list(tx, filter)).compose(list -> {
-      List<Long> ids = list.stream().map(StoredRating::ticketId).filter(Objects::nonNull).distinct().toList();
-      return tickets.findAll(ids).map(ts -> {
-        Map<Long, String> numbers = new HashMap<>();
-        ts.forEach(t -> numbers.put(t.id(), t.number()));
-        return new Numbered<>(list, numbers);
-      });
+    return pool.withTransaction(tx -> repository.list(tx, filter)).compose(this::numbered);
+  }
+
+  /** The appeals waiting for a supervisor, the one waiting longest first, a page at a time. */
+  public Future<Numbered<StoredRating>> pendingAppeals(Actor actor, int page, int size) {
+    return repository.pendingAppeals(pool, actor.scope(), size, (long) page * size).compose(this::numbered);
+  }
+
+  private Future<Numbered<StoredRating>> numbered(List<StoredRating> list) {
+    List<Long> ids = list.stream().map(StoredRating::ticketId).filter(Objects::nonNull).distinct().toList();
+    return tickets.findAll(ids).map(ts -> {
+      Map<Long, String> numbers = new HashMap<>();
+      ts.forEach(t -> numbers.put(t.id(), t.number()));
+      return new Numbered<>(list, numbers);
     });
   }
 

@@ -37,8 +37,9 @@ final class LoginPages {
     send(ctx, status, "login", v);
   }
 
-  void password(RoutingContext ctx, int status, String csrfToken, boolean forced, String error) {
+  void password(RoutingContext ctx, int status, String csrfToken, boolean forced, String next, String error) {
     Map<String, Object> v = new HashMap<>();
+    v.put("next", next);
     v.put("csrfToken", csrfToken);
     v.put("forced", forced);
     v.put("error", error);

@@ -48,7 +48,8 @@ final class LoginRoutes {
     root.post("/logout").handler(this::logout);
     root.get("/account").handler(ctx -> withSession(ctx, false, who -> accountPage(ctx, who)));
     root.get("/account/password").handler(ctx -> withSession(ctx, false, who -> {
-      pages.password(ctx, 200, who.csrfToken(), who.passwordChangeRequired(), null);
+      pages.password(ctx, 200, who.csrfToken(), who.passwordChangeRequired(),
+          safeNext(ctx.queryParams().get("next")), null);
       return Future.succeededFuture();
     }));
     root.post("/account/password").handler(ctx -> withSession(ctx, true, who -> changePassword(ctx, who)));
@@ -99,7 +100,8 @@ final class LoginRoutes {
         .onSuccess(opened -> {
           SessionCookie.set(ctx, opened.sessionId(), secure);
           ctx.response().addCookie(Cookie.cookie(LOGIN_COOKIE, "").setPath("/login").setMaxAge(0));
-          redirect(ctx, opened.passwordChangeRequired() ? "/account/password" : next);
+          // A one-time password sets its own first; the way back travels through that page.
+          redirect(ctx, opened.passwordChangeRequired() ? passwordPage(next) : next);
         })
         .onFailure(e -> {
           if (wantsHtml(ctx) && e instanceof Problem p) {
@@ -126,7 +128,7 @@ final class LoginRoutes {
 
   private Future<Void> accountPage(RoutingContext ctx, Authenticated who) {
     if (who.passwordChangeRequired()) {
-      redirect(ctx, "/account/password");
+      redirect(ctx, passwordPage("/account"));
       return Future.succeededFuture();
     }
     var a = who.actor();
@@ -140,6 +142,7 @@ final class LoginRoutes {
     String current;
     String next;
     String confirm;
+    String back = isJson(ctx) ? HOME : safeNext(ctx.request().getFormAttribute("next"));
     if (isJson(ctx)) {
       JsonObject b = JsonBody.of(ctx);
       current = b.getValue("current_password") instanceof String s ? s : "";
@@ -151,7 +154,7 @@ final class LoginRoutes {
       confirm = orEmpty(ctx.request().getFormAttribute("confirm_password"));
     }
     if (!next.equals(confirm)) {
-      pages.password(ctx, 400, who.csrfToken(), who.passwordChangeRequired(), "两次输入的新密码不一致");
+      pages.password(ctx, 400, who.csrfToken(), who.passwordChangeRequired(), back, "两次输入的新密码不一致");
       return Future.succeededFuture();
     }
     return logins.changePassword(SessionCookie.read(ctx), current, next, ClientAddress.of(ctx))
@@ -159,13 +162,13 @@ final class LoginRoutes {
           if (isJson(ctx)) {
             ctx.response().setStatusCode(204).end();
           } else {
-            redirect(ctx, HOME);
+            redirect(ctx, back);
           }
           return (Void) null;
         })
         .recover(e -> {
           if (!isJson(ctx) && e instanceof IdentityProblem p && p.kind() == Problem.Kind.INVALID) {
-            pages.password(ctx, 400, who.csrfToken(), who.passwordChangeRequired(), p.getMessage());
+            pages.password(ctx, 400, who.csrfToken(), who.passwordChangeRequired(), back, p.getMessage());
             return Future.succeededFuture();
           }
           return Future.failedFuture(e);
@@ -194,7 +197,7 @@ final class LoginRoutes {
               SessionCookie.clear(ctx, secure);
             }
             if (!changesState) {
-              redirect(ctx, "/login?next=" + java.net.URLEncoder.encode(ctx.request().path(),
+              redirect(ctx, "/login?next=" + java.net.URLEncoder.encode(ctx.request().uri(),
                   java.nio.charset.StandardCharsets.UTF_8));
               return;
             }
@@ -233,13 +236,24 @@ final class LoginRoutes {
     ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
 
-  /** Only a path on this server: never {@code //evil.example} or {@code https://...}. */
+  /**
+   * Only a path on this server: never {@code //evil.example}, {@code /\\evil.example},
+   * {@code https://...} or {@code javascript:...}; control characters and over-long values are
+   * dropped too (a header splitter, a log forger). Anything else becomes the console's home.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-        || next.chars().anyMatch(c -> c < 0x20)) {
+    if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+        || next.startsWith("/\\") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
       return HOME;
     }
     return next;
+  }
+
+  /** The password page, then {@code next} (only if it is somewhere other than home). */
+  static String passwordPage(String next) {
+    String safe = safeNext(next);
+    return HOME.equals(safe) ? "/account/password"
+        : "/account/password?next=" + java.net.URLEncoder.encode(safe, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static String orEmpty(String s) {

@@ -28,6 +28,19 @@ public final class EmergencyTransferRepository {
       ORDER BY e.created_at DESC, e.id DESC
       LIMIT $5 OFFSET $6""";
 
+  /** Settles one not yet settled; the row count tells whether it was (0: unknown or settled before). */
+  private static final String HANDLE = """
+      UPDATE emergency_transfers SET handled_as = $2, handled_by = $3, handled_at = $4, handled_note = $5
+       WHERE id = $1 AND handled_as IS NULL""";
+  private static final String EXISTS = "SELECT 1 FROM emergency_transfers WHERE id = $1";
+
+  /** True when this call settled it; false when it was settled already; null when there is no such one. */
+  Future<Boolean> handle(SqlClient db, long id, String as, String by, Instant at, String note) {
+    return db.preparedQuery(HANDLE).execute(Tuple.of(id, as, by, at.atOffset(ZoneOffset.UTC), note))
+        .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture(true)
+            : db.preparedQuery(EXISTS).execute(Tuple.of(id)).map(found -> found.size() == 0 ? null : false));
+  }
+
   public Future<List<EmergencyTransfer>> list(SqlClient db, Instant from, Instant to, String number, String source,
       int limit, long offset) {
     return db.preparedQuery(LIST)

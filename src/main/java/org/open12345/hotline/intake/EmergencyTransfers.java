@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.notify.NewMessage;
+import org.open12345.hotline.problem.InvalidField;
+import org.open12345.hotline.problem.NotFound;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.Supervisors;
 import org.open12345.hotline.notify.template.MessageTemplates;
@@ -83,6 +86,30 @@ public final class EmergencyTransfers {
   public Future<List<EmergencyTransfer>> list(Instant from, Instant to, String number, String channel, int limit,
       long offset) {
     return repository.list(pool, from, to, number, channel, limit, offset);
+  }
+
+  /**
+   * A person settles an emergency: {@code TRANSFERRED} (put through to the number) or
+   * {@code HANDLED} (called back; nothing to put through). Once only: a second mark is refused,
+   * so two dispatchers cannot both think they took it.
+   */
+  public Future<Void> markHandled(long id, String as, Actor by, String note) {
+    if (!EmergencyTransfer.Handled.KINDS.contains(as)) {
+      return Future.failedFuture(new InvalidField("as", "is TRANSFERRED or HANDLED"));
+    }
+    String text = note == null || note.isBlank() ? null : note.strip();
+    if (text != null && text.length() > 500) {
+      return Future.failedFuture(new InvalidField("note", "is at most 500 characters"));
+    }
+    return repository.handle(pool, id, as, by.id(), clock.instant(), text).compose(done -> {
+      if (done == null) {
+        return Future.failedFuture(new NotFound("no emergency transfer " + id));
+      }
+      if (!done) {
+        return Future.failedFuture(new EmergencyHandled(id));
+      }
+      return Future.succeededFuture();
+    });
   }
 
   private Future<Long> record(SqlConnection tx, EmergencyMatch m, String source, Source from, String phone,

@@ -70,6 +70,14 @@ class DeskPagesTest {
     assertEquals("/console/dispatch?tab=manual", TicketPageRoutes.backTo("/console/dispatch?tab=manual", "/x"));
   }
 
+  static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
+
   @Test
   void theDispatcherDispatchesFromTheManualQueueWithTheDepartmentPicker() {
     // No category: no rule matches, so the ticket waits in the manual queue.
@@ -79,7 +87,25 @@ class DeskPagesTest {
     assertEquals(200, queue.status(), queue.body());
     assertTrue(queue.body().contains("id=\"dispatch-" + manual + "\""));
     assertTrue(queue.body().contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
-    assertTrue(queue.body().contains("<option value=\"hhht.water\">"), "the department picker");
+    assertTrue(queue.body().contains("<summary id=\"department-" + manual + "\" hx-get=\"/console/dispatch/tree?for="
+        + manual + "\""),
+        "the row's department tree, loaded when unfolded");
+    assertFalse(queue.body().contains("<option value=\"hhht.water\">"), "no indented select any more");
+    String tree = server.get("/console/dispatch/tree?for=" + manual, DISPATCHER).body();
+    assertTrue(tree.contains("<input type=\"radio\" name=\"department_id\" value=\"hhht.water\" id=\"" + manual
+        + "-dep-hhht.water\" required>"), tree);
+    // Nested: a city's districts sit in a folded list under the city, after its own choice.
+    String city = tree.substring(tree.indexOf("value=\"hhht\""), tree.indexOf("value=\"hhht.xincheng\""));
+    assertTrue(city.contains("<details><summary>下级单位") && city.contains("<ul>"), city);
+    assertEquals(count(tree, "<ul"), count(tree, "</ul>"), "lists balanced: " + tree);
+    assertEquals(count(tree, "<details"), count(tree, "</details>"), "folds balanced");
+    assertFalse(tree.contains("<script") || tree.contains("style="), "no inline script or style");
+    assertTrue(server.get("/console/dispatch/tree?for=%22%3E%3Cscript%3E", DISPATCHER).body()
+        .contains("id=\"picker-dep-hhht.water\""), "the key is only letters, digits and dashes");
+    assertEquals(403, server.get("/console/dispatch/tree?for=1", person("dp.op", "OPERATOR")).status());
+    String page = server.get("/tickets/" + manual, DISPATCHER).body();
+    assertTrue(page.contains("<fieldset class=\"tree-picker\" id=\"dispatch-department\">")
+        && page.contains("id=\"dispatch-dep-hhht.water\" required>"), "the ticket page's dispatch form: the tree");
 
     Response sent = form(server, "/tickets/" + manual + "/actions/dispatch", Map.of("csrf_token",
         csrf(server, DISPATCHER), "department_id", "hhht.water", "return_to", "/console/dispatch?tab=manual"),

@@ -158,4 +158,32 @@ class DispatchListsTest {
     assertEquals("critical", policy, "the policy the dispatcher chose");
     assertFalse(lists().contains("id=\"dispatch-emergency-" + id + "\""), "dispatched: no form any more");
   }
+
+  @Test
+  void anEmergencyIsMarkedTransferredOnceWithWhoAndWhen() {
+    Response filed = server.postJson("/api/complaints", new JsonObject().put("phone", "13800000106")
+        .put("request_type", "求助").put("location", "赛罕区大学路").put("description", "楼道里着火了，浓烟很大"));
+    assertEquals(201, filed.status(), filed.body());
+    String html = lists();
+    String id = first(html, "id=\"emergency-transferred-(\\d+)\"");
+    assertTrue(html.contains("id=\"emergency-handled-" + id + "\""), "both choices");
+    assertEquals(400, form(server, "/console/dispatch/emergencies/" + id, signed("as", "LATER"), DISPATCHER).status());
+    Response marked = form(server, "/console/dispatch/emergencies/" + id, signed("as", "TRANSFERRED",
+        "note", "已转119指挥中心"), DISPATCHER);
+    assertEquals(303, marked.status(), marked.body());
+    assertEquals("/console/dispatch?done=emergency", marked.header("Location"));
+    String after = lists();
+    String row = after.substring(after.indexOf("id=\"handled-" + id + "\""));
+    assertTrue(row.startsWith("id=\"handled-" + id + "\"><strong>已转接</strong> · wang.pd · ")
+        && row.contains("已转119指挥中心"), row);
+    assertFalse(after.contains("id=\"emergency-transferred-" + id + "\""), "settled: no form any more");
+    Response again = form(server, "/console/dispatch/emergencies/" + id, signed("as", "HANDLED"), DISPATCHER);
+    assertEquals(409, again.status(), "a second dispatcher cannot take it too");
+    assertEquals(404, form(server, "/console/dispatch/emergencies/99999999", signed("as", "HANDLED"), DISPATCHER)
+        .status());
+    JsonObject api = server.get("/api/emergency-transfers", As.DISPATCHER).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(e -> e.getLong("id") == Long.parseLong(id)).findFirst().orElseThrow();
+    assertEquals("TRANSFERRED", api.getJsonObject("handled").getString("as"), api.encode());
+    assertEquals("wang.pd", api.getJsonObject("handled").getString("by"));
+  }
 }

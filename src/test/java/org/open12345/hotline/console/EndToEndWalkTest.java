@@ -86,9 +86,28 @@ class EndToEndWalkTest {
     b.signIn("wang.paidan", Role.DISPATCHER, null);
     b.waitFor().until(ExpectedConditions.urlContains("/console/dispatch"));
     b.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("dispatch-" + number)));
-    new Select(driver.findElement(By.id("department-" + number))).selectByValue(HEATING);
+    // The department tree: unfold the row's picker (htmx loads it), then the city's folded sub-tree.
+    driver.findElement(By.id("department-" + number)).click();
+    try {
+      b.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id(number + "-dep-" + HEATING)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // Say what the row's picker became (an inherited hx-select once swapped it away).
+      throw new AssertionError("the row's tree did not load: " + driver.findElement(By.id("department-" + number))
+          .findElement(By.xpath("..")).getAttribute("outerHTML"), e);
+    }
+    org.openqa.selenium.WebElement heating = driver.findElement(By.id(number + "-dep-" + HEATING));
+    // Open every fold above it (a keyboard user would press Enter on each summary).
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "for (var d = arguments[0].closest('details'); d; d = d.parentElement.closest('details')) { d.open = true; }"
+        + " arguments[0].scrollIntoView({block: 'center'});", heating);
+    // Chosen with the keyboard, as a dispatcher without a mouse would.
+    heating.sendKeys(org.openqa.selenium.Keys.SPACE);
+    assertTrue(heating.isSelected(), "the heating company is chosen");
     b.check("walk-05-dispatch-queue");
-    driver.findElement(By.id("dispatch-" + number)).click();
+    org.openqa.selenium.WebElement send = driver.findElement(By.id("dispatch-" + number));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        send);
+    send.sendKeys(org.openqa.selenium.Keys.ENTER);
     b.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
     b.check("walk-06-dispatched");
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
+import org.open12345.hotline.testing.TestServer.Response;
 
 /**
  * Live updates cross server instances: a ticket changed through instance A reaches a screen
@@ -59,6 +60,33 @@ class LiveUpdatesTest {
     assertFalse(water.contains("data: " + powerTicket), "another department's ticket is never announced");
     assertFalse(water.contains("event: ticket-" + powerTicket));
     assertTrue(power.contains("data: " + waterTicket), "the queue it left is told too");
+  }
+
+  @Test
+  void ratingsAndCoDepartmentEventsRefreshTheTicketsScreensToo() throws InterruptedException {
+    List<String> centre = listen(person("live.pd2", "DISPATCHER"));
+    List<String> water = listen(departmentPerson("live.water2", "hhht.water"));
+    // 协办: the co-department hears the ticket it was given, though the lead is another department.
+    String co = ticket(a, powerCut("13500000003", "停电导致水泵停运，小区停水"));
+    a.postJson("/api/tickets/" + co + "/actions/dispatch", new io.vertx.core.json.JsonObject()
+        .put("department_id", "hhht.power").put("co_department_ids", new io.vertx.core.json.JsonArray()
+            .add("hhht.water")), As.DISPATCHER);
+    Await.until(() -> water.contains("event: ticket-" + co), Duration.ofSeconds(5));
+
+    // A rating on the web: the ticket's page (and the desks) hear it.
+    Response filed = a.postJson("/api/complaints", new io.vertx.core.json.JsonObject().put("phone", "13500000004")
+        .put("request_type", "投诉").put("description", "小区路灯一周不亮，晚上出行不便"));
+    String n = filed.json().getString("number");
+    String department = a.get("/api/tickets/" + n, As.DISPATCHER).json().getString("department_id");
+    org.open12345.hotline.intake.IntakeTesting.reply(a, n, department == null ? "hhht.urban" : department,
+        "已修复路灯线路");
+    assertEquals(200, a.post("/api/tickets/" + n + "/actions/close", "", As.DISPATCHER).status());
+    Await.until(() -> centre.contains("event: ticket-" + n), Duration.ofSeconds(5));
+    centre.clear();
+    Response rated = a.postJson("/api/complaints/" + n + "/rating", new io.vertx.core.json.JsonObject()
+        .put("code", filed.json().getString("query_code")).put("level", 4));
+    assertEquals(201, rated.status(), rated.body());
+    Await.until(() -> centre.contains("event: ticket-" + n), Duration.ofSeconds(5));
   }
 
   @Test

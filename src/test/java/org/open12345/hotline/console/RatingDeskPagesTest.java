@@ -64,6 +64,27 @@ class RatingDeskPagesTest {
   }
 
   @Test
+  void theCentresCaseCallbacksAreInTheOperatorsCallbackListAndLeaveItOnceMade() {
+    String[] operator = person("sun.op", "OPERATOR");
+    String n = ratedTicket("13700000031", "hhht.power", "不满意，停电问题没人管");
+    long id = caseOf(n);
+    String heat = ratedTicket("13700000032", "hhht.heating", "不满意，暖气依旧不热");
+    long heatCase = caseOf(heat);
+    Response list = server.get("/console/operator/callbacks", operator);
+    assertEquals(200, list.status(), list.body());
+    assertTrue(list.body().contains("id=\"case-callback-" + id + "\"") && list.body().contains("/tickets/" + n
+        + "#case-" + id), "the centre's 48 h callback is on the operator's list: " + list.body());
+    assertFalse(list.body().contains("id=\"case-callback-" + heatCase + "\""), "heating calls back itself");
+    assertTrue(server.get("/tickets/" + n, operator).body().contains("id=\"form-callback-" + id + "\""),
+        "the operator makes it on the ticket page");
+    Response done = form(server, "/tickets/" + n + "/rating-cases/" + id + "/callback", Map.of("csrf_token",
+        csrf(server, operator), "reached", "yes", "attempts", "1", "founded", "no",
+        "citizen_account", "已恢复供电，只是不满意等待时间"), operator);
+    assertEquals(303, done.status(), done.body());
+    assertFalse(server.get("/console/operator/callbacks", operator).body().contains("id=\"case-callback-" + id + "\""));
+  }
+
+  @Test
   void aDepartmentThatCallsBackSeesItsCaseAndCallsItBackOnTheTicketPage() {
     String n = ratedTicket("13700000001", "hhht.heating", "不满意，暖气还是不热");
     long id = caseOf(n);
@@ -105,6 +126,10 @@ class RatingDeskPagesTest {
         csrf(server, SUPERVISOR)), SUPERVISOR);
     assertEquals(303, closed.status(), closed.body());
     assertEquals("CLOSED", server.get("/api/rating-cases/" + id, As.DISPATCHER).json().getString("status"));
+    String timeline = server.get("/tickets/" + n, SUPERVISOR).body();
+    timeline = timeline.substring(timeline.indexOf("id=\"timeline\""));
+    assertTrue(timeline.contains("差评件办结") && timeline.contains("原因：核实办结"), timeline);
+    assertFalse(timeline.contains("CONCLUDED") || timeline.contains("原因：dispatch"), "no raw codes: " + timeline);
   }
 
   @Test
@@ -188,10 +213,15 @@ class RatingDeskPagesTest {
 
   @Test
   void theSupervisorListsSuperviseAndEscalateStepsApart() {
-    Response supervise = server.get("/console/supervisor?tab=steps&level=1", SUPERVISOR);
+    Response tabs = server.get("/console/supervisor", SUPERVISOR);
+    assertTrue(tabs.body().contains("href=\"/console/supervisor?tab=steps&amp;kind=supervise\" id=\"tab-supervise\"")
+        && tabs.body().contains("href=\"/console/supervisor?tab=steps&amp;kind=escalate\" id=\"tab-escalate\""),
+        "the tabs name the step, the ladder gives its levels: " + tabs.body());
+    Response supervise = server.get("/console/supervisor?tab=steps&kind=supervise", SUPERVISOR);
     assertEquals(200, supervise.status(), supervise.body());
     assertTrue(supervise.body().contains("id=\"tab-supervise\" class=\"current\""), supervise.body());
-    Response escalate = server.get("/console/supervisor?tab=steps&level=2", SUPERVISOR);
+    assertTrue(supervise.body().contains("name=\"kind\" value=\"supervise\""), "the filter keeps the tab");
+    Response escalate = server.get("/console/supervisor?tab=steps&kind=escalate", SUPERVISOR);
     assertTrue(escalate.body().contains("id=\"tab-escalate\" class=\"current\"") && escalate.body().contains("还没有通报记录"));
   }
 }

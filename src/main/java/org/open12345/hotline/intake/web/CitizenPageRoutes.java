@@ -28,11 +28,12 @@ final class CitizenPageRoutes {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String NOT_FOUND = "没有找到该工单，或查询码不正确。请核对短信或受理页面上的工单号和查询码。";
   private final ComplaintService complaints;
-  private final CitizenPages pages = new CitizenPages();
+  private final CitizenPages pages;
   private final ZoneId zone;
 
-  CitizenPageRoutes(ComplaintService complaints, ZoneId zone) {
+  CitizenPageRoutes(ComplaintService complaints, CitizenPages pages, ZoneId zone) {
     this.complaints = complaints;
+    this.pages = pages;
     this.zone = zone;
   }
 

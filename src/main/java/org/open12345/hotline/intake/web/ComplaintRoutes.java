@@ -32,11 +32,14 @@ public final class ComplaintRoutes {
   private final ComplaintService complaints;
   private final ComplaintSettings settings;
   private final CitizenPageRoutes citizenPages;
+  private final ComplaintPages forms;
 
   public ComplaintRoutes(ComplaintService complaints, ComplaintSettings settings, java.time.ZoneId zone) {
     this.complaints = complaints;
     this.settings = settings;
-    this.citizenPages = new CitizenPageRoutes(complaints, zone);
+    CitizenPages pages = new CitizenPages();
+    this.citizenPages = new CitizenPageRoutes(complaints, pages, zone);
+    this.forms = new ComplaintPages(pages);
   }
 
   /** The JSON routes under {@code /api/complaints}. */
@@ -51,7 +54,7 @@ public final class ComplaintRoutes {
   /** The HTML form at {@code /complaint}. */
   public Router pageRouter(Vertx vertx) {
     Router r = Router.router(vertx);
-    r.get("/").handler(ctx -> page(ctx, 200, ComplaintPages.form(Map.of(), null)));
+    r.get("/").handler(ctx -> forms.form(ctx, 200, Map.of(), null));
     r.post("/").handler(this::submitForm);
     citizenPages.mount(r);
     return r;
@@ -92,7 +95,7 @@ public final class ComplaintRoutes {
       String body = ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
       FormBody.parse(body).forEach((k, v) -> fields.put(k, v.isEmpty() ? null : v.get(0)));
     } catch (PayloadException e) {
-      page(ctx, 400, ComplaintPages.form(Map.of(), "提交的内容无法识别，请重新填写。"));
+      forms.form(ctx, 400, Map.of(), "提交的内容无法识别，请重新填写。");
       return;
     }
     Map<String, String> shown = new LinkedHashMap<>();
@@ -101,15 +104,15 @@ public final class ComplaintRoutes {
     try {
       draft = ComplaintDraft.parse(fields, settings, Channel.WEB);
     } catch (ComplaintRejected e) {
-      page(ctx, 400, ComplaintPages.form(shown, e.getMessage()));
+      forms.form(ctx, 400, shown, e.getMessage());
       return;
     }
     complaints.submit(draft, ip(ctx))
-        .onSuccess(a -> page(ctx, 200, ComplaintPages.accepted(a.number(), a.code(),
-            a.emergency() == null ? null : EmergencyAdvice.of(a.emergency().number()))))
+        .onSuccess(a -> forms.accepted(ctx, a.number(), a.code(),
+            a.emergency() == null ? null : EmergencyAdvice.of(a.emergency().number())))
         .onFailure(e -> {
           if (e instanceof RateLimited) {
-            page(ctx, 429, ComplaintPages.form(shown, "提交过于频繁，请稍后再试。"));
+            forms.form(ctx, 429, shown, "提交过于频繁，请稍后再试。");
           } else {
             ctx.fail(e);
           }
@@ -160,10 +163,6 @@ public final class ComplaintRoutes {
         .put("description", t.description()).put("created_at", t.createdAt().toString())
         .put("updated_at", t.updatedAt().toString()).put("replies", replies)
         .put("rating", rating(c.rating(), s.terminal()));
-  }
-
-  private static void page(RoutingContext ctx, int status, String html) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
   }
 
   private static String ip(RoutingContext ctx) {

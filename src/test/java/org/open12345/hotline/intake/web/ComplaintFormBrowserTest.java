@@ -47,7 +47,7 @@ class ComplaintFormBrowserTest {
   @Test
   void aCitizenFilesAComplaintAndGetsANumberAndQueryCode() {
     browser.get(server.url("/complaint"));
-    assertEquals("12345 在线投诉 · 提交诉求", browser.getTitle());
+    assertEquals("在线提交诉求 · 12345 政务服务便民热线", browser.getTitle());
     assertTrue(browser.findElements(By.tagName("script")).isEmpty(), "the form needs no JavaScript");
     browser.findElement(By.id("name")).sendKeys("王先生");
     browser.findElement(By.id("phone")).sendKeys("13600000031");
