@@ -11,7 +11,8 @@
 # latency (outbox row created -> sent) p50/p99/max, and the claim query's plan with the backlog.
 # Env: PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), RATE (1000), PROMPTS (500000),
 # CONTACTS_PER_SECOND (20), INSTANCES (2), RELEASE_IN (120; it must outlast the insert), BATCH (50), PORT (18180),
-# WINDOW (seconds of drain to measure after the release; default: until every prompt is sent).
+# WINDOW (seconds of drain to measure after the release; default: until every prompt is sent, at most
+# 3 x PROMPTS / RATE + 1 h).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -58,7 +59,7 @@ say "# RATE=$RATE/s PROMPTS=$PROMPTS CONTACTS_PER_SECOND=$CPS INSTANCES=$INSTANC
 # The night's prompts, as quiet hours leave them: all due at the same instant, the release.
 q -c "INSERT INTO outbox (kind, channel, recipient, text_body, metadata, dedupe_key, to_citizen,
         next_attempt_at, created_at)
-      SELECT 'rating-prompt', 'sms', '139' || lpad(g::text, 8, '0'), '【12345】请对工单办理结果评价：回复1满意 2基本满意 3不满意',
+      SELECT 'rating-prompt', 'sms', '139' || lpad(g::text, 8, '0'), '【12345】请对工单办理结果评价：回复1满意 2基本满意 3不满意（' || g || '）',
         '{}'::jsonb, 'bench-prompt:' || g, true, now() + make_interval(secs => $RELEASE_IN), now() - interval '8 hours'
       FROM generate_series(1, $PROMPTS) g;
       ANALYZE outbox;"
@@ -83,7 +84,8 @@ PIDS+=($!)
 # Until the release, then until the last prompt is sent (or 3 x the expected drain time), or
 # for WINDOW seconds of the drain.
 # Wall-clock seconds (bash's SECONDS), not loop turns: a loaded machine makes turns slow.
-LIMIT=$(( RELEASE_IN + ${WINDOW:-$(( 3 * PROMPTS / RATE + 120 ))} ))
+# A machine slower than RATE drains slower: the cap is generous, the loop ends when none are left.
+LIMIT=$(( RELEASE_IN + ${WINDOW:-$(( 3 * PROMPTS / RATE + 3600 ))} ))
 EXPLAINED=""
 LAST_SAY=0
 SECONDS=0
@@ -128,5 +130,13 @@ q -c "SELECT CASE WHEN created_at < '$RELEASE' THEN 'before release' ELSE 'durin
         count(*) FILTER (WHERE sent_at - created_at > interval '3 minutes') AS over_3_min
       FROM outbox WHERE kind = 'ticket-ack' GROUP BY 1 ORDER BY 1" | tee -a "$OUT"
 say "tickets: $(v "SELECT count(*) FROM tickets"), acks: $(v "SELECT count(*) FROM outbox WHERE kind='ticket-ack'")"
+# Duplicates, counted where they would hurt: at the provider. Every prompt (its number in the text)
+# and every acknowledgement (its ticket number) has its own text, and the log masks phone numbers,
+# so a (kind, recipient, text) the log provider logged twice is a message sent twice.
+say "## duplicates (log provider lines over all instances)"
+sed -n 's/.*SMS not sent (log provider) id=[^ ]* //p' "$WORK"/server-*.log | sort >"$WORK/provider.txt"
+say "provider_sends=$(wc -l <"$WORK/provider.txt") distinct=$(uniq "$WORK/provider.txt" | wc -l) \
+duplicates=$(uniq -d "$WORK/provider.txt" | wc -l) prompts_at_provider=$(grep -c '^kind=rating-prompt ' "$WORK/provider.txt") \
+sent_rows_with_attempts_gt_1=$(v "SELECT count(*) FROM outbox WHERE channel = 'sms' AND status = 'sent' AND attempts > 1")"
 say "load after: $(uptime | sed 's/.*load/load/')"
 say "results: $OUT"

@@ -134,7 +134,7 @@ if want c; then
   start_server c1 "$P1" res_c HOTLINE_OUTBOX_RELAY_ENABLED=true HOTLINE_OUTBOX_POLL_INTERVAL=1s \
     HOTLINE_MESSAGING_MAIL_HOST=127.0.0.1 HOTLINE_MESSAGING_MAIL_PORT="$SMTP_PORT" HOTLINE_MESSAGING_MAIL_STARTTLS=disabled \
     HOTLINE_MESSAGING_RETRY_BASESECONDS="$RETRY_BASE" HOTLINE_MESSAGING_RETRY_CAPSECONDS="$RETRY_CAP" \
-    HOTLINE_MESSAGING_RETRY_MAXATTEMPTS=100
+    HOTLINE_MESSAGING_RETRY_MAXATTEMPTS=1000
   outbox_rows res_c mail "res-mail-" 200 "'dept' || g || '@hhht.gov.example'"
   sleep "$SMTP_DOWN"
   python3 $B/smtp_sink.py "$SMTP_PORT" "$WORK/mail-ids.txt" &
@@ -164,7 +164,7 @@ YAML
   start_server d1 "$P1" res_d HOTLINE_CONFIG="$WORK/sms.yaml" HOTLINE_OUTBOX_RELAY_ENABLED=true HOTLINE_OUTBOX_POLL_INTERVAL=1s
   outbox_rows res_d sms "res-sms-" 200 "'139' || lpad(g::text, 8, '0')"
   line=$(cd $B && python3 check_outbox.py "$PGURL/res_d" res-sms- 200 "$((SMS_500 + SMS_HANG))" "$RETRY_BASE" "$RETRY_CAP" \
-    --per-attempt 0 --sms "$WORK/sms-stub.tsv" 2>&1)
+    --per-attempt 0 --sms "$WORK/sms-stub.tsv" --wait "$((SMS_500 + SMS_HANG + 300))" 2>&1)
   result "d sms 500 ${SMS_500}s+hang ${SMS_HANG}s" $? "$line"
   stop_servers
 fi

@@ -79,6 +79,19 @@ class CallPopTest {
     Await.until(() -> atChen.stream().filter(l -> l.contains("call=pop-1")).count() == 2, Duration.ofSeconds(5));
   }
 
+  /** Found by bench/resilience (fuzz): a 9,000-byte call id made the NOTIFY fail and the webhook 500. */
+  @Test
+  void aCallIdTooLongForNotifyIsRecordedWithoutAPop() throws InterruptedException {
+    String[] wang = person("pop.wang", "OPERATOR");
+    seat(wang, "8003");
+    List<String> atWang = listen(wang);
+    String longId = "中".repeat(3000);
+    call("answer", longId, "13900000004", "8003");
+    call("newCall", "pop-after-long", "13900000005", "8003");
+    Await.until(() -> atWang.stream().anyMatch(l -> l.contains("call=pop-after-long")), Duration.ofSeconds(5));
+    assertFalse(atWang.stream().anyMatch(l -> l.contains("13900000004")), "no pop for the oversized event");
+  }
+
   @Test
   void aRequestForTheCentreReachesTheDispatchersLists() throws InterruptedException {
     List<String> centre = listen(person("pop.pd", "DISPATCHER"));
