@@ -91,7 +91,7 @@ public final class Features {
     this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
     ops.addNotes(deadlines);
-    this.escalation = add(new EscalationFeature(config, vertx, pool, outbox, notify.templates(), notify.supervisors())
+    this.escalation = add(new EscalationFeature(config, vertx, pool, connect, outbox, notify.templates(), notify.supervisors())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
     this.returns = add(new ReturnsFeature(clock, pool, tickets, deadlines.deadlines())

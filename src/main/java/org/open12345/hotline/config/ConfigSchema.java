@@ -60,7 +60,7 @@ public final class ConfigSchema {
           new ConfigKey("escalation.scheduler_enabled", "true", bool(), false,
               "fire due ladder steps from this instance (any number of instances may)"),
           new ConfigKey("escalation.poll_interval", "1s", duration(), false,
-              "how often the scheduler looks for due steps (by the database clock)"),
+              "the longest the scheduler waits before looking again; steps fire at their due time (timer + NOTIFY)"),
           new ConfigKey("escalation.batch_size", "100", integer(1, 10000), false,
               "steps claimed and fired per transaction; a backlog is drained in rounds of this size"),
           new ConfigKey("escalation.robot_channel", "wecom", oneOf("", "wecom", "dingtalk", "webhook"), false,

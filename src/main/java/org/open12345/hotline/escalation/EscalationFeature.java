@@ -3,6 +3,7 @@ package org.open12345.hotline.escalation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.ZoneId;
 import org.open12345.hotline.config.HotlineConfig;
@@ -21,22 +22,36 @@ public final class EscalationFeature implements Feature {
   private final Escalations escalations;
   private final EscalationScheduler scheduler;
   private final ZoneId zone;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PgConnectOptions connect;
+  private final EscalationStepRepository steps;
+  private final StepNotices notices;
+  private final Outbox outbox;
+  private final EscalationScheduler.Settings settings;
   private volatile DepartmentContacts contacts = DepartmentContacts.placeholder();
 
-  /** @param supervisors the centre's supervisors as the outbox reaches them (the notify feature's) */
-  public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, Outbox outbox, MessageTemplates templates,
-      Supervisors supervisors) {
+  /**
+   * @param connect where the scheduler LISTENs for steps planned due soon (a connection of its own)
+   * @param supervisors the centre's supervisors as the outbox reaches them (the notify feature's)
+   */
+  public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, PgConnectOptions connect, Outbox outbox,
+      MessageTemplates templates, Supervisors supervisors) {
     this.zone = config.zone();
-    EscalationStepRepository steps = new EscalationStepRepository();
+    this.vertx = vertx;
+    this.pool = pool;
+    this.connect = connect;
+    this.outbox = outbox;
+    this.settings = new EscalationScheduler.Settings(config.bool("escalation.scheduler_enabled"),
+        config.duration("escalation.poll_interval"), config.integer("escalation.batch_size"));
+    this.steps = new EscalationStepRepository(settings.pollInterval());
     this.escalations = new Escalations(pool, steps, EscalationLadder.shippedDefault(),
         EscalationLadder.caseDefault());
     StepNotices.Settings noticeSettings = new StepNotices.Settings(config.string("http.public_base_url"),
         supervisors, config.zone());
     // Looks the directory up at each notice, so contacts plugged in after construction count.
-    StepNotices notices = new StepNotices(templates, id -> contacts.of(id), noticeSettings);
-    this.scheduler = new EscalationScheduler(vertx, pool, steps, notices, outbox,
-        new EscalationScheduler.Settings(config.bool("escalation.scheduler_enabled"),
-            config.duration("escalation.poll_interval"), config.integer("escalation.batch_size")));
+    this.notices = new StepNotices(templates, id -> contacts.of(id), noticeSettings);
+    this.scheduler = new EscalationScheduler(vertx, pool, connect, steps, notices, outbox, settings);
   }
 
   @Override
@@ -57,6 +72,16 @@ public final class EscalationFeature implements Feature {
 
   public EscalationScheduler scheduler() {
     return scheduler;
+  }
+
+  /**
+   * Another scheduler on the same steps, notices and signals, deciding what is due as of
+   * {@code clock} and timed by {@code timers}, enabled whatever the configuration says: simulated
+   * time for tests of when steps fire. The caller starts and stops it.
+   */
+  public EscalationScheduler scheduler(java.time.Clock clock, EscalationScheduler.Timers timers) {
+    return new EscalationScheduler(vertx, pool, connect, steps, notices, outbox,
+        new EscalationScheduler.Settings(true, settings.pollInterval(), settings.batchSize()), clock, timers);
   }
 
   @Override

@@ -1,10 +1,15 @@
 package org.open12345.hotline.escalation;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,64 +29,227 @@ import org.slf4j.LoggerFactory;
  * after the commit the step is fired and can never be claimed again: exactly once. After downtime
  * the timer drains everything overdue in bounded rounds, oldest first.
  *
- * <p>The periodic timer decides what is due by the database's {@code now()}, so instances with
- * skewed clocks agree. {@link #drain(Instant)} with an instant does the same "as of" that instant,
- * for tests on simulated time.
+ * <p>On time, not on the next tick: after each round the scheduler reads when the earliest planned
+ * step falls due and sets its one timer for that moment, never further than the poll interval
+ * ahead (the safety net for anything it was not told about). A commit that plans a step due sooner
+ * than that NOTIFYs every instance ({@link EscalationStepRepository#DUE_CHANNEL}), and an instance
+ * whose timer is set later brings it forward. Instances that wake together race harmlessly: the
+ * claim's SKIP LOCKED gives each step to one of them.
+ *
+ * <p>What is due is decided by the database's {@code now()}, so instances with skewed clocks agree;
+ * the wait until the next step is timed in that clock too. A scheduler built with a {@link Clock}
+ * decides "as of" that clock instead (tests on simulated time), and {@link #drain(Instant)} with an
+ * instant does the same for one call.
  */
 public final class EscalationScheduler {
   private static final Logger log = LoggerFactory.getLogger(EscalationScheduler.class);
+  /**
+   * The shortest wait: a step that is due but was not claimed is locked by another instance's round
+   * (SKIP LOCKED), which commits within milliseconds; looking again at once would only spin.
+   */
+  static final Duration MIN_WAIT = Duration.ofMillis(5);
 
   public record Settings(boolean enabled, Duration pollInterval, int batchSize) {}
 
+  /** One-shot timers on the scheduler's context: Vert.x's in production, driven by hand in tests. */
+  public interface Timers {
+    long set(Duration delay, Runnable action);
+
+    void cancel(long id);
+
+    static Timers of(Vertx vertx) {
+      return new Timers() {
+        @Override
+        public long set(Duration delay, Runnable action) {
+          return vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
+        }
+
+        @Override
+        public void cancel(long id) {
+          vertx.cancelTimer(id);
+        }
+      };
+    }
+  }
+
   private final Vertx vertx;
   private final Pool pool;
+  private final PgConnectOptions connect;
   private final EscalationStepRepository steps;
   private final StepNotices notices;
   private final Outbox outbox;
   private final Settings settings;
+  /** Null: the database clock decides; else what is due is decided as of this clock. */
+  private final Clock clock;
+  private final Timers timers;
+  /** All state below is touched on this one context only. */
+  private final Context context;
   private final String instance = "sched-" + UUID.randomUUID().toString().substring(0, 8);
+  private PgSubscriber subscriber;
   private long timerId = -1;
+  /** When the timer is set to go off, in the deciding clock. */
+  private Instant timerAt;
+  /** The earliest due time signalled during a round; the timer after the round honours it. */
+  private Instant signalled;
+  /**
+   * The deciding clock's last reading and the monotonic time of that reading (database clock; the
+   * wall clock until the first round has read it).
+   */
+  private Instant readAt = Instant.now();
+  private long readNanos = System.nanoTime();
   private boolean running;
   private boolean stopped;
 
-  public EscalationScheduler(Vertx vertx, Pool pool, EscalationStepRepository steps, StepNotices notices, Outbox outbox,
-      Settings settings) {
+  /**
+   * @param connect where the scheduler LISTENs for steps planned due soon (a connection of its
+   *     own); null = no signals, only its own timer and the poll
+   */
+  public EscalationScheduler(Vertx vertx, Pool pool, PgConnectOptions connect, EscalationStepRepository steps,
+      StepNotices notices, Outbox outbox, Settings settings) {
+    this(vertx, pool, connect, steps, notices, outbox, settings, null, Timers.of(vertx));
+  }
+
+  /** As above, deciding what is due as of {@code clock} (null: the database's) and timed by {@code timers}. */
+  public EscalationScheduler(Vertx vertx, Pool pool, PgConnectOptions connect, EscalationStepRepository steps,
+      StepNotices notices, Outbox outbox, Settings settings, Clock clock, Timers timers) {
     this.vertx = vertx;
     this.pool = pool;
+    this.connect = connect;
     this.steps = steps;
     this.notices = notices;
     this.outbox = outbox;
     this.settings = settings;
+    this.clock = clock;
+    this.timers = timers;
+    this.context = vertx.getOrCreateContext();
   }
 
   public Future<Void> start() {
-    if (settings.enabled()) {
-      timerId = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> tick());
-      log.info("escalation scheduler {} polling every {}", instance, settings.pollInterval());
+    if (!settings.enabled()) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    log.info("escalation scheduler {} firing at each step's due time, looking at least every {}", instance,
+        settings.pollInterval());
+    wake();
+    if (connect == null) {
+      return Future.succeededFuture();
+    }
+    subscriber = PgSubscriber.subscriber(vertx, connect)
+        // Reconnect forever: without LISTEN a step planned due soon waits for the poll at worst.
+        .reconnectPolicy(retries -> 1_000L);
+    subscriber.channel(EscalationStepRepository.DUE_CHANNEL).handler(this::signal);
+    return subscriber.connect().recover(e -> {
+      log.warn("escalation scheduler could not LISTEN ({}); steps planned due soon wait up to {}", e.getMessage(),
+          settings.pollInterval());
+      return Future.succeededFuture();
+    });
   }
 
   public Future<Void> stop() {
-    stopped = true;
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      stopped = true;
+      cancelTimer();
+      (subscriber == null ? Future.<Void>succeededFuture() : subscriber.close()).onComplete(done);
+    });
+    return done.future();
+  }
+
+  /** When the timer is set to go off (in the deciding clock), or null when none is set. */
+  public Future<Instant> timerAt() {
+    Promise<Instant> at = Promise.promise();
+    context.runOnContext(v -> at.complete(timerId >= 0 ? timerAt : null));
+    return at.future();
+  }
+
+  /** A commit planned a step due at {@code payload}: bring the timer forward if it is set later. */
+  private void signal(String payload) {
+    Instant due;
+    try {
+      due = Instant.parse(payload);
+    } catch (java.time.format.DateTimeParseException e) {
+      due = Instant.EPOCH; // not ours to judge: look now
     }
-    return Future.succeededFuture();
+    Instant at = due;
+    context.runOnContext(v -> {
+      if (stopped) {
+        return;
+      }
+      if (running) {
+        signalled = signalled == null || at.isBefore(signalled) ? at : signalled;
+      } else if (timerId < 0 || at.isBefore(timerAt)) {
+        setTimer(at);
+      }
+    });
+  }
+
+  /** Runs a round (and its follow-ups) now, unless one is running; then sets the timer. */
+  private void wake() {
+    context.runOnContext(v -> {
+      if (running || stopped) {
+        return;
+      }
+      running = true;
+      cancelTimer();
+      drain(clock == null ? null : clock.instant())
+          .compose(n -> steps.nextDue(pool))
+          .onComplete(ar -> {
+            running = false;
+            if (stopped) {
+              return;
+            }
+            Instant next = null;
+            if (ar.succeeded()) {
+              if (clock == null) {
+                readAt = ar.result().now();
+                readNanos = System.nanoTime();
+              }
+              next = ar.result().dueAt();
+            } else {
+              log.warn("escalation round failed, retrying within {}: {}", settings.pollInterval(),
+                  ar.cause().toString());
+            }
+            if (signalled != null && (next == null || signalled.isBefore(next))) {
+              next = signalled;
+            }
+            signalled = null;
+            setTimer(next);
+          });
+    });
+  }
+
+  /** Sets the one timer for {@code due}, at most a poll interval and at least {@link #MIN_WAIT} ahead. */
+  private void setTimer(Instant due) {
+    cancelTimer();
+    Instant now = now();
+    Duration wait = due == null ? settings.pollInterval() : Duration.between(now, due);
+    if (wait.compareTo(settings.pollInterval()) > 0) {
+      wait = settings.pollInterval();
+    }
+    if (wait.compareTo(MIN_WAIT) < 0) {
+      wait = MIN_WAIT;
+    }
+    timerAt = now.plus(wait);
+    timerId = timers.set(wait, () -> {
+      timerId = -1;
+      wake();
+    });
+  }
+
+  private void cancelTimer() {
+    if (timerId >= 0) {
+      timers.cancel(timerId);
+      timerId = -1;
+    }
+  }
+
+  /** The deciding clock now: the injected one, or the database's as last read, moved on by the wall. */
+  private Instant now() {
+    return clock != null ? clock.instant() : readAt.plusNanos(System.nanoTime() - readNanos);
   }
 
   public String instance() {
     return instance;
-  }
-
-  private void tick() {
-    if (running || stopped) {
-      return;
-    }
-    running = true;
-    drain(null)
-        .onFailure(e -> log.warn("escalation round failed, retrying next tick: {}", e.toString()))
-        .onComplete(r -> running = false);
   }
 
   /**

@@ -25,6 +25,34 @@ import org.open12345.hotline.deadline.DeadlineKind;
  */
 public final class EscalationStepRepository {
 
+  /** The NOTIFY channel on which a commit that planned a step due soon wakes every scheduler. */
+  public static final String DUE_CHANNEL = "escalation_due";
+
+  /**
+   * When the next planned step falls due, with the database clock it was read by (the scheduler
+   * times its wake-up in that clock). The partial due index serves it: the first live entry.
+   */
+  private static final String NEXT_DUE = """
+      SELECT now() AS now,
+             (SELECT due_at FROM escalation_steps WHERE status = 'planned' ORDER BY due_at LIMIT 1) AS next_due""";
+
+  // Delivered only when the planning transaction commits, to every instance that LISTENs.
+  private static final String SIGNAL_DUE = "SELECT pg_notify('" + DUE_CHANNEL + "', $1)";
+
+  /** The database clock and the earliest planned due time (null when nothing is planned). */
+  public record NextDue(Instant now, Instant dueAt) {}
+
+  /**
+   * Plans due before {@code at} plus this are signalled to the schedulers: a scheduler's timer is
+   * never set further ahead than its poll interval, so later steps are found by its next look.
+   */
+  private final java.time.Duration signalHorizon;
+
+  /** @param signalHorizon the schedulers' poll interval (see the field) */
+  public EscalationStepRepository(java.time.Duration signalHorizon) {
+    this.signalHorizon = signalHorizon;
+  }
+
   /** Columns of a fired step, with the ticket's number and summary for the messages. */
   private static final String FIRED_COLUMNS = """
       s.id, s.ticket_id, s.key, s.deadline_kind, s.step_kind, s.level, s.due_at, s.deadline_due_at,
@@ -147,18 +175,19 @@ public final class EscalationStepRepository {
    */
   public Future<Void> planFirst(SqlClient tx, long ticketId, String departmentId, LadderPlan plan, Instant at) {
     Object[] columns = columns(ticketId, null, s -> departmentId, plan, at);
-    return columns == null ? Future.succeededFuture() : DeferredRows.write(tx, UPSERT, columns);
+    return columns == null ? Future.succeededFuture()
+        : Future.all(DeferredRows.write(tx, UPSERT, columns), signal(tx, plan, at)).mapEmpty();
   }
 
   /**
    * All steps of the plan in one statement rather than a batch of one execution per step: a
    * dispatch plans about ten.
    */
-  private static Future<Void> upsert(SqlClient tx, long ticketId, String planName,
+  private Future<Void> upsert(SqlClient tx, long ticketId, String planName,
       java.util.function.Function<PlannedStep, String> departmentOf, LadderPlan plan, Instant at) {
     Object[] columns = columns(ticketId, planName, departmentOf, plan, at);
     return columns == null ? Future.succeededFuture()
-        : tx.preparedQuery(UPSERT).execute(Tuple.from(columns)).mapEmpty();
+        : Future.all(tx.preparedQuery(UPSERT).execute(Tuple.from(columns)), signal(tx, plan, at)).mapEmpty();
   }
 
   /** The parameters of {@link #UPSERT} for {@code plan}'s steps; null when it has none. */
@@ -203,6 +232,27 @@ public final class EscalationStepRepository {
     return new Object[] {
         ticketIds, plans, createdAts, keys, deadlineKinds, stepKinds, levels, dueAts,
         deadlineDueAts, audiences, channels, circulates, revisions, departments};
+  }
+
+  /**
+   * Wakes the schedulers (after the commit: NOTIFY is transactional) when the plan's earliest
+   * step is due within their poll interval. Rare (an overdue or short deadline): a NOTIFY
+   * serialises commits, so most plans send none.
+   */
+  private Future<?> signal(SqlClient tx, LadderPlan plan, Instant at) {
+    Instant first = plan.nextDueAt().orElse(null);
+    if (first == null || !first.isBefore(at.plus(signalHorizon))) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(SIGNAL_DUE).execute(Tuple.of(first.toString()));
+  }
+
+  /** The earliest planned step's due time, as of the database clock. */
+  public Future<NextDue> nextDue(SqlClient db) {
+    return db.preparedQuery(NEXT_DUE).execute().map(rs -> {
+      Row r = rs.iterator().next();
+      return new NextDue(instant(r, "now"), instant(r, "next_due"));
+    });
   }
 
   /** The ticket left the departments' hands (ended, returned): nothing more fires for it. */
