@@ -2,6 +2,8 @@
 # Console page benchmark (issue 14, "Speed"). One command, from the repository root:
 #   bench/console/run.sh                       5,000,000 tickets (TICKETS=... for fewer), then measure
 #   CONSOLE_DB=console_bench_123 bench/console/run.sh   measure again on a database generated earlier
+#                                              (generated into that name first if it does not exist)
+#   JAR=/tmp/other.jar ...                     measure another build (default target/hotline.jar)
 # PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres); needs wrk. Builds
 # target/hotline.jar if missing. The server's own Flyway migrates a fresh database;
 # bench/console/generate.sql fills it in one go (indexes rebuilt after the load).
@@ -17,7 +19,8 @@ DURATION=${DURATION:-15s}
 PORT=${HTTP_PORT:-18414}
 LOCK=${BENCH_LOCK:-/work/bench.lock}
 OUT_DIR=bench/console
-[ -f target/hotline.jar ] || mvn -B -q -o package -DskipTests
+JAR=${JAR:-target/hotline.jar}
+[ -f "$JAR" ] || mvn -B -q -o package -DskipTests
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -28,15 +31,15 @@ server_env() {
 }
 start_server() {
   local log=$OUT_DIR/server-$DB.log
-  env $(server_env) java -Xmx768m -jar target/hotline.jar >"$log" 2>&1 &
+  env $(server_env) java -Xmx768m -jar "$JAR" >"$log" 2>&1 &
   PID=$!
   for _ in $(seq 1 240); do grep -q "listening on" "$log" && return; sleep 0.5; done
   echo "server did not start, see $log"; exit 1
 }
 stop_server() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 
-if [ -z "${CONSOLE_DB:-}" ]; then
-  DB=console_bench_$(date +%s)
+DB=${CONSOLE_DB:-console_bench_$(date +%s)}
+if ! psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
   createdb "$DB"
   start_server; stop_server   # Flyway migrations, exactly as the server runs them
   DEPTS=$(grep -E '^  - id:' routing-rules/departments.yaml | awk '{print $3}' | grep -v '^nmg$' | paste -sd, -)
@@ -48,7 +51,6 @@ if [ -z "${CONSOLE_DB:-}" ]; then
   for t in tickets ticket_events ticket_deadlines; do q -c "VACUUM (ANALYZE) $t"; done
   GENERATED="generated in $(($(date +%s) - T0)) s"
 else
-  DB=$CONSOLE_DB
   GENERATED="generated earlier"
 fi
 OUT=$OUT_DIR/results-$DB.txt
@@ -60,7 +62,7 @@ BUSIEST=$(psql -X -At -d "$DB" -c "SELECT department_id FROM tickets WHERE statu
 SUFFIX=$(date +%s)
 session() { # $1 role, $2 department (or empty): prints the Cookie header value
   local name="bench.$(echo "$1" | tr 'A-Z' 'a-z').$SUFFIX" otp csrf cookie
-  otp=$(env $(server_env) java -jar target/hotline.jar user add --name "$name" --role "$1" \
+  otp=$(env $(server_env) java -jar "$JAR" user add --name "$name" --role "$1" \
     ${2:+--department "$2"} 2>/dev/null | tail -1)
   cookie=$(curl -s -D - -o /tmp/console-bench-login.json -H 'Content-Type: application/json' \
     -d "{\"username\":\"$name\",\"password\":\"$otp\"}" "http://127.0.0.1:$PORT/login" \
