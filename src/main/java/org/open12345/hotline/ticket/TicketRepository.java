@@ -135,7 +135,13 @@ public final class TicketRepository {
       args.add(q.departmentId());
       sql.append(" AND department_id = $").append(args.size());
     }
-    if (q.scope() != null) {
+    if (q.scope() != null && q.scope().size() == 1) {
+      // One department (every department desk): an equality lets tickets_desk_queue hand the rows
+      // over newest first, so the scan stops after a page; with ANY PostgreSQL 15 reads all of the
+      // department's tickets in that state and sorts them (1,519 rows, 290 ms cold, for SIGNED).
+      args.add(q.scope().get(0));
+      sql.append(" AND department_id = $").append(args.size());
+    } else if (q.scope() != null) {
       args.add(scopeArray(q.scope()));
       sql.append(" AND department_id = ANY($").append(args.size()).append(')');
     }
