@@ -174,7 +174,8 @@ public final class TicketRepository {
   private static final String BY_CALL_IDS = "SELECT " + Ticket.COLUMNS + " FROM tickets\n" + """
       WHERE call_id = ANY($1)
       ORDER BY id""";
-  private static final String OF_CHANNEL = "SELECT " + Ticket.COLUMNS + " FROM tickets\n" + """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String OF_CHANNEL = ValuePlans.perCall("SELECT " + Ticket.COLUMNS + " FROM tickets\n" + """
       WHERE channel = $1
         AND ($2::text[] IS NULL OR number = ANY($2))
         AND ($3::timestamptz IS NULL OR created_at >= $3)
@@ -182,7 +183,7 @@ public final class TicketRepository {
         AND ($5::text[] IS NULL OR category_code = ANY($5))
         AND ($6::text[] IS NULL OR status = ANY($6))
       ORDER BY created_at DESC, id DESC
-      LIMIT $7""";
+      LIMIT $7""");
 
   /**
    * Newest first: tickets whose department is final (dispatched and kept, after any returns and
