@@ -9,7 +9,8 @@
 # bench/console/generate.sql fills it in one go (indexes rebuilt after the load).
 # Then the real server is started, one account per role is made with `user add` and signed in
 # through POST /login, and wrk GETs each queue page and 500 different ticket pages with that
-# session (1 connection, then 4), holding /work/bench.lock (or BENCH_LOCK) while measuring.
+# session (1 connection, then 4), holding /work/bench.lock (or BENCH_LOCK) while measuring;
+# with pg_stat_statements installed in the database (CREATE EXTENSION), also the SQL time per statement.
 # Results go to bench/console/results-<database>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -74,9 +75,6 @@ session() { # $1 role, $2 department (or empty): prints the Cookie header value
   echo "$cookie"
 }
 start_server
-DEPT_COOKIE=$(session DEPARTMENT "$BUSIEST")
-DISP_COOKIE=$(session DISPATCHER "")
-SUP_COOKIE=$(session SUPERVISOR "")
 # 500 ticket pages: open tickets of every department, and some closed ones.
 psql -X -At -d "$DB" -c "(SELECT '/tickets/' || number FROM tickets WHERE status IN ('DISPATCHED','SIGNED','REPLIED')
     ORDER BY random() LIMIT 400) UNION ALL (SELECT '/tickets/' || number FROM tickets TABLESAMPLE SYSTEM (0.1)
@@ -85,13 +83,21 @@ psql -X -At -d "$DB" -c "(SELECT '/tickets/' || number FROM tickets WHERE status
 say "# console benchmark $(date -u +%FT%TZ), $(nproc) cores, PostgreSQL $(psql -X -At -d "$DB" -c 'show server_version'), database $DB, $GENERATED"
 say "# $(psql -X -At -d "$DB" -c "SELECT count(*) || ' tickets, ' || count(*) FILTER (WHERE status IN ('DISPATCHED','SIGNED')) || ' open at a department; department measured: $BUSIEST with ' || count(*) FILTER (WHERE department_id = '$BUSIEST' AND status IN ('DISPATCHED','SIGNED')) || ' open' FROM tickets")"
 measure() { # $1 label, $2 cookie, $3 path, $4 connections, [$5 paths file]
-  local line
+  local line code
+  # A session that expired (or a refused one) answers 303 to /login, which wrk counts as success.
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" -H 'Accept: text/html' \
+    "http://127.0.0.1:$PORT$([ -n "${5:-}" ] && head -1 "$5" || echo "$3")")
+  [ "$code" = 200 ] || { say "$1: answered $code, not measured"; return 1; }
   line=$(COOKIE="$2" PATHS_FILE="${5:-}" wrk -t1 -c"$4" -d"$DURATION" -s bench/console/pages.lua \
     "http://127.0.0.1:$PORT$3" | grep '^requests=')
   say "$(printf '%-34s c=%s %s' "$1" "$4" "$line")"
 }
 run_all() {
   say "# load before: $(uptime | sed 's/.*load average/load average/')"
+  # SQL time per statement over the run, when pg_stat_statements is installed in the database.
+  STATS=$(psql -X -At -d "$DB" -c "SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'")
+  [ -z "$STATS" ] || psql -X -At -d "$DB" -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database
+    WHERE datname = current_database()), 0)" >/dev/null
   for c in 1 4; do
     # Warm-up: JIT and caches, not measured.
     COOKIE="$DEPT_COOKIE" wrk -t1 -c"$c" -d5s -s bench/console/pages.lua "http://127.0.0.1:$PORT/console/department" >/dev/null
@@ -105,9 +111,20 @@ run_all() {
     measure "ticket page (500 tickets)" "$DISP_COOKIE" "/" "$c" /tmp/console-bench-tickets.txt
   done
   say "# load after: $(uptime | sed 's/.*load average/load average/')"
+  [ -z "$STATS" ] || { say "## SQL per statement over the run (pg_stat_statements: calls, mean ms, max ms)"
+    psql -X -At -d "$DB" -c "SELECT calls || ' | ' || round(mean_exec_time::numeric, 2) || ' | '
+      || round(max_exec_time::numeric, 1) || ' | ' || left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'),
+      'SELECT id, number, channel.*confidential FROM', 'SELECT <ticket> FROM'), 150) FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND calls >= 100
+      ORDER BY total_exec_time DESC LIMIT 10" | tee -a "$OUT"; }
 }
 say "## query plans (bench/console/explain.sql)"
 psql -X -d "$DB" -v dept="$BUSIEST" -f bench/console/explain.sql 2>&1 | grep -E '^##|Execution Time|Index|Seq Scan|Sort|Limit|Rows Removed' | tee -a "$OUT"
-export -f run_all measure say
-export DEPT_COOKIE DISP_COOKIE SUP_COOKIE PORT DURATION OUT
-flock "$LOCK" bash -c run_all
+# Sessions are made once the lock is held: waiting for it may outlast a session's idle limit.
+exec 9>"$LOCK"
+flock 9
+DEPT_COOKIE=$(session DEPARTMENT "$BUSIEST")
+DISP_COOKIE=$(session DISPATCHER "")
+SUP_COOKIE=$(session SUPERVISOR "")
+run_all
+flock -u 9
