@@ -2,12 +2,15 @@
 # Console page benchmark (issue 14, "Speed"). One command, from the repository root:
 #   bench/console/run.sh                       5,000,000 tickets (TICKETS=... for fewer), then measure
 #   CONSOLE_DB=console_bench_123 bench/console/run.sh   measure again on a database generated earlier
+#                                              (generated into that name first if it does not exist)
+#   JAR=/tmp/other.jar ...                     measure another build (default target/hotline.jar)
 # PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres); needs wrk. Builds
 # target/hotline.jar if missing. The server's own Flyway migrates a fresh database;
 # bench/console/generate.sql fills it in one go (indexes rebuilt after the load).
 # Then the real server is started, one account per role is made with `user add` and signed in
 # through POST /login, and wrk GETs each queue page and 500 different ticket pages with that
-# session (1 connection, then 4), holding /work/bench.lock (or BENCH_LOCK) while measuring.
+# session (1 connection, then 4), holding /work/bench.lock (or BENCH_LOCK) while measuring;
+# with pg_stat_statements installed in the database (CREATE EXTENSION), also the SQL time per statement.
 # Results go to bench/console/results-<database>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +20,8 @@ DURATION=${DURATION:-15s}
 PORT=${HTTP_PORT:-18414}
 LOCK=${BENCH_LOCK:-/work/bench.lock}
 OUT_DIR=bench/console
-[ -f target/hotline.jar ] || mvn -B -q -o package -DskipTests
+JAR=${JAR:-target/hotline.jar}
+[ -f "$JAR" ] || mvn -B -q -o package -DskipTests
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -28,15 +32,15 @@ server_env() {
 }
 start_server() {
   local log=$OUT_DIR/server-$DB.log
-  env $(server_env) java -Xmx768m -jar target/hotline.jar >"$log" 2>&1 &
+  env $(server_env) java -Xmx768m -jar "$JAR" >"$log" 2>&1 &
   PID=$!
   for _ in $(seq 1 240); do grep -q "listening on" "$log" && return; sleep 0.5; done
   echo "server did not start, see $log"; exit 1
 }
 stop_server() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 
-if [ -z "${CONSOLE_DB:-}" ]; then
-  DB=console_bench_$(date +%s)
+DB=${CONSOLE_DB:-console_bench_$(date +%s)}
+if ! psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
   createdb "$DB"
   start_server; stop_server   # Flyway migrations, exactly as the server runs them
   DEPTS=$(grep -E '^  - id:' routing-rules/departments.yaml | awk '{print $3}' | grep -v '^nmg$' | paste -sd, -)
@@ -48,7 +52,6 @@ if [ -z "${CONSOLE_DB:-}" ]; then
   for t in tickets ticket_events ticket_deadlines; do q -c "VACUUM (ANALYZE) $t"; done
   GENERATED="generated in $(($(date +%s) - T0)) s"
 else
-  DB=$CONSOLE_DB
   GENERATED="generated earlier"
 fi
 OUT=$OUT_DIR/results-$DB.txt
@@ -60,7 +63,7 @@ BUSIEST=$(psql -X -At -d "$DB" -c "SELECT department_id FROM tickets WHERE statu
 SUFFIX=$(date +%s)
 session() { # $1 role, $2 department (or empty): prints the Cookie header value
   local name="bench.$(echo "$1" | tr 'A-Z' 'a-z').$SUFFIX" otp csrf cookie
-  otp=$(env $(server_env) java -jar target/hotline.jar user add --name "$name" --role "$1" \
+  otp=$(env $(server_env) java -jar "$JAR" user add --name "$name" --role "$1" \
     ${2:+--department "$2"} 2>/dev/null | tail -1)
   cookie=$(curl -s -D - -o /tmp/console-bench-login.json -H 'Content-Type: application/json' \
     -d "{\"username\":\"$name\",\"password\":\"$otp\"}" "http://127.0.0.1:$PORT/login" \
@@ -72,9 +75,6 @@ session() { # $1 role, $2 department (or empty): prints the Cookie header value
   echo "$cookie"
 }
 start_server
-DEPT_COOKIE=$(session DEPARTMENT "$BUSIEST")
-DISP_COOKIE=$(session DISPATCHER "")
-SUP_COOKIE=$(session SUPERVISOR "")
 # 500 ticket pages: open tickets of every department, and some closed ones.
 psql -X -At -d "$DB" -c "(SELECT '/tickets/' || number FROM tickets WHERE status IN ('DISPATCHED','SIGNED','REPLIED')
     ORDER BY random() LIMIT 400) UNION ALL (SELECT '/tickets/' || number FROM tickets TABLESAMPLE SYSTEM (0.1)
@@ -83,13 +83,21 @@ psql -X -At -d "$DB" -c "(SELECT '/tickets/' || number FROM tickets WHERE status
 say "# console benchmark $(date -u +%FT%TZ), $(nproc) cores, PostgreSQL $(psql -X -At -d "$DB" -c 'show server_version'), database $DB, $GENERATED"
 say "# $(psql -X -At -d "$DB" -c "SELECT count(*) || ' tickets, ' || count(*) FILTER (WHERE status IN ('DISPATCHED','SIGNED')) || ' open at a department; department measured: $BUSIEST with ' || count(*) FILTER (WHERE department_id = '$BUSIEST' AND status IN ('DISPATCHED','SIGNED')) || ' open' FROM tickets")"
 measure() { # $1 label, $2 cookie, $3 path, $4 connections, [$5 paths file]
-  local line
+  local line code
+  # A session that expired (or a refused one) answers 303 to /login, which wrk counts as success.
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" -H 'Accept: text/html' \
+    "http://127.0.0.1:$PORT$([ -n "${5:-}" ] && head -1 "$5" || echo "$3")")
+  [ "$code" = 200 ] || { say "$1: answered $code, not measured"; return 1; }
   line=$(COOKIE="$2" PATHS_FILE="${5:-}" wrk -t1 -c"$4" -d"$DURATION" -s bench/console/pages.lua \
     "http://127.0.0.1:$PORT$3" | grep '^requests=')
   say "$(printf '%-34s c=%s %s' "$1" "$4" "$line")"
 }
 run_all() {
   say "# load before: $(uptime | sed 's/.*load average/load average/')"
+  # SQL time per statement over the run, when pg_stat_statements is installed in the database.
+  STATS=$(psql -X -At -d "$DB" -c "SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'")
+  [ -z "$STATS" ] || psql -X -At -d "$DB" -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database
+    WHERE datname = current_database()), 0)" >/dev/null
   for c in 1 4; do
     # Warm-up: JIT and caches, not measured.
     COOKIE="$DEPT_COOKIE" wrk -t1 -c"$c" -d5s -s bench/console/pages.lua "http://127.0.0.1:$PORT/console/department" >/dev/null
@@ -103,9 +111,20 @@ run_all() {
     measure "ticket page (500 tickets)" "$DISP_COOKIE" "/" "$c" /tmp/console-bench-tickets.txt
   done
   say "# load after: $(uptime | sed 's/.*load average/load average/')"
+  [ -z "$STATS" ] || { say "## SQL per statement over the run (pg_stat_statements: calls, mean ms, max ms)"
+    psql -X -At -d "$DB" -c "SELECT calls || ' | ' || round(mean_exec_time::numeric, 2) || ' | '
+      || round(max_exec_time::numeric, 1) || ' | ' || left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'),
+      'SELECT id, number, channel.*confidential FROM', 'SELECT <ticket> FROM'), 150) FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND calls >= 100
+      ORDER BY total_exec_time DESC LIMIT 10" | tee -a "$OUT"; }
 }
 say "## query plans (bench/console/explain.sql)"
 psql -X -d "$DB" -v dept="$BUSIEST" -f bench/console/explain.sql 2>&1 | grep -E '^##|Execution Time|Index|Seq Scan|Sort|Limit|Rows Removed' | tee -a "$OUT"
-export -f run_all measure say
-export DEPT_COOKIE DISP_COOKIE SUP_COOKIE PORT DURATION OUT
-flock "$LOCK" bash -c run_all
+# Sessions are made once the lock is held: waiting for it may outlast a session's idle limit.
+exec 9>"$LOCK"
+flock 9
+DEPT_COOKIE=$(session DEPARTMENT "$BUSIEST")
+DISP_COOKIE=$(session DISPATCHER "")
+SUP_COOKIE=$(session SUPERVISOR "")
+run_all
+flock -u 9

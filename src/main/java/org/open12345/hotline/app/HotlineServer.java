@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
+import org.open12345.hotline.db.ValuePlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +85,9 @@ public final class HotlineServer {
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer("db.pool_size")).setName("hotline"))
         // Without the cache every prepared query is parsed and planned anew, and costs a Parse
-        // round trip before its Bind/Execute: a ticket's creation runs some twenty of them.
-        .connectingTo(PgConnectOptions.fromUri(db.uri()).setCachePreparedStatements(true))
+        // round trip before its Bind/Execute: a ticket's creation runs some twenty of them. The
+        // few statements that need plans for their values stay out of it (ValuePlans).
+        .connectingTo(ValuePlans.caching(PgConnectOptions.fromUri(db.uri())))
         .using(vertx)
         .build();
 

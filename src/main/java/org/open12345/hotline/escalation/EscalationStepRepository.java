@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.open12345.hotline.db.DeferredRows;
+import org.open12345.hotline.db.ValuePlans;
 import org.open12345.hotline.deadline.DeadlineKind;
 
 /**
@@ -107,7 +108,8 @@ public final class EscalationStepRepository {
       WHERE ticket_id = $1 AND plan IS NULL AND status = 'planned'""";
 
   /** Absent filters are null; the fired index serves the order. */
-  private static final String FIRED = """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String FIRED = ValuePlans.perCall("""
       SELECT %s
       FROM escalation_steps s JOIN tickets t ON t.id = s.ticket_id
       WHERE s.status = 'fired'
@@ -117,7 +119,7 @@ public final class EscalationStepRepository {
         AND ($3::timestamptz IS NULL OR s.fired_at >= $3)
         AND ($4::timestamptz IS NULL OR s.fired_at < $4)
       ORDER BY s.fired_at DESC, s.id DESC
-      LIMIT $5 OFFSET $6""".formatted(FIRED_COLUMNS);
+      LIMIT $5 OFFSET $6""".formatted(FIRED_COLUMNS));
 
   private static final String OF_TICKET = """
       SELECT key, deadline_kind, step_kind, level, due_at, status, fired_at, revision

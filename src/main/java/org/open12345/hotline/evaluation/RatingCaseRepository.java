@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.db.ValuePlans;
 import org.open12345.hotline.deadline.Deadline;
 import org.open12345.hotline.deadline.DeadlineKind;
 import org.open12345.hotline.deadline.TimeSpan;
@@ -41,22 +42,24 @@ public final class RatingCaseRepository {
   private static final String FIND = "SELECT " + COLUMNS + " FROM rating_cases c WHERE c.id = $1";
   private static final String LOCK = FIND + " FOR UPDATE OF c";
   private static final String OF_TICKET = "SELECT " + COLUMNS + " FROM rating_cases c WHERE c.ticket_id = $1 ORDER BY c.id";
-  private static final String LIST = "SELECT " + COLUMNS + """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String LIST = ValuePlans.perCall("SELECT " + COLUMNS + """
        FROM rating_cases c
       WHERE ($1::text IS NULL OR c.status = $1)
         AND ($2::text IS NULL OR c.department_id = $2)
         AND ($3::text[] IS NULL OR c.department_id = ANY($3))
       ORDER BY c.id DESC
-      LIMIT $4 OFFSET $5""";
+      LIMIT $4 OFFSET $5""");
   /** Open cases in the given states, the one due soonest first (what a desk works through). */
-  private static final String DUE_FIRST = "SELECT " + COLUMNS + """
+  // Planned per call (ValuePlans), like LIST: optional filters.
+  private static final String DUE_FIRST = ValuePlans.perCall("SELECT " + COLUMNS + """
        FROM rating_cases c
       WHERE c.status = ANY($1)
         AND ($2::text IS NULL OR c.callback_by = $2)
         AND ($3::text[] IS NULL OR c.department_id = ANY($3))
       ORDER BY CASE WHEN c.status = 'CALLBACK_DUE' THEN c.callback_due_at
                     WHEN c.status IN ('FIX_DUE', 'EXPLANATION_DUE') THEN c.fix_due_at END NULLS LAST, c.id
-      LIMIT $4 OFFSET $5""";
+      LIMIT $4 OFFSET $5""");
   private static final String CALLBACK = """
       UPDATE rating_cases c SET status = $2, called_back_at = $3, called_back_by = $4, citizen_reached = $5,
              call_attempts = $6, citizen_account = $7, founded = $8, callback_note = $9, deadlines = $10

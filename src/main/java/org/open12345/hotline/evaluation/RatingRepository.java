@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.open12345.hotline.db.ValuePlans;
 
 /** SQL of the ratings table. Writes take the caller's transaction connection. */
 public final class RatingRepository {
@@ -45,7 +46,8 @@ public final class RatingRepository {
   private static final String OF_TICKET = SELECT + "WHERE r.ticket_id = $1 ORDER BY r.created_at, r.id";
 
   /** Absent filters are null; newest first, the order the created_at indexes serve. */
-  private static final String LIST = SELECT + """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String LIST = ValuePlans.perCall(SELECT + """
       WHERE (#{department}::text IS NULL OR r.department_id = #{department})
         AND (#{scope}::text[] IS NULL OR r.department_id = ANY(#{scope}))
         AND (#{level}::text IS NULL OR r.level = #{level})
@@ -57,7 +59,7 @@ public final class RatingRepository {
         AND (#{appealed}::boolean IS NULL OR (a.id IS NOT NULL) = #{appealed})
         AND (#{excluded}::boolean IS NULL OR (r.excluded_at IS NOT NULL) = #{excluded})
       ORDER BY r.created_at DESC, r.id DESC
-      LIMIT #{limit} OFFSET #{offset}""";
+      LIMIT #{limit} OFFSET #{offset}""");
 
   /** Appeals waiting for a decision, the one waiting longest first (index rating_appeals_pending). */
   private static final String PENDING_APPEALS = SELECT + """

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.open12345.hotline.db.ValuePlans;
 
 /** SQL of emergency_transfers: at most one per call, per inbound SMS and per web ticket (unique keys). */
 public final class EmergencyTransferRepository {
@@ -19,14 +20,15 @@ public final class EmergencyTransferRepository {
       RETURNING id""";
 
   /** Newest first; null filters match any; {@code to} is exclusive. */
-  private static final String LIST = "SELECT " + EmergencyTransfer.COLUMNS + "\n" + """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String LIST = ValuePlans.perCall("SELECT " + EmergencyTransfer.COLUMNS + "\n" + """
       FROM emergency_transfers e LEFT JOIN calls c ON c.id = e.call_pk
       WHERE ($1::timestamptz IS NULL OR e.created_at >= $1)
         AND ($2::timestamptz IS NULL OR e.created_at < $2)
         AND ($3::text IS NULL OR e.number = $3)
         AND ($4::text IS NULL OR e.source = $4)
       ORDER BY e.created_at DESC, e.id DESC
-      LIMIT $5 OFFSET $6""";
+      LIMIT $5 OFFSET $6""");
 
   /** Settles one not yet settled; the row count tells whether it was (0: unknown or settled before). */
   private static final String HANDLE = """

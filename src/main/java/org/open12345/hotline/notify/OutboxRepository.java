@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.db.ValuePlans;
 import org.open12345.hotline.notify.policy.SendRate;
 
 /** SQL of the outbox table. Decisions about what is due use the database clock. */
@@ -111,13 +112,14 @@ public final class OutboxRepository {
       UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now()
       WHERE id = $1 AND status = 'failed'""";
   private static final String WAKE_RELAYS = "NOTIFY outbox";
-  private static final String LIST = "SELECT " + COLUMNS + " FROM outbox\n" + """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String LIST = ValuePlans.perCall("SELECT " + COLUMNS + " FROM outbox\n" + """
       WHERE ($1::text IS NULL OR status = $1)
         AND ($2::text IS NULL OR channel = $2)
         AND ($3::text IS NULL OR recipient = $3)
         AND ($4::bigint IS NULL OR ticket_id = $4)
       ORDER BY id DESC
-      LIMIT $5""";
+      LIMIT $5""");
   private static final String FIND = "SELECT " + COLUMNS + " FROM outbox WHERE id = $1";
 
   /**

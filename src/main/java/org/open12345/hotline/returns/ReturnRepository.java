@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.db.UniqueViolation;
+import org.open12345.hotline.db.ValuePlans;
 
 /** SQL for ticket_returns: each return (退单) and the centre's ruling on it. */
 public final class ReturnRepository {
@@ -38,15 +39,17 @@ public final class ReturnRepository {
       SELECT %s FROM r JOIN tickets t ON t.id = r.ticket_id""".formatted(COLUMNS);
 
   /** The queue index serves the pending order; ruled returns by department use theirs. */
-  private static final String PENDING = """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String PENDING = ValuePlans.perCall("""
       SELECT %s FROM ticket_returns r JOIN tickets t ON t.id = r.ticket_id
       WHERE r.status = 'pending' AND ($1::text IS NULL OR r.department_id = $1)
-      ORDER BY r.ruling_due_at NULLS LAST, r.id LIMIT $2 OFFSET $3""".formatted(COLUMNS);
+      ORDER BY r.ruling_due_at NULLS LAST, r.id LIMIT $2 OFFSET $3""".formatted(COLUMNS));
 
-  private static final String RULED = """
+  // Planned per call (ValuePlans): a generic plan can use no index of an optional filter.
+  private static final String RULED = ValuePlans.perCall("""
       SELECT %s FROM ticket_returns r JOIN tickets t ON t.id = r.ticket_id
       WHERE r.status = 'ruled' AND ($1::text IS NULL OR r.department_id = $1)
-      ORDER BY r.ruled_at DESC, r.id DESC LIMIT $2 OFFSET $3""".formatted(COLUMNS);
+      ORDER BY r.ruled_at DESC, r.id DESC LIMIT $2 OFFSET $3""".formatted(COLUMNS));
 
   /** @return empty when the ticket already waits for a ruling (the unique index said so) */
   public Future<Optional<TicketReturn>> insert(SqlClient tx, long ticketId, String departmentId, String returnedBy,
