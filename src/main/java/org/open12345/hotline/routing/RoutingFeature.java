@@ -62,7 +62,8 @@ public final class RoutingFeature implements Feature, ReadinessNotes {
     tickets.addListener(new RoutingOnCreation(rules, model, tickets, repository, zone));
     this.queue = new DispatchQueue(pool, tickets, repository, rules, clock, zone);
     this.watcher = new RuleSetWatcher(vertx, dir, rules, config.duration("routing.reload_interval"));
-    this.models = new TextModels(vertx, pool, tickets, model, clock, config.integer("routing.model_max_examples"));
+    this.models = new TextModels(vertx, pool, tickets, model, clock, config.integer("routing.model_max_examples"),
+        config.integer("routing.model_training_cpu_percent"), config.integer("routing.model_training_page"));
     this.modelRefresh = config.duration("routing.model_refresh");
     this.modelRetrain = config.duration("routing.model_retrain");
   }

@@ -82,10 +82,21 @@ final class RoutingRepository {
   record Choice(String categoryCode, String departmentId) {}
 
   private static final String CHOICES = "SELECT ticket_id, category_code, department_id FROM routing_choices";
+  private static final String CHOICES_OF = """
+      SELECT ticket_id, category_code, department_id FROM routing_choices WHERE ticket_id = ANY($1)""";
 
   /** Every kept choice by ticket id (one short row per ticket a dispatcher chose for). */
   Future<Map<Long, Choice>> choices(SqlClient db) {
     return db.query(CHOICES).execute().map(rows -> {
+      Map<Long, Choice> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getLong(0), new Choice(r.getString(1), r.getString(2))));
+      return out;
+    });
+  }
+
+  /** The kept choices of these tickets (one page of the trainer's reading), by ticket id. */
+  Future<Map<Long, Choice>> choices(SqlClient db, Long[] ticketIds) {
+    return db.preparedQuery(CHOICES_OF).execute(Tuple.of((Object) ticketIds)).map(rows -> {
       Map<Long, Choice> out = new HashMap<>();
       rows.forEach(r -> out.put(r.getLong(0), new Choice(r.getString(1), r.getString(2))));
       return out;

@@ -189,17 +189,24 @@ public final class TicketRepository {
    * Newest first: tickets whose department is final (dispatched and kept, after any returns and
    * re-dispatches), with their category when they have one. Merged and stopped tickets, direct
    * answers, the queue and tickets returned and waiting for the centre say nothing reliable about
-   * where a text belongs.
+   * where a text belongs. Below an id, so a reader can page through the history (keyset: each
+   * page is a short backward scan of the primary key from where the last one ended).
    */
   private static final String LABELLED = """
       SELECT id, description, category_code, department_id, created_at FROM tickets
       WHERE department_id IS NOT NULL
         AND status IN ('DISPATCHED', 'SIGNED', 'REPLIED', 'CLOSED', 'REOPENED')
+        AND id < $1
       ORDER BY id DESC
-      LIMIT $1""";
+      LIMIT $2""";
 
   public Future<List<LabelledText>> labelledTexts(SqlClient db, int max) {
-    return db.preparedQuery(LABELLED).execute(Tuple.of(max)).map(rows -> {
+    return labelledTexts(db, Long.MAX_VALUE, max);
+  }
+
+  /** The newest {@code max} labelled tickets with an id below {@code beforeId}, newest first. */
+  public Future<List<LabelledText>> labelledTexts(SqlClient db, long beforeId, int max) {
+    return db.preparedQuery(LABELLED).execute(Tuple.of(beforeId, max)).map(rows -> {
       List<LabelledText> out = new ArrayList<>(rows.size());
       rows.forEach(r -> out.add(new LabelledText(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
           r.getOffsetDateTime(4).toInstant())));

@@ -269,6 +269,11 @@ public final class TicketService {
     return tickets.labelledTexts(pool, max);
   }
 
+  /** One page of the labelled history: at most {@code max} tickets below {@code beforeId}, newest first. */
+  public Future<List<LabelledText>> labelledTexts(long beforeId, int max) {
+    return tickets.labelledTexts(pool, beforeId, max);
+  }
+
   /** The ticket if {@code scope} covers it (null: any ticket). */
   public Future<Optional<Ticket>> find(String number, List<String> scope) {
     return tickets.findByNumber(pool, number, scope);

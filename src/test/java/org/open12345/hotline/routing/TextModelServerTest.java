@@ -106,4 +106,27 @@ class TextModelServerTest {
       }
     }
   }
+
+  @Test
+  void trainingReadsTheHistoryInPagesAndLearnsWhatReadingItWholeWould() throws Exception {
+    try (TestServer s = TestServer.start(Map.of("routing.model_training_page", "5", "routing.model_max_examples", "22",
+        "routing.model_training_cpu_percent", "50"), java.time.Clock.systemUTC())) {
+      fileHistory(s);
+      JsonObject trained = s.post("/api/routing/model/train", "", As.ADMIN).json();
+      // 24 tickets, the newest 22 read in pages of 5, 5, 5, 5 and 2
+      assertEquals(22, trained.getInteger("examples"), trained.encode());
+      List<NaiveBayesTextModel.Example> newest = new ArrayList<>(NaiveBayesTextModelTest.history());
+      java.util.Collections.reverse(newest);
+      byte[] whole = NaiveBayesTextModel.train(newest.subList(0, 22), "x").orElseThrow().toBytes();
+      var db = s.database();
+      try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+          var st = c.prepareStatement("SELECT model FROM routing_text_models WHERE version = ?")) {
+        st.setString(1, trained.getString("version"));
+        try (var rs = st.executeQuery()) {
+          assertTrue(rs.next());
+          org.junit.jupiter.api.Assertions.assertArrayEquals(whole, rs.getBytes(1));
+        }
+      }
+    }
+  }
 }
