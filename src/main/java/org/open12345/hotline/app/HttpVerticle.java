@@ -10,6 +10,7 @@ import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.web.ApiErrors;
 import org.open12345.hotline.web.ApiException;
 import org.open12345.hotline.web.BodyReading;
+import org.open12345.hotline.web.MalformedPaths;
 import org.open12345.hotline.web.PageHeaders;
 
 /**
@@ -42,7 +43,7 @@ final class HttpVerticle extends VerticleBase {
     root.route().failureHandler(ApiErrors::handle);
     return vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.string("http.host")).setPort(config.integer("http.port")))
-        .requestHandler(root)
+        .requestHandler(MalformedPaths.before(root))
         .listen()
         .onSuccess(s -> server = s);
   }
