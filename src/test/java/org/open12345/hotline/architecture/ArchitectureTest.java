@@ -92,7 +92,11 @@ class ArchitectureTest {
 
   @Test
   void onlyRepositoriesRunSql() {
+    // BatchConnection (the connection a group-commit batch shares) and DeferredRows (multi-row
+    // writes at a batch's end) only pass on statements written in repositories.
     noClasses().that().haveSimpleNameNotEndingWith("Repository")
+        .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.DeferredRows")
+        .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.BatchConnection")
         .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
             "SQL statement of io.vertx.sqlclient",
             call -> call.getTargetOwner().isAssignableTo(io.vertx.sqlclient.SqlClient.class)

@@ -205,7 +205,8 @@ class SessionTest {
     Response ok = Staff.form(server, "/login", "username=form.user&password=" + otp + "&login_token=" + token
         + "&next=%2Fapi%2Ftickets", "Cookie", loginCookie, "Accept", "text/html");
     assertEquals(303, ok.status());
-    assertEquals("/account/password", ok.header("location"), "the one-time password must be changed first");
+    assertEquals("/account/password?next=%2Fapi%2Ftickets", ok.header("location"),
+        "the one-time password must be changed first, then on to the page asked for");
     String session = ok.headers().get("set-cookie").stream().filter(c -> c.startsWith("hotline_session="))
         .findFirst().orElseThrow();
     String cookie = session.substring(0, session.indexOf(';'));
