@@ -18,6 +18,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Chromium {
   private static final Path BROWSER = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  /**
+   * A font with Chinese glyphs: without one, Debian's chromium draws every character of the pages
+   * as a box, and the screenshots the walk saves (and docs/ shows) are unreadable. WenQuanYi Micro
+   * Hei is 5 MB from Debian's packages.
+   */
+  private static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
 
   private Chromium() {}
 
@@ -57,21 +63,21 @@ public final class Chromium {
   }
 
   static synchronized void ensureInstalled() throws Exception {
-    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER) && Files.exists(CJK_FONT)) {
       return;
     }
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-        "browser tests need Debian's chromium: apt-get install -y chromium chromium-driver");
+        "browser tests need Debian's chromium: apt-get install -y chromium chromium-driver fonts-wqy-microhei");
     if (!aptInstall()) {
       run(List.of("apt-get", "update"));
       if (!aptInstall()) {
-        throw new IllegalStateException("could not install chromium and chromium-driver with apt-get");
+        throw new IllegalStateException("could not install chromium, chromium-driver and fonts-wqy-microhei with apt-get");
       }
     }
   }
 
   private static boolean aptInstall() throws Exception {
-    return run(List.of("apt-get", "install", "-y", "-q", "chromium", "chromium-driver")) == 0;
+    return run(List.of("apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "fonts-wqy-microhei")) == 0;
   }
 
   private static int run(List<String> command) throws Exception {
