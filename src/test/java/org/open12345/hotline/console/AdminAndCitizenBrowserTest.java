@@ -42,12 +42,7 @@ class AdminAndCitizenBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(browser, server);
   }
 
   @AfterEach

@@ -40,12 +40,7 @@ class CentreDesksBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(browser, server);
   }
 
   @AfterEach

@@ -41,12 +41,7 @@ class ConsoleBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(browser, server);
   }
 
   @AfterEach

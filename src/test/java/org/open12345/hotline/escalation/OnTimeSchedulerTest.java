@@ -3,9 +3,6 @@ package org.open12345.hotline.escalation;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonObject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,19 +192,6 @@ class OnTimeSchedulerTest {
   }
 
   List<String> rows(String sql, Object... args) throws Exception {
-    var db = server.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-        var st = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        st.setObject(i + 1, args[i]);
-      }
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    }
+    return server.column(sql, args);
   }
 }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -67,20 +63,7 @@ class ServerLadderTest {
   }
 
   static List<String> rows(String sql, Object... args) throws Exception {
-    var db = server.database();
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-        var st = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        st.setObject(i + 1, args[i]);
-      }
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    }
+    return server.column(sql, args);
   }
 
   static List<String> stepsOf(String number, String status) throws Exception {

@@ -27,6 +27,16 @@ public final class Chromium {
 
   private Chromium() {}
 
+  /** Ends a browser test class: the browser (if it started), then its server (if it started). */
+  public static void stop(WebDriver browser, TestServer server) {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
   public static WebDriver start() throws Exception {
     return start(true);
   }

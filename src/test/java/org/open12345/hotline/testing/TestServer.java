@@ -67,6 +67,23 @@ public final class TestServer implements AutoCloseable {
     return db;
   }
 
+  /** The first column of every row {@code sql} returns, read straight from the server's database. */
+  public java.util.List<String> column(String sql, Object... args) throws java.sql.SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        var st = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        st.setObject(i + 1, args[i]);
+      }
+      java.util.List<String> out = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
   public String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;
   }

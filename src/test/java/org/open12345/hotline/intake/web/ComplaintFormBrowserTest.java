@@ -32,12 +32,7 @@ class ComplaintFormBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(browser, server);
   }
 
   static WebDriverWait waitFor() {
