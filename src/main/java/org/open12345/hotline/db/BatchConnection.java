@@ -14,18 +14,26 @@ import io.vertx.sqlclient.spi.DatabaseMetadata;
 
 /**
  * The connection a group-commit batch's units share: the connection itself, plus the rows its
- * units leave for one multi-row statement at the batch's end ({@link DeferredRows}).
+ * units leave for one multi-row statement at the batch's end ({@link DeferredRows}) and the
+ * sequence values drawn for all of them at once ({@link BatchValues}).
  */
 final class BatchConnection implements SqlConnection {
   private final SqlConnection conn;
   private final DeferredRows deferred = new DeferredRows();
+  private final BatchValues values;
 
-  BatchConnection(SqlConnection conn) {
+  /** @param units how many units share the connection (how many values a sequence block draws) */
+  BatchConnection(SqlConnection conn, int units) {
     this.conn = conn;
+    this.values = new BatchValues(units);
   }
 
   DeferredRows deferred() {
     return deferred;
+  }
+
+  BatchValues values() {
+    return values;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,33 @@ import java.util.Map;
 public final class DeferredRows {
   /** Statement → one list of column chunks per column, in arrival order. */
   private final Map<String, List<Object[]>> pending = new LinkedHashMap<>();
+  /** Rows their writer may still change before they are sent, by the writer's key. */
+  private final Map<Object, Object[]> kept = new HashMap<>();
+
+  /** True when {@code client} is a group-commit batch's connection (writes wait for its end). */
+  public static boolean inBatch(SqlClient client) {
+    return client instanceof BatchConnection;
+  }
+
+  /**
+   * As {@link #write}, and the row's columns stay reachable under {@code key} until they are sent
+   * ({@link #kept}): e.g. a new ticket that its creation dispatches at once is written dispatched,
+   * instead of inserted and then updated (an UPDATE that rewrites every index of the row).
+   */
+  public static Future<Void> writeKept(SqlClient client, String sql, Object key, Object... columns) {
+    if (client instanceof BatchConnection batch) {
+      batch.deferred().kept.put(key, columns);
+    }
+    return write(client, sql, columns);
+  }
+
+  /**
+   * The columns written with {@link #writeKept} under {@code key} (arrays of one row each, to change
+   * in place), while they still wait on {@code client}'s batch; null once sent or outside a batch.
+   */
+  public static Object[] kept(SqlClient client, Object key) {
+    return client instanceof BatchConnection batch ? batch.deferred().kept.get(key) : null;
+  }
 
   /**
    * Writes {@code columns} with {@code sql} now, or at the end of the group-commit batch
@@ -68,6 +96,7 @@ public final class DeferredRows {
       sent.add(client.preparedQuery(e.getKey()).execute(Tuple.from(concat(e.getValue()))));
     }
     pending.clear();
+    kept.clear();
     return Future.all(sent).mapEmpty();
   }
 

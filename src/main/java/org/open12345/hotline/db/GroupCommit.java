@@ -43,6 +43,9 @@ import java.util.function.Function;
  * that submitted it. Without a context, or when disabled, a unit runs alone.
  */
 public final class GroupCommit {
+  private static final String DEFER_CHECKS = "SET CONSTRAINTS ALL DEFERRED";
+  private static final String CHECK_NOW = "SET CONSTRAINTS ALL IMMEDIATE";
+
   /** SQLSTATE 25P02: a statement sent after another one failed in the same transaction. */
   private static final String IN_FAILED_TRANSACTION = "25P02";
 
@@ -203,29 +206,38 @@ public final class GroupCommit {
   }
 
   private Future<Retry> together(SqlConnection conn, List<Unit<?>> batch) {
-    BatchConnection shared = new BatchConnection(conn);
+    BatchConnection shared = new BatchConnection(conn, batch.size());
     return conn.begin().compose(tx -> {
+      // A batch writes its new tickets at its end, after the rows that refer to them (V99 made
+      // those references deferrable): their checks wait until the rows are all there. Pipelined
+      // ahead of the units' statements, so it costs no round trip of its own.
+      Future<?> deferredChecks = conn.query(DEFER_CHECKS).execute();
       List<Future<?>> outcomes = new ArrayList<>(batch.size());
       for (Unit<?> u : batch) {
         outcomes.add(u.start(shared));
       }
-      return Future.join(outcomes).transform(all -> {
-        if (all.succeeded()) {
-          // The units' multi-row writes, then the one COMMIT. A failed flush is no unit's fault:
-          // the batch is rolled back and every unit runs alone (its rows then go at once).
-          return shared.deferred().flush(shared).transform(flushed -> {
-            if (flushed.failed()) {
-              return tx.rollback().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
-            }
-            return tx.commit().transform(committed -> {
-              if (committed.succeeded()) {
-                batch.forEach(Unit::answerWithOutcome);
-              } else {
-                batch.forEach(u -> u.fail(committed.cause()));
-              }
-              return Future.succeededFuture(Retry.NONE);
-            });
-          });
+      List<Future<?>> all = new ArrayList<>(outcomes);
+      all.add(deferredChecks);
+      return Future.join(all).transform(done -> {
+        if (done.succeeded()) {
+          // The units' multi-row writes and the deferred checks, then the one COMMIT. A failed
+          // flush or check is no unit's fault: the batch is rolled back and every unit runs alone
+          // (its rows then go at once and are checked at each statement).
+          return shared.deferred().flush(shared)
+              .compose(v -> conn.query(CHECK_NOW).execute())
+              .transform(flushed -> {
+                if (flushed.failed()) {
+                  return tx.rollback().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
+                }
+                return tx.commit().transform(committed -> {
+                  if (committed.succeeded()) {
+                    batch.forEach(Unit::answerWithOutcome);
+                  } else {
+                    batch.forEach(u -> u.fail(committed.cause()));
+                  }
+                  return Future.succeededFuture(Retry.NONE);
+                });
+              });
         }
         List<Unit<?>> blamed = batch.stream().filter(Unit::toBlame).toList();
         List<Unit<?>> rest = batch.stream().filter(u -> !u.toBlame()).toList();

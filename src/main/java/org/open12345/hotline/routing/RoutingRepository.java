@@ -1,15 +1,19 @@
 package org.open12345.hotline.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.db.DeferredRows;
+import org.open12345.hotline.ticket.TicketEventRepository;
 import org.open12345.hotline.ticket.TicketStatus;
 
 /** Stores each ticket's routing decision next to it. */
@@ -21,6 +25,9 @@ final class RoutingRepository {
    */
   Future<Void> recordWithEvent(SqlClient tx, long ticketId, RoutingDecision d, String emergencyWord, Instant at,
       Actor actor, TicketStatus status, JsonObject eventDetails) {
+    if (TicketEventRepository.appendsDeferred(tx)) {
+      return recordAtBatchEnd(tx, ticketId, d, emergencyWord, at, actor, status, eventDetails);
+    }
     return tx.preparedQuery(
             "WITH r AS (INSERT INTO ticket_routing (ticket_id, kind, rule_id, ruleset_version, lead_department_id, "
                 + "co_department_ids, policy_id, emergency_number, decided_at, emergency_word, suggestions) "
@@ -39,6 +46,36 @@ final class RoutingRepository {
             status == null ? null : status.name(), eventDetails == null ? new JsonObject() : eventDetails,
             emergencyWord, StoredSuggestions.ofQueued(d)}))
         .mapEmpty();
+  }
+
+  /**
+   * A batch's decisions, one statement for all. Only new tickets are routed in a batch, so there
+   * is nothing to replace; the co-departments come as one JSON array text per row (unnest cannot
+   * take an array of arrays of different lengths).
+   */
+  private static final String RECORD_MANY = """
+      INSERT INTO ticket_routing (ticket_id, kind, rule_id, ruleset_version, lead_department_id, co_department_ids,
+                                  policy_id, emergency_number, decided_at, emergency_word, suggestions)
+      SELECT ticket_id, kind, rule_id, ruleset_version, lead, ARRAY(SELECT jsonb_array_elements_text(co::jsonb)),
+             policy_id, emergency_number, decided_at, emergency_word, suggestions::jsonb
+        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                    $9::timestamptz[], $10::text[], $11::text[])
+          AS r(ticket_id, kind, rule_id, ruleset_version, lead, co, policy_id, emergency_number, decided_at,
+               emergency_word, suggestions)""";
+
+  /** In a group-commit batch: the decision and its ROUTE event wait for the batch's multi-row writes. */
+  private static Future<Void> recordAtBatchEnd(SqlClient tx, long ticketId, RoutingDecision d, String emergencyWord,
+      Instant at, Actor actor, TicketStatus status, JsonObject eventDetails) {
+    JsonArray suggestions = StoredSuggestions.ofQueued(d);
+    Future<Void> stored = DeferredRows.write(tx, RECORD_MANY, new Long[] {ticketId}, new String[] {d.kind().name()},
+        new String[] {d.ruleId()}, new String[] {d.ruleSetVersion()}, new String[] {d.leadDepartmentId()},
+        new String[] {new JsonArray(d.coDepartmentIds()).encode()},
+        new String[] {d.policy() == null ? null : d.policy().id()}, new String[] {d.emergencyNumber()},
+        new OffsetDateTime[] {at.atOffset(ZoneOffset.UTC)}, new String[] {emergencyWord},
+        new String[] {suggestions == null ? null : suggestions.encode()});
+    Future<Void> logged = TicketEventRepository.append(tx, ticketId, at, actor, "ROUTE", status, status,
+        eventDetails);
+    return Future.all(stored, logged).mapEmpty();
   }
 
   private static final String DECISIONS = """

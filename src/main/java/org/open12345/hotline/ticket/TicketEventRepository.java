@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.db.DeferredRows;
 
 /**
  * Appends to and reads a ticket's event log. Appends take the caller's transaction connection so
@@ -27,9 +29,31 @@ public final class TicketEventRepository {
 
   private TicketEventRepository() {}
 
+  /**
+   * Many events in one statement, in the order given (ids follow the array order: unnest is read
+   * in order and each row draws its id as it is inserted).
+   */
+  private static final String INSERT_MANY = INSERT_INTO + """
+
+      SELECT ticket_id, at, actor, role, action, from_status, to_status, details::jsonb
+        FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[]) AS e(ticket_id, at, actor, role, action, from_status, to_status, details)""";
+
+  /**
+   * Appends an event. In a group-commit batch every event waits for the batch's end and all go in
+   * one statement, in the order they were appended: a ticket's log reads in the order its changes
+   * happened because every event of the batch takes this way (writers that append in their own
+   * statement use {@link #appendsDeferred} to know when they must not).
+   */
   public static Future<Void> append(
       SqlClient tx, long ticketId, Instant at, Actor actor, String action, TicketStatus from, TicketStatus to,
       JsonObject details) {
+    if (appendsDeferred(tx)) {
+      return DeferredRows.write(tx, INSERT_MANY, new Long[] {ticketId}, new OffsetDateTime[] {at.atOffset(ZoneOffset.UTC)},
+          new String[] {actor.id()}, new String[] {actor.role().name()}, new String[] {action},
+          new String[] {from == null ? null : from.name()}, new String[] {to == null ? null : to.name()},
+          new String[] {(details == null ? new JsonObject() : details).encode()});
+    }
     return tx.preparedQuery(
             INSERT_INTO + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .execute(Tuple.from(new Object[] {
@@ -39,8 +63,13 @@ public final class TicketEventRepository {
         .mapEmpty();
   }
 
+  /** True when events appended on {@code tx} wait for its group-commit batch's end. */
+  public static boolean appendsDeferred(SqlClient tx) {
+    return DeferredRows.inBatch(tx);
+  }
+
   public static Future<List<TicketEvent>> timeline(SqlClient db, long ticketId) {
-    return db.preparedQuery(
+    return DeferredRows.flushed(db).compose(v -> db.preparedQuery(
             """
             SELECT id, at, actor, role, action, from_status, to_status, details
               FROM ticket_events WHERE ticket_id = $1 ORDER BY id""")
@@ -49,13 +78,13 @@ public final class TicketEventRepository {
           List<TicketEvent> out = new java.util.ArrayList<>();
           rows.forEach(r -> out.add(TicketEvent.from(r)));
           return out;
-        });
+        }));
   }
 
   /** The events with one of {@code actions} of each ticket, oldest first; tickets without any are absent. */
   public static Future<Map<Long, List<TicketEvent>>> events(SqlClient db, Collection<Long> ticketIds,
       Collection<String> actions) {
-    return db.preparedQuery("""
+    return DeferredRows.flushed(db).compose(v -> db.preparedQuery("""
             SELECT ticket_id, id, at, actor, role, action, from_status, to_status, details FROM ticket_events
             WHERE ticket_id = ANY($1) AND action = ANY($2)
             ORDER BY ticket_id, id""")
@@ -65,6 +94,6 @@ public final class TicketEventRepository {
           rows.forEach(r -> out.computeIfAbsent(r.getLong("ticket_id"), k -> new ArrayList<>())
               .add(TicketEvent.from(r)));
           return out;
-        });
+        }));
   }
 }

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.db.BatchValues;
+import org.open12345.hotline.db.DeferredRows;
 import org.open12345.hotline.db.ValuePlans;
 
 /** SQL for the tickets table. Writes take the caller's transaction connection. */
@@ -32,6 +36,9 @@ public final class TicketRepository {
   public Future<Ticket> insertWithCreateEvent(SqlClient tx, NewTicket t, Instant now, Actor actor,
       JsonObject eventDetails) {
     String dayPrefix = TicketNumber.dayPrefix(now.atZone(zone).toLocalDate());
+    if (DeferredRows.inBatch(tx)) {
+      return insertAtBatchEnd(tx, t, dayPrefix, now, actor, eventDetails);
+    }
     return tx.preparedQuery(
             "WITH t AS (INSERT INTO tickets (number, channel, citizen_phone, citizen_name, request_type, urgency, "
                 + "category_code, location_text, latitude, longitude, area_code, description, status, hotline_number, "
@@ -50,6 +57,77 @@ public final class TicketRepository {
         .map(rows -> Ticket.from(rows.iterator().next()));
   }
 
+  /** A batch's ids and serials, drawn for all its tickets in one statement. */
+  private static final String NEXT_IDS =
+      "SELECT nextval('tickets_id_seq'), nextval('ticket_serial') FROM generate_series(1, $1)";
+
+  /** A batch's new tickets, one statement for all (columns as {@link #newRow} lays them out). */
+  private static final String INSERT_MANY = """
+      INSERT INTO tickets (id, number, channel, citizen_phone, citizen_name, request_type, urgency, category_code,
+                           location_text, latitude, longitude, area_code, description, department_id, status,
+                           hotline_number, call_id, created_at, updated_at, confidential)
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                           $8::text[], $9::text[], $10::float8[], $11::float8[], $12::text[], $13::text[],
+                           $14::text[], $15::text[], $16::text[], $17::text[], $18::timestamptz[],
+                           $19::timestamptz[], $20::boolean[])""";
+
+  // Positions in newRow's columns of what the creation's own changes (dispatch, urgency) set.
+  private static final int URGENCY = 6;
+  private static final int DEPARTMENT = 13;
+  private static final int STATUS = 14;
+  private static final int UPDATED_AT = 18;
+
+  /**
+   * In a group-commit batch: the ticket's id and serial come from the batch's block, the row is
+   * built here and waits, with its CREATE event, for the batch's multi-row INSERTs. Until then the
+   * creation's own changes (the dispatch routing does at once, a raised urgency) change the waiting
+   * row instead of updating a stored one: a routed ticket is inserted already dispatched.
+   */
+  private Future<Ticket> insertAtBatchEnd(SqlClient tx, NewTicket t, String dayPrefix, Instant at, Actor actor,
+      JsonObject eventDetails) {
+    // What PostgreSQL keeps of a timestamp, so the ticket returned is the ticket stored.
+    Instant now = at.truncatedTo(ChronoUnit.MICROS);
+    return BatchValues.next(tx, NEXT_IDS).compose(ids -> {
+      long id = ids.getLong(0);
+      String number = dayPrefix + String.format("%0" + TicketNumber.SERIAL_DIGITS + "d", ids.getLong(1));
+      Object[] row = newRow(id, number, t, now);
+      Future<Void> stored = DeferredRows.writeKept(tx, INSERT_MANY, waitingKey(id), row);
+      Future<Void> logged = TicketEventRepository.append(tx, id, now, actor, TicketAction.CREATE.name(), null,
+          TicketStatus.RECEIVED, eventDetails);
+      return Future.all(stored, logged).map(v -> fromRow(row));
+    });
+  }
+
+  private static Object[] newRow(long id, String number, NewTicket t, Instant now) {
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    return new Object[] {
+        new Long[] {id}, new String[] {number}, new String[] {t.channel().name()}, new String[] {t.citizenPhone()},
+        new String[] {t.citizenName()}, new String[] {t.requestType().name()}, new String[] {t.urgency().name()},
+        new String[] {t.categoryCode()}, new String[] {t.locationText()}, new Double[] {t.latitude()},
+        new Double[] {t.longitude()}, new String[] {t.areaCode()}, new String[] {t.description()},
+        new String[] {null}, new String[] {TicketStatus.RECEIVED.name()}, new String[] {t.hotlineNumber()},
+        new String[] {t.callId()}, new OffsetDateTime[] {at}, new OffsetDateTime[] {at},
+        new Boolean[] {t.confidential()}};
+  }
+
+  /** The ticket a waiting row describes (a new ticket: never reopened). */
+  private static Ticket fromRow(Object[] row) {
+    return new Ticket(((Long[]) row[0])[0], text(row, 1), Channel.valueOf(text(row, 2)), text(row, 3), text(row, 4),
+        RequestType.valueOf(text(row, 5)), Urgency.valueOf(text(row, URGENCY)), text(row, 7), text(row, 8),
+        ((Double[]) row[9])[0], ((Double[]) row[10])[0], text(row, 11), text(row, 12), text(row, DEPARTMENT),
+        TicketStatus.valueOf(text(row, STATUS)), text(row, 15), text(row, 16),
+        ((OffsetDateTime[]) row[17])[0].toInstant(), ((OffsetDateTime[]) row[UPDATED_AT])[0].toInstant(), 0,
+        ((Boolean[]) row[19])[0]);
+  }
+
+  private static String text(Object[] row, int column) {
+    return ((String[]) row[column])[0];
+  }
+
+  private static Object waitingKey(long id) {
+    return "tickets:" + id;
+  }
+
   public Future<Optional<Ticket>> findByNumber(SqlClient db, String number) {
     return findByNumber(db, number, null);
   }
@@ -59,10 +137,12 @@ public final class TicketRepository {
    *     another department is not found, exactly like one that does not exist
    */
   public Future<Optional<Ticket>> findByNumber(SqlClient db, String number, List<String> scope) {
-    return db.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1" + IN_SCOPE)
+    return DeferredRows.flushed(db).compose(v -> db.preparedQuery(BY_NUMBER + IN_SCOPE)
         .execute(Tuple.from(new Object[] {number, scopeArray(scope)}))
-        .map(TicketRepository::first);
+        .map(TicketRepository::first));
   }
+
+  private static final String BY_NUMBER = "SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1";
 
   /** Restricts to the caller's departments when {@code $2} (a text[]) is not null. */
   private static final String IN_SCOPE = " AND ($2::text[] IS NULL OR department_id = ANY($2))";
@@ -78,9 +158,9 @@ public final class TicketRepository {
 
   /** {@link #lockByNumber(SqlClient, String)} within the caller's scope (null: all departments). */
   public Future<Optional<Ticket>> lockByNumber(SqlClient tx, String number, List<String> scope) {
-    return tx.preparedQuery("SELECT " + Ticket.COLUMNS + " FROM tickets WHERE number = $1" + IN_SCOPE + " FOR UPDATE")
+    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(BY_NUMBER + IN_SCOPE + " FOR UPDATE")
         .execute(Tuple.from(new Object[] {number, scopeArray(scope)}))
-        .map(TicketRepository::first);
+        .map(TicketRepository::first));
   }
 
   /**
@@ -89,6 +169,9 @@ public final class TicketRepository {
    */
   public Future<Ticket> updateStatusWithEvent(SqlClient tx, long id, TicketStatus from, TicketStatus status,
       String departmentId, Instant now, Actor actor, String action, JsonObject eventDetails) {
+    if (TicketEventRepository.appendsDeferred(tx)) {
+      return updateStatusInBatch(tx, id, from, status, departmentId, now, actor, action, eventDetails);
+    }
     return tx.preparedQuery(
             "WITH u AS (UPDATE tickets SET status = $2, department_id = $3, updated_at = $4, "
                 + "reopen_count = reopen_count + CASE WHEN $7::text = 'REOPEN' THEN 1 ELSE 0 END WHERE id = $1 RETURNING "
@@ -102,7 +185,37 @@ public final class TicketRepository {
         .map(rows -> Ticket.from(rows.iterator().next()));
   }
 
+  /**
+   * In a group-commit batch, where every event waits for the batch's end (so a ticket's log keeps
+   * its order): a ticket this batch creates changes its waiting row; another is updated at once.
+   */
+  private Future<Ticket> updateStatusInBatch(SqlClient tx, long id, TicketStatus from, TicketStatus status,
+      String departmentId, Instant now, Actor actor, String action, JsonObject eventDetails) {
+    Future<Void> logged = TicketEventRepository.append(tx, id, now, actor, action, from, status, eventDetails);
+    Object[] waiting = DeferredRows.kept(tx, waitingKey(id));
+    if (waiting != null && !TicketAction.REOPEN.name().equals(action)) {
+      ((String[]) waiting[STATUS])[0] = status.name();
+      ((String[]) waiting[DEPARTMENT])[0] = departmentId;
+      ((OffsetDateTime[]) waiting[UPDATED_AT])[0] = now.atOffset(ZoneOffset.UTC);
+      return logged.map(v -> fromRow(waiting));
+    }
+    Future<Ticket> updated = DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(UPDATE_STATUS)
+        .execute(Tuple.from(new Object[] {id, status.name(), departmentId, now.atOffset(ZoneOffset.UTC), action}))
+        .map(rows -> Ticket.from(rows.iterator().next())));
+    return Future.all(logged, updated).map(v -> updated.result());
+  }
+
+  private static final String UPDATE_STATUS = "UPDATE tickets SET status = $2, department_id = $3, updated_at = $4, "
+      + "reopen_count = reopen_count + CASE WHEN $5::text = 'REOPEN' THEN 1 ELSE 0 END WHERE id = $1 RETURNING "
+      + Ticket.COLUMNS;
+
   public Future<Ticket> updateUrgency(SqlClient tx, long id, Urgency urgency, Instant now) {
+    Object[] waiting = DeferredRows.kept(tx, waitingKey(id));
+    if (waiting != null) {
+      ((String[]) waiting[URGENCY])[0] = urgency.name();
+      ((OffsetDateTime[]) waiting[UPDATED_AT])[0] = now.atOffset(ZoneOffset.UTC);
+      return Future.succeededFuture(fromRow(waiting));
+    }
     return tx.preparedQuery("UPDATE tickets SET urgency = $2, updated_at = $3 WHERE id = $1 RETURNING " + Ticket.COLUMNS)
         .execute(Tuple.of(id, urgency.name(), now.atOffset(ZoneOffset.UTC)))
         .map(rows -> Ticket.from(rows.iterator().next()));
@@ -215,13 +328,15 @@ public final class TicketRepository {
   }
 
   public Future<List<Ticket>> findByIds(SqlClient db, Collection<Long> ids) {
-    return db.preparedQuery(BY_IDS).execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(TicketRepository::all);
+    return DeferredRows.flushed(db).compose(v -> db.preparedQuery(BY_IDS)
+        .execute(Tuple.of((Object) ids.toArray(Long[]::new))).map(TicketRepository::all));
   }
 
   /** Tickets recorded during these calls (their {@code call_id}), oldest first. */
   public Future<List<Ticket>> findByCallIds(SqlClient db, Collection<String> callIds) {
-    return db.preparedQuery(BY_CALL_IDS).execute(Tuple.of((Object) callIds.toArray(String[]::new)))
-        .map(TicketRepository::all);
+    // A batch's tickets wait for its end: the recordings of one call in one batch must see each other's.
+    return DeferredRows.flushed(db).compose(v -> db.preparedQuery(BY_CALL_IDS)
+        .execute(Tuple.of((Object) callIds.toArray(String[]::new))).map(TicketRepository::all));
   }
 
   public Future<List<Ticket>> list(SqlClient db, ChannelTicketQuery q) {

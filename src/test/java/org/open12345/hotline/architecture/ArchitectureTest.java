@@ -92,10 +92,14 @@ class ArchitectureTest {
 
   @Test
   void onlyRepositoriesRunSql() {
-    // BatchConnection (the connection a group-commit batch shares) and DeferredRows (multi-row
-    // writes at a batch's end) only pass on statements written in repositories.
+    // BatchConnection (the connection a group-commit batch shares), DeferredRows (multi-row
+    // writes at a batch's end) and BatchValues (sequence values drawn per batch) only pass on
+    // statements written in repositories; GroupCommit sends transaction control only (BEGIN,
+    // SET CONSTRAINTS, COMMIT).
     noClasses().that().haveSimpleNameNotEndingWith("Repository")
         .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.DeferredRows")
+        .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.BatchValues")
+        .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.GroupCommit")
         .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.BatchConnection")
         .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
             "SQL statement of io.vertx.sqlclient",

@@ -161,14 +161,19 @@ class GroupCommitTest {
   }
 
   @Test
-  void aFailedCommitAnswersEveryUnitWithAnErrorAndStoresNone() {
+  void aCheckDeferredToTheCommitRefusesOnlyItsOwnUnit() {
+    // The batch runs its deferred checks before its COMMIT (SET CONSTRAINTS ALL IMMEDIATE): the
+    // refusal rolls the batch back, every unit runs alone, and only the bad one is refused, at its
+    // own commit.
     List<CompletableFuture<Long>> answers = submitTogether(batching(64),
         List.of(insert("x1", 1), insert("x2", 1), insert("late-refusal", -1), insert("x3", 1)));
-    for (CompletableFuture<Long> a : answers) {
-      Throwable e = assertThrows(Exception.class, a::join).getCause();
-      assertInstanceOf(PgException.class, e);
+    Throwable e = assertThrows(Exception.class, answers.get(2)::join).getCause();
+    assertInstanceOf(PgException.class, e);
+    for (int i : new int[] {0, 1, 3}) {
+      assertNotNull(answers.get(i).join());
     }
-    assertEquals(0L, count("true"));
+    assertEquals(3L, count("true"));
+    assertEquals(0L, count("k = 'late-refusal'"));
   }
 
   @Test

@@ -99,4 +99,42 @@ class TicketCreationBatchTest {
     assertEquals(byId.stream().sorted().toList(), byId, "numbers follow the ticket ids");
     assertEquals(20, byId.size());
   }
+
+  @Test
+  void routedTicketsAreStoredDispatchedWithTheirLogInTheOrderOfTheirChanges() throws Exception {
+    // Counts the UPDATEs of tickets: with group commit a ticket routing dispatches on creation is
+    // written dispatched (no insert-then-update); the single path inserts, then dispatches.
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.database().jdbcUrl(),
+        server.database().user(), server.database().password()); java.sql.Statement st = c.createStatement()) {
+      st.execute("""
+          CREATE TABLE IF NOT EXISTS test_ticket_updates (id bigint);
+          CREATE OR REPLACE FUNCTION test_count_ticket_update() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO test_ticket_updates VALUES (NEW.id); RETURN NULL; END $$;
+          DROP TRIGGER IF EXISTS test_ticket_updates ON tickets;
+          CREATE TRIGGER test_ticket_updates AFTER UPDATE ON tickets FOR EACH ROW
+            EXECUTE FUNCTION test_count_ticket_update();
+          """);
+    }
+    TicketService tickets = server.server().features().tickets;
+    List<Supplier<Future<Ticket>>> creations = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String phone = "1390000300" + i;
+      creations.add(() -> tickets.create(new NewTicket(Channel.PHONE, phone, null, RequestType.COMPLAINT, null,
+          "020201", null, null, null, null, "小区停电三个小时了", null, null), OPERATOR));
+    }
+    List<Ticket> created = createTogether(creations).stream().map(CompletableFuture::join).toList();
+    for (Ticket t : created) {
+      assertEquals(TicketStatus.DISPATCHED, t.status(), "the answer is the ticket as dispatched");
+      assertEquals(t.status().name(), IntakeTesting.text(server, "SELECT status FROM tickets WHERE id = ?", t.id()));
+      assertEquals(t.departmentId(),
+          IntakeTesting.text(server, "SELECT department_id FROM tickets WHERE id = ?", t.id()));
+      String log = IntakeTesting.text(server,
+          "SELECT string_agg(action, ',' ORDER BY id) FROM ticket_events WHERE ticket_id = ?", t.id());
+      assertTrue(log.startsWith("CREATE,ROUTE,DISPATCH,"), log);
+      assertTrue(log.endsWith("DEADLINES_SET"), log);
+    }
+    long updates = IntakeTesting.count(server,
+        "SELECT count(*) FROM test_ticket_updates u JOIN tickets t ON t.id = u.id WHERE t.citizen_phone LIKE '139000030%'");
+    assertEquals(batching() ? 0 : 5, updates);
+  }
 }
