@@ -45,6 +45,11 @@ import org.open12345.hotline.ticket.RequestType;
  *       not count, no ticket (a "满意" is never a new matter);
  *   <li>anything else → a new ticket (channel SMS) and its acknowledgement SMS.
  * </ol>
+ *
+ * The phone's prompt and question are read only when they can change the outcome
+ * ({@link SmsReading#lookups()}), and the outcome row is written at the end of the group-commit
+ * batch with the other messages' ({@link InboundMessageRepository}): each statement costs
+ * PostgreSQL CPU (issue 15).
  */
 public final class InboundSmsHandler {
   /** What happened to a message. */
