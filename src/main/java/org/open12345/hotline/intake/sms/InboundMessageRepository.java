@@ -41,8 +41,9 @@ public final class InboundMessageRepository {
   /**
    * A message that became a new ticket. A statement of its own, because the ticket may be a
    * deferred row of the same batch: the batch's rows go in the order their statements were first
-   * used, and a unit uses this one only after its ticket's, so the tickets always go first (the
-   * foreign key). With MARK, a rating reply earlier in the batch would send the outcomes first.
+   * used, and a unit uses this one only after its ticket's, so the tickets always go first and the
+   * reference holds whether or not the batch defers its check. With MARK, a rating reply earlier in
+   * the batch would send the outcomes first. It also leaves the prompt and rating columns alone.
    */
   private static final String MARK_TICKET = """
       UPDATE inbound_messages m
