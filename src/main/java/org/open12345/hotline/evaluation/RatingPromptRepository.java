@@ -23,6 +23,12 @@ public final class RatingPromptRepository {
       ORDER BY sent_at DESC, id DESC
       LIMIT 1
       FOR UPDATE""".formatted(COLUMNS);
+  /** As LATEST_FOR_PHONE, unlocked: for a text that cannot rate it, only its time is read. */
+  private static final String PEEK_LATEST_FOR_PHONE = """
+      SELECT %s FROM rating_prompts
+      WHERE phone = $1
+      ORDER BY sent_at DESC, id DESC
+      LIMIT 1""".formatted(COLUMNS);
   private static final String LATEST_FOR_TICKET = """
       SELECT %s FROM rating_prompts
       WHERE ticket_id = $1
@@ -49,6 +55,11 @@ public final class RatingPromptRepository {
   /** The phone's latest prompt, locked until the transaction ends. */
   public Future<Optional<RatingPrompt>> lockLatestFor(SqlClient tx, String phone) {
     return tx.preparedQuery(LATEST_FOR_PHONE).execute(Tuple.of(phone)).map(RatingPromptRepository::first);
+  }
+
+  /** The phone's latest prompt, unlocked. */
+  public Future<Optional<RatingPrompt>> peekLatestFor(SqlClient tx, String phone) {
+    return tx.preparedQuery(PEEK_LATEST_FOR_PHONE).execute(Tuple.of(phone)).map(RatingPromptRepository::first);
   }
 
   /** The ticket's latest prompt (its current rating round), locked until the transaction ends. */

@@ -106,6 +106,15 @@ public final class RatingPromptService {
     return repository.lockLatestFor(tx, phone);
   }
 
+  /**
+   * The phone's latest prompt, not locked: for an SMS that cannot rate it (a request), which needs
+   * only to know whether the prompt was sent after some other question. Locking it there would
+   * take the locks in another order than {@link #latestFor}'s callers and could deadlock.
+   */
+  public Future<Optional<RatingPrompt>> peekLatestFor(SqlConnection tx, String phone) {
+    return repository.peekLatestFor(tx, phone);
+  }
+
   private Future<Boolean> smsAllowed(SqlConnection tx, String phone) {
     return isMobile(phone) ? optOuts.isOptedOut(tx, phone).map(out -> !out) : Future.succeededFuture(false);
   }

@@ -67,6 +67,7 @@ public final class IntakeFeature implements Feature {
   private final EmergencyTransferRoutes emergencyTransfers;
   private final Desk desk;
   private final CallHandler callHandler;
+  private final InboundSmsHandler smsHandler;
 
   /** What the staff console reads and acts through on the operators' and dispatchers' desks. */
   public record Desk(CallerService callers, CallbackTaskService callbackTasks, InboundService inbound,
@@ -97,9 +98,9 @@ public final class IntakeFeature implements Feature {
     UnparsedReplies unparsed = new UnparsedReplies(pool, messages, n.ratings(), intakeTickets, tickets, clock);
     this.inbound = new InboundRoutes(inboundLog, unparsed);
 
-    this.sms = new SmsWebhookRoutes(inboundLog,
-        new InboundSmsHandler(messages, intakeTickets, n.ratings(), n.prompts(), emergencies, n.optOuts(),
-            n.followUps(), clock),
+    this.smsHandler = new InboundSmsHandler(messages, intakeTickets, n.ratings(), n.prompts(), emergencies,
+        n.optOuts(), n.followUps(), clock);
+    this.sms = new SmsWebhookRoutes(inboundLog, smsHandler,
         WebhookGuards.from(config, "sms", List.of("aliyun", "tencent")),
         new SmsWebhookRoutes.Signing(config.string("intake.sms.twilio.auth_token"),
             config.string("intake.sms.generic.secret"), config.string("http.public_base_url")), clock);
@@ -133,6 +134,11 @@ public final class IntakeFeature implements Feature {
 
   public Desk desk() {
     return desk;
+  }
+
+  /** What one citizen SMS becomes: the handler behind the SMS webhooks (tests start several at once). */
+  public InboundSmsHandler smsHandler() {
+    return smsHandler;
   }
 
   /** Tells {@code listener} of every new call event (the console's screen pop). */

@@ -184,6 +184,29 @@ class FollowUpTest {
     assertEquals("REPLIED", ticket(n).getString("status"));
   }
 
+  /**
+   * A request from a phone whose follow-up question is open: the question is the newest thing the
+   * phone was asked, so a short one is kept for a person; one too long for any answer is a new
+   * ticket; and a long text that is still a clear answer (mostly punctuation) answers it.
+   */
+  @Test
+  void whileTheQuestionIsOpenAShortRequestWaitsForAPersonAndALongOneIsATicket() {
+    String phone = "13500000021";
+    String n = replied(phone);
+    server.postJson("/api/tickets/" + n + "/follow-ups", new JsonObject().put("method", "SMS"), OPERATOR);
+    sms(phone, "小区门口的路灯坏了三天了");
+    assertEquals("unparsed", lastOutcome(phone));
+    assertEquals("REPLIED", ticket(n).getString("status"));
+    assertEquals(1, count(server, "SELECT count(*) FROM tickets WHERE citizen_phone = ?", phone));
+    sms(phone, "小区门口的路灯坏了三天了，晚上出行很不方便，之前反映过一次还是没有修好，希望有关部门尽快安排人员维修");
+    assertEquals("ticket", lastOutcome(phone));
+    assertEquals(2, count(server, "SELECT count(*) FROM tickets WHERE citizen_phone = ?", phone));
+    assertEquals("REPLIED", ticket(n).getString("status"));
+    sms(phone, "1" + "。".repeat(45));
+    assertEquals("follow_up", lastOutcome(phone));
+    assertEquals("CLOSED", ticket(n).getString("status"));
+  }
+
   @Test
   void resolutionRateCountsReachedTicketsOnce() {
     TestServer own = TestServer.start(config(), java.time.Clock.systemUTC());

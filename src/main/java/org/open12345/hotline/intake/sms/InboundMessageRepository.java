@@ -11,8 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.open12345.hotline.db.DeferredRows;
 
-/** SQL of inbound_messages: every citizen SMS, claimed once by its provider id, and what it became. */
+/**
+ * SQL of inbound_messages: every citizen SMS, claimed once by its provider id, and what it became.
+ * The claim is written at once (a second copy in the same group-commit batch must meet it); the
+ * outcome waits for the batch's end and goes with the other messages' in one statement
+ * ({@link DeferredRows}). Nothing in the intake transaction reads an outcome back; the statements
+ * here that read or update a stored message flush first.
+ */
 public final class InboundMessageRepository {
   private static final String CLAIM = """
       INSERT INTO inbound_messages (provider, provider_message_id, phone, destination, text_body, raw,
@@ -20,9 +27,29 @@ public final class InboundMessageRepository {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT (provider, provider_message_id) DO NOTHING
       RETURNING id""";
+  /**
+   * Any other outcome: the ticket it names (the prompt's or the question's) is older than the
+   * batch; rating_prompt_id and rating_id have no foreign key.
+   */
   private static final String MARK = """
-      UPDATE inbound_messages SET outcome = $2, detail = $3, ticket_id = $4, rating_prompt_id = $5, rating_id = $6
-      WHERE id = $1""";
+      UPDATE inbound_messages m
+      SET outcome = u.outcome, detail = u.detail, ticket_id = u.ticket_id, rating_prompt_id = u.prompt_id,
+          rating_id = u.rating_id
+      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
+           AS u(id, outcome, detail, ticket_id, prompt_id, rating_id)
+      WHERE m.id = u.id""";
+  /**
+   * A message that became a new ticket. A statement of its own, because the ticket may be a
+   * deferred row of the same batch: the batch's rows go in the order their statements were first
+   * used, and a unit uses this one only after its ticket's, so the tickets always go first and the
+   * reference holds whether or not the batch defers its check. With MARK, a rating reply earlier in
+   * the batch would send the outcomes first. It also leaves the prompt and rating columns alone.
+   */
+  private static final String MARK_TICKET = """
+      UPDATE inbound_messages m
+      SET outcome = 'ticket', detail = u.detail, ticket_id = u.ticket_id
+      FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS u(id, detail, ticket_id)
+      WHERE m.id = u.id""";
   private static final String COLUMNS = """
       id, provider, provider_message_id, phone, destination, text_body, received_at, arrived_at, outcome,
       detail, ticket_id, rating_prompt_id, rating_id, settled_at, settled_by, settle_note""";
@@ -39,7 +66,10 @@ public final class InboundMessageRepository {
       WHERE id = $1
       RETURNING %s""".formatted(COLUMNS);
 
-  /** The claim: the new row's id, or null when this provider message was already stored. */
+  /**
+   * The claim: the new row's id, or null when this provider message was already stored. It needs
+   * no flush: waiting outcomes change no claimed key.
+   */
   public Future<Long> claim(SqlClient tx, InboundSms sms, Instant arrivedAt) {
     return tx.preparedQuery(CLAIM)
         .execute(Tuple.from(new Object[] {sms.provider(), sms.providerMessageId(), sms.phone(), sms.destination(),
@@ -47,29 +77,36 @@ public final class InboundMessageRepository {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
-  /** Records what the message became. */
+  /** Records that the message became the new ticket {@code ticketId} (now, or at the batch's end). */
+  public Future<Void> markTicket(SqlClient tx, long id, long ticketId, String number) {
+    return DeferredRows.write(tx, MARK_TICKET, new Long[] {id}, new String[] {number}, new Long[] {ticketId});
+  }
+
+  /**
+   * Records what the message became (now, or at the end of the group-commit batch); for a new
+   * ticket, {@link #markTicket}.
+   */
   public Future<Void> mark(SqlClient tx, long id, InboundSmsHandler.Outcome outcome, String detail, Long ticketId,
       Long promptId, Long ratingId) {
-    return tx.preparedQuery(MARK)
-        .execute(Tuple.from(new Object[] {id, outcome.name().toLowerCase(Locale.ROOT), detail, ticketId, promptId,
-            ratingId}))
-        .mapEmpty();
+    return DeferredRows.write(tx, MARK, new Long[] {id}, new String[] {outcome.name().toLowerCase(Locale.ROOT)},
+        new String[] {detail}, new Long[] {ticketId}, new Long[] {promptId}, new Long[] {ratingId});
   }
 
   /** Newest first; a null outcome or phone matches any. */
   public Future<List<InboundMessage>> list(SqlClient db, String outcome, String phone, int limit) {
-    return db.preparedQuery(LIST).execute(Tuple.of(outcome, phone, limit)).map(rows -> {
-      List<InboundMessage> out = new ArrayList<>();
-      for (Row r : rows) {
-        out.add(message(r));
-      }
-      return out;
-    });
+    return DeferredRows.flushed(db).compose(v -> db.preparedQuery(LIST).execute(Tuple.of(outcome, phone, limit)))
+        .map(rows -> {
+          List<InboundMessage> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(message(r));
+          }
+          return out;
+        });
   }
 
   /** The message, locked until the transaction ends. */
   public Future<Optional<InboundMessage>> lock(SqlClient tx, long id) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id))
+    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(LOCK).execute(Tuple.of(id)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(message(rows.iterator().next())));
   }
 
@@ -79,9 +116,9 @@ public final class InboundMessageRepository {
    */
   public Future<InboundMessage> settle(SqlClient tx, long id, String outcome, String detail, Long ticketId,
       Long ratingId, Instant at, String by, String note) {
-    return tx.preparedQuery(SETTLE)
+    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(SETTLE)
         .execute(Tuple.from(new Object[] {id, outcome, detail, ticketId, ratingId, at.atOffset(ZoneOffset.UTC), by,
-            note}))
+            note})))
         .map(rows -> message(rows.iterator().next()));
   }
 

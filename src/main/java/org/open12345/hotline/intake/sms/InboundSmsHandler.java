@@ -14,8 +14,6 @@ import org.open12345.hotline.evaluation.RatingPrompt;
 import org.open12345.hotline.evaluation.RatingOptOuts;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
-import org.open12345.hotline.evaluation.SmsReplyParser;
-import org.open12345.hotline.followup.FollowUpReplyParser;
 import org.open12345.hotline.followup.FollowUpRepository.OpenQuestion;
 import org.open12345.hotline.followup.FollowUpResult;
 import org.open12345.hotline.followup.FollowUps;
@@ -47,6 +45,11 @@ import org.open12345.hotline.ticket.RequestType;
  *       not count, no ticket (a "满意" is never a new matter);
  *   <li>anything else → a new ticket (channel SMS) and its acknowledgement SMS.
  * </ol>
+ *
+ * The phone's prompt and question are read only when they can change the outcome
+ * ({@link SmsReading#lookups()}), and the outcome row is written at the end of the group-commit
+ * batch with the other messages' ({@link InboundMessageRepository}): each statement costs
+ * PostgreSQL CPU (issue 15).
  */
 public final class InboundSmsHandler {
   /** What happened to a message. */
@@ -92,26 +95,40 @@ public final class InboundSmsHandler {
           : optOuts.optOutBySms(tx, sms.phone(), id, sms.text())
               .compose(v -> mark(tx, id, Outcome.OPT_OUT, "rating prompts stopped (退订)", null, null, null))));
     }
+    SmsReading reading = SmsReading.of(sms.text());
     // Most texts that are no rating become tickets: their free text is read before the transaction.
-    if (!(SmsReplyParser.parse(sms.text()) instanceof ParsedReply.Rating)) {
+    if (!reading.rating().isRating()) {
       tickets.readAhead(draft(sms.phone(), sms.text(), sms.destination()), Actor.SYSTEM);
     }
-    // The lookups do not depend on the claim: all go out together (pipelined, run in this order);
-    // for a repeated delivery the looked-up prompt and question are simply not used.
-    return tickets.inTransaction(tx -> {
-      Future<Long> claimed = claim(tx, sms);
-      Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
-      Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());
-      return Future.all(claimed, prompt, question).compose(v -> {
-        if (claimed.result() == null) {
-          return Future.succeededFuture(Outcome.DUPLICATE_DELIVERY);
-        }
-        Optional<OpenQuestion> q = question.result();
-        boolean questionIsNewest = q.isPresent()
-            && prompt.result().map(p -> !q.get().askedAt().isBefore(p.sentAt())).orElse(true);
-        return questionIsNewest ? answer(tx, claimed.result(), sms, q.get())
-            : decide(tx, claimed.result(), sms, prompt.result());
-      });
+    return tickets.inTransaction(tx -> switch (reading.lookups()) {
+      case NONE -> claim(tx, sms).compose(id -> id == null
+          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+          : act(tx, id, sms, reading, Optional.empty(), Optional.empty()));
+      case QUESTION_FIRST -> {
+        // A request: the prompt matters only when a question is open (rare), so it is read then.
+        Future<Long> claimed = claim(tx, sms);
+        Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());
+        yield Future.all(claimed, question).compose(v -> {
+          if (claimed.result() == null) {
+            return Future.succeededFuture(Outcome.DUPLICATE_DELIVERY);
+          }
+          if (question.result().isEmpty()) {
+            return act(tx, claimed.result(), sms, reading, Optional.empty(), Optional.empty());
+          }
+          return prompts.peekLatestFor(tx, sms.phone())
+              .compose(p -> act(tx, claimed.result(), sms, reading, p, question.result()));
+        });
+      }
+      case BOTH -> {
+        // The lookups do not depend on the claim: all go out together (pipelined, run in this
+        // order); for a repeated delivery the looked-up prompt and question are simply not used.
+        Future<Long> claimed = claim(tx, sms);
+        Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
+        Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());
+        yield Future.all(claimed, prompt, question).compose(v -> claimed.result() == null
+            ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+            : act(tx, claimed.result(), sms, reading, prompt.result(), question.result()));
+      }
     });
   }
 
@@ -120,38 +137,30 @@ public final class InboundSmsHandler {
     return messages.claim(tx, sms, clock.instant());
   }
 
-  private Future<Outcome> decide(SqlConnection tx, long id, InboundSms sms, Optional<RatingPrompt> prompt) {
-    ParsedReply parsed = SmsReplyParser.parse(sms.text());
-    if (prompt.isEmpty()) {
-      return newTicket(tx, id, sms);
-    }
-    RatingPrompt p = prompt.get();
-    boolean open = p.openAt(clock.instant());
-    if (parsed instanceof ParsedReply.Rating r) {
-      return open ? rate(tx, id, sms, p, r) : late(tx, id, sms, p, r);
-    }
-    ParsedReply.Unparsed u = (ParsedReply.Unparsed) parsed;
-    if (open && !u.isRequest()) {
-      return mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), p.ticketId(), p.id(), null);
-    }
-    return newTicket(tx, id, sms);
+  /** Carries out what {@link SmsReading#route} decides. */
+  private Future<Outcome> act(SqlConnection tx, long id, InboundSms sms, SmsReading reading,
+      Optional<RatingPrompt> prompt, Optional<OpenQuestion> question) {
+    return switch (reading.route(prompt, question, clock.instant())) {
+      case TICKET -> newTicket(tx, id, sms);
+      case FOLLOW_UP -> answer(tx, id, question.get(), reading.followUp().get());
+      case FOLLOW_UP_UNPARSED -> mark(tx, id, Outcome.UNPARSED, "not a clear answer to the follow-up question of "
+          + "ticket " + question.get().ticketNumber(), question.get().ticketId(), null, null);
+      case RATING -> rate(tx, id, sms, prompt.get(), (ParsedReply.Rating) reading.rating());
+      case RATING_LATE -> late(tx, id, sms, prompt.get(), (ParsedReply.Rating) reading.rating());
+      case RATING_UNPARSED -> {
+        ParsedReply.Unparsed u = (ParsedReply.Unparsed) reading.rating();
+        yield mark(tx, id, Outcome.UNPARSED, u.reason() + ": " + u.detail(), prompt.get().ticketId(),
+            prompt.get().id(), null);
+      }
+    };
   }
 
-  /** The newest thing the phone was asked is the follow-up question. */
-  private Future<Outcome> answer(SqlConnection tx, long id, InboundSms sms, OpenQuestion q) {
-    Optional<FollowUpResult> result = FollowUpReplyParser.parse(sms.text());
-    if (result.isPresent()) {
-      return followUps.answer(tx, q, result.get(), id)
-          .compose(f -> mark(tx, id, Outcome.FOLLOW_UP, "follow-up " + f.result().label()
-              + (f.conclusion() == null ? "; decides nothing, the ticket is no longer awaiting it" : ""),
-              q.ticketId(), null, null));
-    }
-    ParsedReply parsed = SmsReplyParser.parse(sms.text());
-    if (parsed instanceof ParsedReply.Unparsed u && u.reason() == ParsedReply.Reason.TOO_LONG) {
-      return newTicket(tx, id, sms);
-    }
-    return mark(tx, id, Outcome.UNPARSED, "not a clear answer to the follow-up question of ticket "
-        + q.ticketNumber(), q.ticketId(), null, null);
+  /** The newest thing the phone was asked is the follow-up question, and the text answers it. */
+  private Future<Outcome> answer(SqlConnection tx, long id, OpenQuestion q, FollowUpResult result) {
+    return followUps.answer(tx, q, result, id)
+        .compose(f -> mark(tx, id, Outcome.FOLLOW_UP, "follow-up " + f.result().label()
+            + (f.conclusion() == null ? "; decides nothing, the ticket is no longer awaiting it" : ""),
+            q.ticketId(), null, null));
   }
 
   private Future<Outcome> rate(SqlConnection tx, long id, InboundSms sms, RatingPrompt p, ParsedReply.Rating r) {
@@ -185,7 +194,7 @@ public final class InboundSmsHandler {
         .put("provider_message_id", sms.providerMessageId()).put("inbound_message_id", id);
     // The outcome row goes out alongside the acknowledgement SMS rather than after it.
     return tickets.create(tx, draft, Actor.SYSTEM, details,
-            t -> mark(tx, id, Outcome.TICKET, t.number(), t.id(), null, null))
+            t -> messages.markTicket(tx, id, t.id(), t.number()))
         .map(Outcome.TICKET);
   }
 

@@ -302,4 +302,53 @@ class SmsWebhookTest {
     assertEquals("aliyun", reject.getString("provider"));
     assertEquals("{\"phone_number\":\"13800000010\"}", reject.getString("raw"));
   }
+
+  /**
+   * Messages started in one event-loop task share a group-commit batch (one transaction): each
+   * gets its own outcome, a second copy is a duplicate, and the outcomes go in one statement per
+   * kind at the batch's end instead of one per message (rows an UPDATE writes carry its command id,
+   * cmin). On the single path each message has a transaction of its own, its outcome written at once.
+   */
+  @Test
+  void messagesHandledTogetherKeepTheirOwnOutcomesWrittenInOneStatement() {
+    InboundSmsHandler handler = server.server().features().intake.smsHandler();
+    Instant now = Instant.now();
+    List<InboundSms> messages = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      messages.add(new InboundSms("aliyun", "together-" + i, "1380000030" + i, "小区" + i + "号楼门口的路灯坏了", now, null,
+          "{}"));
+    }
+    messages.add(messages.get(0));
+    messages.add(new InboundSms("aliyun", "together-td", "13800000310", "TD", now, null, "{}"));
+    List<CompletableFuture<InboundSmsHandler.Outcome>> answers = new ArrayList<>();
+    messages.forEach(m -> answers.add(new CompletableFuture<>()));
+    server.server().vertx().getOrCreateContext().runOnContext(v -> {
+      for (int i = 0; i < messages.size(); i++) {
+        CompletableFuture<InboundSmsHandler.Outcome> a = answers.get(i);
+        handler.handle(messages.get(i)).onSuccess(a::complete).onFailure(a::completeExceptionally);
+      }
+    });
+    List<InboundSmsHandler.Outcome> outcomes = answers.stream().map(a -> a.orTimeout(30, TimeUnit.SECONDS).join())
+        .toList();
+    List<InboundSmsHandler.Outcome> expected = new ArrayList<>(
+        java.util.Collections.nCopies(6, InboundSmsHandler.Outcome.TICKET));
+    expected.add(InboundSmsHandler.Outcome.DUPLICATE_DELIVERY);
+    expected.add(InboundSmsHandler.Outcome.OPT_OUT);
+    assertEquals(expected, outcomes);
+    for (int i = 0; i < 6; i++) {
+      String phone = "1380000030" + i;
+      JsonObject t = onlyTicketWithAck(phone, "小区" + i + "号楼门口的路灯坏了");
+      assertEquals("ticket", text(server, "SELECT outcome FROM inbound_messages WHERE phone = ?", phone));
+      assertEquals(t.getString("number"), text(server, "SELECT detail FROM inbound_messages WHERE phone = ?", phone));
+      assertEquals(ticketId(server, t.getString("number")),
+          count(server, "SELECT ticket_id FROM inbound_messages WHERE phone = ?", phone));
+    }
+    assertEquals(1, count(server, "SELECT count(*) FROM inbound_messages WHERE provider_message_id = 'together-0'"));
+    assertEquals("opt_out", text(server, "SELECT outcome FROM inbound_messages WHERE phone = '13800000310'"));
+    String ours = "FROM inbound_messages WHERE provider_message_id LIKE 'together-%' AND outcome = 'ticket'";
+    long transactions = count(server, "SELECT count(DISTINCT xmin::text) " + ours);
+    assertEquals(server.server().features().tickets.creationsShared() ? 1 : 6, transactions);
+    assertEquals(transactions, count(server, "SELECT count(DISTINCT (xmin::text, cmin::text)) " + ours),
+        "one outcome statement per transaction");
+  }
 }
