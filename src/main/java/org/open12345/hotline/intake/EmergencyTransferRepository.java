@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.open12345.hotline.db.DeferredRows;
 import org.open12345.hotline.db.ValuePlans;
 
 /** SQL of emergency_transfers: at most one per call, per inbound SMS and per web ticket (unique keys). */
@@ -59,16 +58,12 @@ public final class EmergencyTransferRepository {
     return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 
-  /**
-   * The new transfer's id, or null when its call, message or ticket already has one. A web
-   * complaint's transfer names its ticket, created in the same transaction: rows a group-commit
-   * batch holds back (the ticket's, should tickets be written at the batch's end) go first.
-   */
+  /** The new transfer's id, or null when its call, message or ticket already has one. */
   Future<Long> insert(SqlClient tx, EmergencyMatch m, String source, EmergencyTransfers.Source from,
       String phone, String text, Instant at) {
-    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(INSERT)
+    return tx.preparedQuery(INSERT)
         .execute(Tuple.from(new Object[] {m.number(), m.word(), source, from.callPk(), from.inboundId(),
             from.ticketId(), from.ticketNumber(), phone, text, at.atOffset(ZoneOffset.UTC)}))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0)));
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 }
