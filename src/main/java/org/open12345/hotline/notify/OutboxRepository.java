@@ -144,16 +144,17 @@ public final class OutboxRepository {
    * Inserts unless the dedupe key exists; wakes the relays on commit. Returns the id or null.
    * The NOTIFY rides in the same statement (pg_notify on the inserted row only), one round trip
    * for what every ticket's acknowledgement pays. It is delivered at commit, and not at all on
-   * rollback: exactly the wake-up we want. Rows a group-commit batch still holds back
-   * ({@link #insertLater}) are written first, so a dedupe key they take counts.
+   * rollback: exactly the wake-up we want. A row with the same key that a group-commit batch still
+   * holds back ({@link #insertLater}) is not seen here; it then adds nothing at the batch's end, so
+   * the key still makes one message. Not flushing first keeps the batch's rows together.
    */
   public Future<Long> insert(SqlClient tx, NewMessage m, Instant now, Instant notBefore) {
-    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(INSERT)
+    return tx.preparedQuery(INSERT)
         .execute(Tuple.from(new Object[] {
             m.kind(), m.channel(), m.recipient(), m.subject(), m.textBody(), m.htmlBody(), m.metadata(),
             m.dedupeKey(), m.ticketId(), m.toCitizen(), notBefore.atOffset(ZoneOffset.UTC),
             now.atOffset(ZoneOffset.UTC)}))
-        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null));
+        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
   }
 
   /**
