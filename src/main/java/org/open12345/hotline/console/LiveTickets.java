@@ -11,6 +11,7 @@ import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.ticket.Ticket;
 import org.open12345.hotline.ticket.TicketAction;
 import org.open12345.hotline.ticket.TicketChangeListener;
+import org.open12345.hotline.ticket.TicketStatus;
 
 /**
  * Tells open screens that a ticket changed: its number and the departments whose queues it
@@ -26,6 +27,12 @@ final class LiveTickets implements TicketChangeListener {
   @Override
   public Future<Ticket> afterChange(SqlConnection tx, Ticket before, Ticket after, TicketAction action, Actor actor,
       Instant at) {
+    if (action == TicketAction.CREATE && after.status() != TicketStatus.RECEIVED) {
+      // Tickets are created RECEIVED: another listener (routing's dispatch) already changed this
+      // one in this transaction, and that change, made through the listeners too, told the screens
+      // the ticket's state as it commits (and every department it joined).
+      return Future.succeededFuture(after);
+    }
     Set<String> departments = new LinkedHashSet<>();
     if (before != null && before.departmentId() != null) {
       departments.add(before.departmentId());

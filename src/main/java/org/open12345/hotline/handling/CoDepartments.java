@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
@@ -49,6 +50,22 @@ public final class CoDepartments {
               new JsonObject().put("department_ids", new JsonArray(opened.result())));
       return Future.all(closedLogged, openedLogged).map(opened.result());
     });
+  }
+
+  /**
+   * {@link #assign} for a ticket's first dispatch, which has no part yet: nothing to close, and
+   * every department named is new, so the parts and their CO_ASSIGNED event are written without
+   * reading anything back (within a group-commit batch, with the other tickets' at its end).
+   */
+  Future<List<String>> assignFirst(SqlConnection tx, Ticket t, List<String> departments, Actor actor, Instant at) {
+    List<String> named = List.copyOf(new LinkedHashSet<>(departments));
+    if (named.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return Future.all(parts.assignNew(tx, t.id(), named, at),
+            TicketEventRepository.append(tx, t.id(), at, actor, "CO_ASSIGNED", t.status(), t.status(),
+                new JsonObject().put("department_ids", new JsonArray(named))))
+        .map(named);
   }
 
   /** Closes every live part (the lead replied, or the ticket ended). */

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.db.DeferredRows;
 
 /** SQL for co_department_parts (协办). Writes take the caller's transaction. */
 public final class CoPartRepository {
@@ -21,6 +23,16 @@ public final class CoPartRepository {
       SELECT $1, d, 'OPEN', $3 FROM unnest($2::text[]) AS d
       ON CONFLICT (ticket_id, department_id) WHERE status <> 'CLOSED' DO NOTHING
       RETURNING department_id""";
+
+  /**
+   * Parts of a ticket's first dispatch, one array per column so a group-commit batch writes all its
+   * tickets' parts in one statement ({@link DeferredRows}). The ticket has no live part yet; the
+   * conflict clause only keeps a department named twice to one part.
+   */
+  private static final String ASSIGN_NEW = """
+      INSERT INTO co_department_parts (ticket_id, department_id, status, assigned_at)
+      SELECT t, d, 'OPEN', a FROM unnest($1::bigint[], $2::text[], $3::timestamptz[]) AS p(t, d, a)
+      ON CONFLICT (ticket_id, department_id) WHERE status <> 'CLOSED' DO NOTHING""";
 
   /** Closes the live parts except those of {@code $2}'s departments; returns the departments closed. */
   private static final String CLOSE_EXCEPT = """
@@ -49,16 +61,32 @@ public final class CoPartRepository {
       WHERE department_id = $1 AND status IN ('OPEN', 'ANSWERED')
       ORDER BY assigned_at DESC LIMIT $2""";
 
-  /** The departments newly assigned (one already assisting keeps its part). */
+  /**
+   * The departments newly assigned (one already assisting keeps its part). Parts a group-commit
+   * batch holds back ({@link #assignNew}) are written first, so they count, here and in
+   * {@link #closeExcept}.
+   */
   Future<List<String>> assign(SqlClient tx, long ticketId, Collection<String> departments, Instant at) {
-    return tx.preparedQuery(ASSIGN).execute(Tuple.of(ticketId, departments.toArray(String[]::new), odt(at)))
-        .map(CoPartRepository::departments);
+    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(ASSIGN)
+        .execute(Tuple.of(ticketId, departments.toArray(String[]::new), odt(at)))
+        .map(CoPartRepository::departments));
+  }
+
+  /** Opens parts for departments of a ticket that has none yet (its first dispatch). */
+  Future<Void> assignNew(SqlClient tx, long ticketId, List<String> departments, Instant at) {
+    int n = departments.size();
+    Long[] tickets = new Long[n];
+    OffsetDateTime[] times = new OffsetDateTime[n];
+    Arrays.fill(tickets, ticketId);
+    Arrays.fill(times, odt(at));
+    return DeferredRows.write(tx, ASSIGN_NEW, tickets, departments.toArray(String[]::new), times);
   }
 
   /** @param keep departments whose live part stays open */
   Future<List<String>> closeExcept(SqlClient tx, long ticketId, Collection<String> keep, Instant at, String reason) {
-    return tx.preparedQuery(CLOSE_EXCEPT).execute(Tuple.of(ticketId, keep.toArray(String[]::new), odt(at), reason))
-        .map(CoPartRepository::departments);
+    return DeferredRows.flushed(tx).compose(v -> tx.preparedQuery(CLOSE_EXCEPT)
+        .execute(Tuple.of(ticketId, keep.toArray(String[]::new), odt(at), reason))
+        .map(CoPartRepository::departments));
   }
 
   Future<Optional<CoPart>> lockLive(SqlClient tx, long ticketId, String departmentId) {

@@ -38,11 +38,16 @@ final class HandlingListener implements TicketChangeListener {
     if (action == TicketAction.CREATE || before == null) {
       return Future.succeededFuture(after);
     }
+    // Parts come only from a dispatch, and a ticket still RECEIVED was never dispatched (a merge
+    // from RECEIVED and its unmerge lead back to RECEIVED without one): it has no part to close.
+    boolean firstDispatch = before.status() == TicketStatus.RECEIVED;
     if (after.status().terminal()) {
-      return coDepartments.closeAll(tx, after, "ticket_ended", at).map(after);
+      return firstDispatch ? Future.succeededFuture(after)
+          : coDepartments.closeAll(tx, after, "ticket_ended", at).map(after);
     }
     return switch (action) {
-      case DISPATCH -> dispatched(tx, after, request == null ? List.of() : request.coDepartmentIds(), actor, at);
+      case DISPATCH -> dispatched(tx, after, request == null ? List.of() : request.coDepartmentIds(), firstDispatch,
+          actor, at);
       // Reopened (重办), or a return ruled back to it (驳回退单): the ticket is the department's again.
       case REOPEN, REJECT_RETURN -> told(tx, List.of(notices.of(after, after.departmentId(), Role.LEAD, at)))
           .map(after);
@@ -54,8 +59,11 @@ final class HandlingListener implements TicketChangeListener {
     };
   }
 
-  private Future<Ticket> dispatched(SqlConnection tx, Ticket t, List<String> co, Actor actor, Instant at) {
-    return coDepartments.assign(tx, t, co, actor, at).compose(newlyAssisting -> {
+  private Future<Ticket> dispatched(SqlConnection tx, Ticket t, List<String> co, boolean first, Actor actor,
+      Instant at) {
+    Future<List<String>> assigned = first ? coDepartments.assignFirst(tx, t, co, actor, at)
+        : coDepartments.assign(tx, t, co, actor, at);
+    return assigned.compose(newlyAssisting -> {
       List<List<NewMessage>> messages = new ArrayList<>();
       messages.add(notices.of(t, t.departmentId(), Role.LEAD, at));
       newlyAssisting.forEach(d -> messages.add(notices.of(t, d, Role.CO, at)));
@@ -65,7 +73,7 @@ final class HandlingListener implements TicketChangeListener {
 
   private Future<Void> told(SqlConnection tx, List<List<NewMessage>> messages) {
     List<Future<?>> queued = new ArrayList<>();
-    messages.forEach(list -> list.forEach(m -> queued.add(outbox.enqueue(tx, m))));
+    messages.forEach(list -> list.forEach(m -> queued.add(outbox.add(tx, m))));
     return Future.all(queued).mapEmpty();
   }
 }

@@ -42,7 +42,7 @@ public final class Acknowledgements {
     }
     Map<String, Object> vars = Map.of("ticketNo", t.number(), "queryCode", code);
     String text = templates.render("sms/ticket-ack", vars).text();
-    Future<Long> sent = outbox.enqueue(tx, new NewMessage("ticket-ack", "sms", t.citizenPhone(), null, text, null,
+    Future<Void> sent = outbox.add(tx, new NewMessage("ticket-ack", "sms", t.citizenPhone(), null, text, null,
         "ack-sms:" + t.number(), new JsonObject().put("channel", t.channel().name()).put("vars", new JsonObject(vars)),
         t.id(), true));
     return Future.all(stored, sent).mapEmpty();

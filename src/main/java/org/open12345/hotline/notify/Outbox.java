@@ -33,13 +33,31 @@ public final class Outbox {
    */
   public Future<Long> enqueue(SqlConnection tx, NewMessage m) {
     Instant now = clock.instant();
+    return slot(tx, m, now).compose(at -> repository.insert(tx, m, now, at));
+  }
+
+  /**
+   * {@link #enqueue} for a caller that needs no id: inside a group-commit batch (ticket creation)
+   * the row waits for the batch's end and goes with every other ticket's messages in one
+   * statement; in any other transaction it is written at once. Same rules: one message per dedupe
+   * key, written exactly when the transaction commits, citizen SMS at the slot
+   * {@link CitizenSmsSlot} gives.
+   */
+  public Future<Void> add(SqlConnection tx, NewMessage m) {
+    Instant now = clock.instant();
+    return slot(tx, m, now).compose(at -> repository.insertLater(tx, m, now, at));
+  }
+
+  /**
+   * When the message may go. Only a citizen SMS that is not an at-once kind reads anything (the
+   * acknowledgement, by default, reads nothing): it locks the phone's recent rows so two citizen
+   * SMS written at once cannot both take the last free slot of the hour.
+   */
+  private Future<Instant> slot(SqlConnection tx, NewMessage m, Instant now) {
     if (!m.toCitizen() || courtesy.atOnce(m.kind())) {
-      return repository.insert(tx, m, now, now);
+      return Future.succeededFuture(now);
     }
-    // Lock the phone's recent rows so two citizen SMS written at once cannot both take the last
-    // free slot of the hour.
-    return repository.recentCitizenSends(tx, m.recipient(), now)
-        .compose(recent -> repository.insert(tx, m, now, courtesy.earliest(now, recent)));
+    return repository.recentCitizenSends(tx, m.recipient(), now).map(recent -> courtesy.earliest(now, recent));
   }
 
   /** Messages newest first; a null filter matches any. */

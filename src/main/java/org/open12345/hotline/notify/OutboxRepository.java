@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.open12345.hotline.db.DeferredRows;
 import org.open12345.hotline.db.ValuePlans;
 import org.open12345.hotline.notify.policy.SendRate;
 
@@ -31,6 +32,23 @@ public final class OutboxRepository {
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id)
       SELECT id, pg_notify('outbox', '') FROM ins""";
+  /**
+   * The same insert for many rows, one array per column (a group-commit batch's messages, see
+   * {@link #insertLater}), and one wake-up for all of them: the relays need only one.
+   */
+  private static final String INSERT_ROWS = """
+      WITH ins AS (
+        INSERT INTO outbox (kind, channel, recipient, subject, text_body, html_body, metadata, dedupe_key,
+                            ticket_id, to_citizen, next_attempt_at, created_at)
+        SELECT kind, channel, recipient, subject, text_body, html_body, metadata::jsonb, dedupe_key,
+               ticket_id, to_citizen, next_attempt_at, created_at
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::bigint[], $10::boolean[], $11::timestamptz[], $12::timestamptz[])
+             AS m(kind, channel, recipient, subject, text_body, html_body, metadata, dedupe_key,
+                  ticket_id, to_citizen, next_attempt_at, created_at)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING 1)
+      SELECT pg_notify('outbox', '') FROM (SELECT 1 FROM ins LIMIT 1) AS inserted""";
   private static final String LOCK_PHONE = """
       SELECT pg_advisory_xact_lock(hashtextextended('outbox-sms:' || $1, 0))""";
   private static final String RECENT_CITIZEN_SENDS = """
@@ -126,7 +144,9 @@ public final class OutboxRepository {
    * Inserts unless the dedupe key exists; wakes the relays on commit. Returns the id or null.
    * The NOTIFY rides in the same statement (pg_notify on the inserted row only), one round trip
    * for what every ticket's acknowledgement pays. It is delivered at commit, and not at all on
-   * rollback: exactly the wake-up we want.
+   * rollback: exactly the wake-up we want. A row with the same key that a group-commit batch still
+   * holds back ({@link #insertLater}) is not seen here; it then adds nothing at the batch's end, so
+   * the key still makes one message. Not flushing first keeps the batch's rows together.
    */
   public Future<Long> insert(SqlClient tx, NewMessage m, Instant now, Instant notBefore) {
     return tx.preparedQuery(INSERT)
@@ -138,19 +158,38 @@ public final class OutboxRepository {
   }
 
   /**
+   * {@link #insert} without the id: within a group-commit batch the row waits for the batch's end
+   * and goes with every other unit's messages in one statement, with one wake-up of the relays
+   * ({@link DeferredRows}); alone, it is written at once. Same dedupe rule: a key already taken,
+   * in the table or earlier in the same statement, adds nothing.
+   */
+  public Future<Void> insertLater(SqlClient tx, NewMessage m, Instant now, Instant notBefore) {
+    return DeferredRows.write(tx, INSERT_ROWS,
+        new String[] {m.kind()}, new String[] {m.channel()}, new String[] {m.recipient()},
+        new String[] {m.subject()}, new String[] {m.textBody()}, new String[] {m.htmlBody()},
+        new String[] {m.metadata().encode()}, new String[] {m.dedupeKey()}, new Long[] {m.ticketId()},
+        new Boolean[] {m.toCitizen()}, new OffsetDateTime[] {notBefore.atOffset(ZoneOffset.UTC)},
+        new OffsetDateTime[] {now.atOffset(ZoneOffset.UTC)});
+  }
+
+  /**
    * The send times (past hour and scheduled) of SMS to a citizen's phone. Takes a per-phone
    * advisory lock for the transaction so two messages to one phone are scheduled one after the
    * other and cannot both take the hour's last slot.
    */
   public Future<List<Instant>> recentCitizenSends(SqlClient tx, String phone, Instant now) {
-    // Two statements, not one: the SELECT must take its snapshot after the lock is granted, or it
-    // could miss the row of the transaction that held the lock. Sent together (pipelined), they
-    // still run one after the other, in one round trip.
-    Future<?> locked = tx.preparedQuery(LOCK_PHONE).execute(Tuple.of(phone));
-    Future<RowSet<Row>> recent = tx.preparedQuery(RECENT_CITIZEN_SENDS)
-        .execute(Tuple.of(phone, now.atOffset(ZoneOffset.UTC)));
-    return Future.all(locked, recent)
-        .map(v -> recent.result())
+    // The rows a group-commit batch holds back go first: one of them may be an SMS to this phone
+    // (another unit's, or this unit's), which the read must count.
+    return DeferredRows.flushed(tx).compose(flushed -> {
+      // Two statements, not one: the SELECT must take its snapshot after the lock is granted, or it
+      // could miss the row of the transaction that held the lock. Sent together (pipelined), they
+      // still run one after the other, in one round trip.
+      Future<?> locked = tx.preparedQuery(LOCK_PHONE).execute(Tuple.of(phone));
+      Future<RowSet<Row>> recent = tx.preparedQuery(RECENT_CITIZEN_SENDS)
+          .execute(Tuple.of(phone, now.atOffset(ZoneOffset.UTC)));
+      return Future.all(locked, recent);
+    })
+        .map(all -> all.<RowSet<Row>>resultAt(1))
         .map(rows -> {
           List<Instant> out = new ArrayList<>();
           rows.forEach(r -> out.add(r.getOffsetDateTime("t").toInstant()));
