@@ -279,8 +279,12 @@ public final class EscalationScheduler {
 
   private Future<Round> round(Instant asOf) {
     return pool.withTransaction(tx -> steps.claim(tx, settings.batchSize(), instance, asOf)
-        .compose(claimed -> fireAll(tx, claimed).map(planned -> new Round(claimed.size(),
-            planned.stream().anyMatch(p -> !p.dueAt().isAfter(claimed.get(0).step().firedAt()))))));
+        .compose(claimed -> claimed.isEmpty() ? Future.succeededFuture(new Round(0, false))
+            : fireAll(tx, claimed).map(planned -> {
+              // The round's steps share one firing time (the claim's now, or asOf).
+              Instant firedAt = claimed.get(0).step().firedAt();
+              return new Round(claimed.size(), planned.stream().anyMatch(p -> !p.dueAt().isAfter(firedAt)));
+            })));
   }
 
   /**

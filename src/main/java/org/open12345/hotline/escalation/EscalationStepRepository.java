@@ -243,11 +243,11 @@ public final class EscalationStepRepository {
       return null;
     }
     String later = LaterSteps.encode(steps.subList(1, steps.size()), s -> departmentId);
-    return columns(List.of(new Row1(ticketId, null, steps.get(0), departmentId, later)), at);
+    return columns(List.of(new StepRow(ticketId, null, steps.get(0), departmentId, later)), at);
   }
 
   /** One row of {@link #UPSERT}. */
-  private record Row1(long ticketId, String plan, PlannedStep step, String departmentId, String later) {}
+  private record StepRow(long ticketId, String plan, PlannedStep step, String departmentId, String later) {}
 
   /**
    * All steps of the plan in one statement rather than a batch of one execution per step: a
@@ -259,12 +259,12 @@ public final class EscalationStepRepository {
       return Future.succeededFuture();
     }
     Object[] columns = columns(plan.steps().stream()
-        .map(s -> new Row1(ticketId, planName, s, departmentOf.apply(s), null)).toList(), at);
+        .map(s -> new StepRow(ticketId, planName, s, departmentOf.apply(s), null)).toList(), at);
     return Future.all(tx.preparedQuery(UPSERT).execute(Tuple.from(columns)), signal(tx, plan, at)).mapEmpty();
   }
 
   /** The parameters of {@link #UPSERT} for {@code rows} (not empty), planned at {@code at}. */
-  private static Object[] columns(List<Row1> rows, Instant at) {
+  private static Object[] columns(List<StepRow> rows, Instant at) {
     int n = rows.size();
     Long[] ticketIds = new Long[n];
     String[] plans = new String[n];
@@ -282,7 +282,7 @@ public final class EscalationStepRepository {
     String[] departments = new String[n];
     String[] laters = new String[n];
     for (int i = 0; i < n; i++) {
-      Row1 row = rows.get(i);
+      StepRow row = rows.get(i);
       PlannedStep s = row.step();
       ticketIds[i] = row.ticketId();
       plans[i] = row.plan();
@@ -367,13 +367,13 @@ public final class EscalationStepRepository {
    * @return the steps planned
    */
   public Future<List<PlannedStep>> planNext(SqlClient tx, List<Claimed> claimed) {
-    List<Row1> rows = new ArrayList<>();
+    List<StepRow> rows = new ArrayList<>();
     java.util.Map<String, Claimed> tails = new java.util.HashMap<>();
     for (Claimed c : claimed) {
       if (!c.later().isEmpty()) {
         LaterSteps.Later next = c.later().get(0);
         List<LaterSteps.Later> rest = c.later().subList(1, c.later().size());
-        rows.add(new Row1(c.step().ticketId(), c.plan(), next.step(), next.departmentId(),
+        rows.add(new StepRow(c.step().ticketId(), c.plan(), next.step(), next.departmentId(),
             LaterSteps.encode(rest.stream().map(LaterSteps.Later::step).toList(),
                 departmentOf(rest))));
         tails.put(next.step().key(), new Claimed(c.step(), c.plan(), rest));
@@ -388,7 +388,7 @@ public final class EscalationStepRepository {
       rs.forEach(r -> planned.add(r.getString("key")));
       List<PlannedStep> out = new ArrayList<>();
       List<Claimed> passedOver = new ArrayList<>();
-      for (Row1 r : rows) {
+      for (StepRow r : rows) {
         if (planned.contains(r.step().key())) {
           out.add(r.step());
         } else {
