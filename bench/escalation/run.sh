@@ -58,8 +58,10 @@ q -c "INSERT INTO tickets (number, channel, citizen_phone, request_type, urgency
       FROM tickets t WHERE t.number LIKE 'B%' AND t.id > coalesce((SELECT max(ticket_id) FROM escalation_steps), 0);
       ANALYZE tickets; ANALYZE escalation_steps;"
 }
-IDLE="EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM escalation_steps WHERE status = 'planned' AND due_at <= now()
-      ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED"
+# The claim's inner query (EscalationStepRepository): the due index, the ticket row key-share locked.
+IDLE="EXPLAIN (ANALYZE, BUFFERS) SELECT e.id, e.ticket_id, e.later FROM escalation_steps e JOIN tickets k
+      ON k.id = e.ticket_id WHERE e.status = 'planned' AND e.due_at <= now()
+      ORDER BY e.due_at LIMIT 100 FOR UPDATE OF e SKIP LOCKED FOR KEY SHARE OF k SKIP LOCKED"
 # What the scheduler reads after each round to set its timer: the earliest planned step.
 NEXT="EXPLAIN (ANALYZE, BUFFERS) SELECT due_at FROM escalation_steps WHERE status = 'planned' ORDER BY due_at LIMIT 1"
 gen 1 10000
@@ -70,11 +72,17 @@ q -c "$IDLE" | tee -a "$OUT"
 say "## next-due query (the timer's), same"; q -c "$NEXT" | tee -a "$OUT"
 
 due_window() { # $1 tag: 10,000 of the open tickets get a step due within one minute from +20 s
+# Each as a lazy ladder's row (V102): it carries its next step (a 通报 in 30 days, key ...:$1-next),
+# which the round that fires it plans in the same transaction, as for every dispatched ticket.
 q -c "INSERT INTO escalation_steps (ticket_id, key, deadline_kind, step_kind, level, due_at, deadline_due_at,
-        department_id, audience, channels, circulate, revision, created_at)
+        department_id, audience, channels, circulate, revision, created_at, later)
       SELECT t.id, t.number || ':SIGN:SUPERVISE:$1', 'SIGN', 'SUPERVISE', 1,
         now() + interval '20 seconds' + (random() * interval '60 seconds'), now() + interval '20 seconds',
-        t.department_id, '{DEPARTMENT,ESCALATION_CONTACTS}', '{MAIL}', false, 0, now()
+        t.department_id, '{DEPARTMENT,ESCALATION_CONTACTS}', '{MAIL}', false, 0, now(),
+        jsonb_build_array(jsonb_build_array(t.number || ':SIGN:ESCALATE:$1-next', 'SIGN', 'ESCALATE', 2,
+          to_char((now() + interval '30 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
+          to_char((now() + interval '20 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
+          'PARENT_DEPARTMENT,SUPERVISORS', 'MAIL', true, t.department_id))
       FROM tickets t WHERE t.number LIKE 'B%' AND t.id % 100 = 0"
 }
 report() { # $1 tag
@@ -109,6 +117,8 @@ report() { # $1 tag
   q -c "SELECT '$1' AS run, count(*) AS steps, sum(n) AS outbox_rows, min(n) AS min_per_step,
           round(avg(n), 2) AS avg_per_step, max(n) AS max_per_step, count(*) FILTER (WHERE n = 0) AS steps_without_notice
         FROM notices_$1" | tee -a "$OUT"
+  q -c "SELECT '$1' AS run, count(*) AS next_steps_planned FROM escalation_steps
+        WHERE key LIKE '%:$1-next' AND status = 'planned'" | tee -a "$OUT"
   silent=$(psql -X -At -d "$DB" -c "SELECT count(*) FROM notices_$1 WHERE n = 0")
   if [ "$silent" != 0 ]; then say "FAILED: $silent fired steps of run $1 queued no notice"; exit 1; fi
 }

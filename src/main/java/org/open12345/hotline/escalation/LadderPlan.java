@@ -21,6 +21,12 @@ public record LadderPlan(String ticketId, List<PlannedStep> steps) {
     return steps.stream().filter(s -> !s.dueAt().isAfter(now)).toList();
   }
 
+  /** The plan without the steps that already fired ({@code firedKeys}): what is still to come. */
+  public LadderPlan without(java.util.Set<String> firedKeys) {
+    return firedKeys.isEmpty() ? this
+        : new LadderPlan(ticketId, steps.stream().filter(s -> !firedKeys.contains(s.key())).toList());
+  }
+
   public Optional<PlannedStep> find(String key) {
     return steps.stream().filter(s -> s.key().equals(key)).findFirst();
   }
