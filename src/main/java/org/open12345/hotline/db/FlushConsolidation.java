@@ -33,8 +33,12 @@ public final class FlushConsolidation {
 
   /** For {@code PgBuilder.pool().withConnectHandler}: installs, then hands the connection to the pool. */
   public static void installAndRelease(SqlConnection connection) {
-    install(connection);
-    connection.close();
+    try {
+      install(connection);
+    } finally {
+      // The pool lends the connection only after this: never keep it, whatever happened above.
+      connection.close();
+    }
   }
 
   /** Installs the handler on the connection's socket; true when it is (now or already) there. */
