@@ -12,7 +12,8 @@
 # ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000).
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
-# and after each run; PGDATA_PID (postmaster.pid) is found with psql if unset.
+# and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
+# still going on); PGDATA_PID (postmaster.pid) is found with psql if unset.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -66,6 +67,16 @@ TCK=$(getconf CLK_TCK)
 PGDATA_PID=${PGDATA_PID:-$(psql -tA -d postgres -c "SHOW data_directory")/postmaster.pid}
 PGMASTER=$(head -1 "$PGDATA_PID" 2>/dev/null || echo 0)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# The JVM's JIT compiler threads (C1/C2): their share of srv_ms/t is warm-up that a longer-running
+# server no longer pays (a profile of a 40 s warm server still showed 40 % of its CPU there on a
+# loaded machine). A compiler thread that exits within a run takes its ticks out of this sum.
+jit_ticks() {
+  local sum=0 t
+  for t in /proc/"$1"/task/*; do
+    grep -q 'CompilerThre' "$t/comm" 2>/dev/null && sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)))
+  done
+  echo $sum
+}
 # Backends that exit (pgbench's) are counted through the postmaster's cutime+cstime once reaped.
 pg_ticks() {
   local sum p
@@ -89,19 +100,19 @@ done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
-  pgbench_tps ratio srv_ms/t pg_ms/t
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
     [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
-    s0=$(ticks $SERVER); p0=$(pg_ticks)
+    s0=$(ticks $SERVER); j0=$(jit_ticks $SERVER); p0=$(pg_ticks)
     if [ "$ep" = sms ]; then
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
         -- "$WORK/sms-$c.tsv" "$THREADS")
     else
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
     fi
-    s1=$(ticks $SERVER); p1=$(pg_ticks)
+    s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
     line=$(grep '^RESULT' <<<"$out")
     eval "$(sed 's/^RESULT //' <<<"$line")"
     ok=$((requests - non2xx))
@@ -110,9 +121,10 @@ for ep in ${ENDPOINTS:-complaints sms}; do
     tps=$(awk -v n="$ok" -v d="$duration_s" 'BEGIN {printf "%.0f", n / d}')
     ratio=$(awk -v a="$tps" -v b="${PGB[$c]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
     srv=$(awk -v t=$((s1 - s0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
+    jit=$(awk -v t=$((j1 - j0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     pgc=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" \
-      "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$pgc"
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" \
+      "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc"
   done
 done
 

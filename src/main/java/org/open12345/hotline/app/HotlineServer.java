@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
+import org.open12345.hotline.db.FlushConsolidation;
 import org.open12345.hotline.db.ValuePlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,8 @@ public final class HotlineServer {
         // round trip before its Bind/Execute: a ticket's creation runs some twenty of them. The
         // few statements that need plans for their values stay out of it (ValuePlans).
         .connectingTo(ValuePlans.caching(PgConnectOptions.fromUri(db.uri())))
+        // The statements a connection sends while reading answers go out in one write (see there).
+        .withConnectHandler(FlushConsolidation::installAndRelease)
         .using(vertx)
         .build();
 

@@ -16,25 +16,35 @@ import java.util.Locale;
 public final class QueryCodes {
   private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int LENGTH = 6;
+  /** ALPHABET.length() to the 6th (887,503,681): one draw covers every code, each equally likely. */
+  private static final int CODES = Math.toIntExact(Math.round(Math.pow(ALPHABET.length(), LENGTH)));
+  /** One digest per thread: the provider lookup of getInstance cost more than the hash itself. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
 
   private QueryCodes() {}
 
   public static String generate() {
-    StringBuilder b = new StringBuilder(6);
-    for (int i = 0; i < 6; i++) {
-      b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    // One draw from the secure generator instead of six (it takes a lock and mixes at each).
+    int n = RANDOM.nextInt(CODES);
+    char[] code = new char[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      code[i] = ALPHABET.charAt(n % ALPHABET.length());
+      n /= ALPHABET.length();
     }
-    return b.toString();
+    return new String(code);
   }
 
   public static String hash(String ticketNumber, String code) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(
-          (ticketNumber + ":" + code.trim().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] d = SHA_256.get().digest(
+        (ticketNumber + ":" + code.trim().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d);
   }
 
   public static boolean matches(String ticketNumber, String code, String storedHash) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Message texts from Pebble template files. A message named {@code mail/supervision} is made of
@@ -128,7 +129,10 @@ public final class MessageTemplates {
     }
   }
 
+  /** Compiled once: {@code String.replaceAll} compiled it at every message rendered. */
+  private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
   private static String oneLine(String text) {
-    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
   }
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +24,17 @@ import javax.crypto.spec.SecretKeySpec;
 public final class StandardWebhookSignature {
   public static final String SECRET_PREFIX = "whsec_";
   public static final Duration TOLERANCE = Duration.ofMinutes(5);
+  // Compiled once: String.matches and split(" +") compiled them at every delivery checked.
+  private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}");
+  private static final Pattern SPACES = Pattern.compile(" +");
+  /** One Mac per thread: Mac.getInstance's provider lookup cost more than the HMAC of a body. */
+  private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+    }
+  });
 
   /** A verification's verdict; {@code reason} is for the log. */
   public record Result(boolean valid, String reason) {}
@@ -66,7 +78,7 @@ public final class StandardWebhookSignature {
     if (webhookId == null || webhookId.isBlank()) {
       return new Result(false, "webhook-id missing");
     }
-    if (webhookTimestamp == null || !webhookTimestamp.trim().matches("\\d{1,12}")) {
+    if (webhookTimestamp == null || !UNIX_SECONDS.matcher(webhookTimestamp.trim()).matches()) {
       return new Result(false, "webhook-timestamp missing or not unix seconds");
     }
     if (signatureHeader == null || signatureHeader.isBlank()) {
@@ -83,7 +95,7 @@ public final class StandardWebhookSignature {
       return new Result(false, "configured secret is not whsec_<base64>");
     }
     byte[] expected = hmac(key, webhookId, webhookTimestamp.trim(), body);
-    for (String candidate : signatureHeader.trim().split(" +")) {
+    for (String candidate : SPACES.split(signatureHeader.trim())) {
       int comma = candidate.indexOf(',');
       if (comma < 0 || !candidate.substring(0, comma).equals("v1")) {
         continue; // other versions (v1a asymmetric) are not ours
@@ -108,8 +120,8 @@ public final class StandardWebhookSignature {
 
   private static byte[] hmac(byte[] key, String id, String timestamp, byte[] body) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      Mac mac = HMAC_SHA256.get();
+      mac.init(new SecretKeySpec(key, "HmacSHA256")); // init also resets what a failed use left
       mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
       return mac.doFinal(body);
     } catch (GeneralSecurityException e) {
