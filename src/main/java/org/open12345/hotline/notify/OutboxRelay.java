@@ -152,45 +152,78 @@ public final class OutboxRelay {
     });
   }
 
+  /**
+   * Sends a round's messages side by side, then records every outcome in one statement and one
+   * commit ({@link OutboxRepository#settle}): at a high send rate a commit per message, not the
+   * send rate, would set the pace. Until that commit the messages stay claimed under their lease,
+   * so a relay that dies meanwhile loses nothing: its claims expire and the messages go again
+   * (at least once towards the provider; exactly once when nothing dies).
+   */
   private Future<Void> deliverAll(List<OutboxRow> rows) {
-    List<Future<Void>> all = new ArrayList<>(rows.size());
-    for (OutboxRow row : rows) {
-      all.add(deliver(row));
+    if (rows.isEmpty()) {
+      return Future.succeededFuture();
     }
-    return Future.join(all).mapEmpty();
-  }
-
-  private Future<Void> deliver(OutboxRow row) {
-    Future<SendOutcome> sending = senders.forChannel(row.channel())
-        .map(s -> s.send(row.toMessage()).recover(e -> Future.succeededFuture(SendOutcome.retry(e.toString()))))
-        .orElseGet(() -> Future.succeededFuture(
-            SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
-    return sending.compose(outcome -> record(row, outcome)).recover(e -> {
-      // Could not record the outcome (database gone): the claim expires and the row is retried.
-      log.warn("outbox {}: outcome not recorded: {}", row.id(), e.toString());
+    List<Future<OutboxRepository.Settlement>> all = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      all.add(send(row).map(outcome -> settlement(row, outcome)));
+    }
+    return Future.join(all).transform(done -> {
+      List<OutboxRepository.Settlement> outcomes = new ArrayList<>(all.size());
+      all.forEach(f -> outcomes.add(f.result()));
+      return repository.settle(pool, outcomes).map(written -> {
+        logRound(outcomes, written);
+        return (Void) null;
+      });
+    }).recover(e -> {
+      // Could not record the outcomes (database gone): the claims expire and the rows are retried.
+      log.warn("outbox: outcomes of {} messages not recorded, they go again after the lease: {}", rows.size(),
+          e.toString());
       return Future.succeededFuture();
     });
   }
 
-  private Future<Void> record(OutboxRow row, SendOutcome outcome) {
+  /** The provider's answer; a failed or throwing sender counts as a temporary failure. */
+  private Future<SendOutcome> send(OutboxRow row) {
+    return senders.forChannel(row.channel())
+        .map(s -> Future.<Void>succeededFuture().compose(v -> s.send(row.toMessage()))
+            .recover(e -> Future.succeededFuture(SendOutcome.retry(e.toString()))))
+        .orElseGet(() -> Future.succeededFuture(
+            SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
+  }
+
+  private OutboxRepository.Settlement settlement(OutboxRow row, SendOutcome outcome) {
     if (outcome instanceof SendOutcome.Sent sent) {
-      return repository.markSent(pool, row.id(), row.attempts(), sent.providerId(), sent.providerResponse())
-          .onSuccess(ok -> log.info("outbox {} sent via {} to {} (attempt {})", row.id(), row.channel(),
-              row.recipient(), row.attempts()))
-          .mapEmpty();
+      log.debug("outbox {} sent via {} to {} (attempt {})", row.id(), row.channel(), row.recipient(), row.attempts());
+      return OutboxRepository.Settlement.sent(row.id(), row.attempts(), sent.providerId(), sent.providerResponse());
     }
     if (outcome instanceof SendOutcome.Permanent p) {
       log.warn("outbox {} failed permanently via {}: {}", row.id(), row.channel(), p.reason());
-      return repository.markFailed(pool, row.id(), row.attempts(), p.reason()).mapEmpty();
+      return OutboxRepository.Settlement.failed(row.id(), row.attempts(), p.reason());
     }
     String reason = ((SendOutcome.Retry) outcome).reason();
     RetryBackoff.Decision d = settings.backoff().afterFailure(row.attempts(), clock.instant(), random);
     if (d instanceof RetryBackoff.Decision.RetryAt at) {
       log.info("outbox {} will retry via {} at {}: {}", row.id(), row.channel(), at.at(), reason);
-      return repository.markRetry(pool, row.id(), row.attempts(), at.at(), reason).mapEmpty();
+      return OutboxRepository.Settlement.retry(row.id(), row.attempts(), at.at(), reason);
     }
     log.warn("outbox {} gave up after {} attempts via {}: {}", row.id(), row.attempts(), row.channel(), reason);
-    return repository.markFailed(pool, row.id(), row.attempts(), "gave up after " + row.attempts()
-        + " attempts: " + reason).mapEmpty();
+    return OutboxRepository.Settlement.failed(row.id(), row.attempts(),
+        "gave up after " + row.attempts() + " attempts: " + reason);
+  }
+
+  /**
+   * One line per round rather than per message: at thousands of messages a second, a line each
+   * (formatted and masked on the event loop) costs the relay a good part of its pace.
+   */
+  private void logRound(List<OutboxRepository.Settlement> outcomes, int written) {
+    long sent = outcomes.stream().filter(o -> "sent".equals(o.outcome())).count();
+    long retry = outcomes.stream().filter(o -> "retry".equals(o.outcome())).count();
+    long failed = outcomes.size() - sent - retry;
+    if (written < outcomes.size()) {
+      log.warn("outbox: {} recorded {} sent, {} to retry, {} failed; {} outcomes came after the lease ran out "
+          + "(another relay holds those messages)", relayId, sent, retry, failed, outcomes.size() - written);
+    } else {
+      log.info("outbox: {} recorded {} sent, {} to retry, {} failed", relayId, sent, retry, failed);
+    }
   }
 }
