@@ -48,7 +48,13 @@ public final class OutboxRelay {
   private long timer = -1;
   /** A wake-up when a send rate held messages back; -1 when none is set. */
   private long throttleTimer = -1;
-  private boolean draining;
+  /**
+   * Rounds of this relay in progress. Two: one claiming while the other sends and records; their
+   * claims take disjoint rows (SKIP LOCKED) and the shared send rate's bucket serialises them.
+   */
+  private static final int ROUNDS_IN_FLIGHT = 2;
+  private int running;
+  /** A wake-up came while every round slot was busy: run a round when one ends. */
   private boolean wokenWhileDraining;
   private boolean stopped;
   /** Completed when a stop finds the relay idle: messages being sent get their outcome recorded. */
@@ -94,7 +100,7 @@ public final class OutboxRelay {
       if (throttleTimer >= 0) {
         vertx.cancelTimer(throttleTimer);
       }
-      if (!draining) {
+      if (running == 0) {
         idle.tryComplete();
       }
       idle.future().compose(x -> subscriber == null ? Future.<Void>succeededFuture() : subscriber.close())
@@ -103,40 +109,48 @@ public final class OutboxRelay {
     return closed.future();
   }
 
-  /** Runs a drain now, or right after the one in progress. */
+  /** Runs a round now, or right after one in progress. */
   public void wake() {
-    context.runOnContext(v -> {
-      if (stopped) {
-        return;
-      }
-      if (draining) {
-        wokenWhileDraining = true;
-        return;
-      }
-      draining = true;
-      wokenWhileDraining = false;
-      drain();
-    });
+    context.runOnContext(v -> startOrQueueRound());
   }
 
-  private void drain() {
+  private void startOrQueueRound() {
+    if (stopped) {
+      return;
+    }
+    if (running >= ROUNDS_IN_FLIGHT) {
+      wokenWhileDraining = true;
+      return;
+    }
+    wokenWhileDraining = false;
+    round();
+  }
+
+  /**
+   * One round: claim, send, record. When the claim comes back full the next round's claim starts
+   * at once, while this round is sent and recorded: the pace is then the slower of claiming and
+   * of sending plus recording, not their sum (on a loaded machine each is mostly waiting).
+   */
+  private void round() {
+    running++;
     repository.claimRound(pool, relayId, settings.batch(), settings.lease(), settings.rates(), null)
-        .compose(round -> deliverAll(round.rows()).map(round))
+        .compose(round -> {
+          round.throttledFor().ifPresent(this::wakeAfter);
+          if (round.full()) {
+            startOrQueueRound();
+          }
+          return deliverAll(round.rows());
+        })
         .onComplete(ar -> {
+          running--;
           if (ar.failed()) {
             log.warn("outbox drain failed: {}", ar.cause().toString());
-          } else {
-            ar.result().throttledFor().ifPresent(this::wakeAfter);
           }
-          boolean more = ar.succeeded() && ar.result().full();
-          if (!stopped && (more || wokenWhileDraining)) {
+          if (!stopped && wokenWhileDraining) {
             wokenWhileDraining = false;
-            drain();
-          } else {
-            draining = false;
-            if (stopped) {
-              idle.tryComplete();
-            }
+            round();
+          } else if (stopped && running == 0) {
+            idle.tryComplete();
           }
         });
   }
