@@ -206,7 +206,7 @@ public final class OutboxRepository {
         for (Future<Claimed> f : claims) {
           Claimed c = f.result();
           rows.addAll(c.rows());
-          full |= c.rows().size() == batch;
+          full |= c.full();
           if (c.throttledFor() != null && (wait == null || c.throttledFor().compareTo(wait) < 0)) {
             wait = c.throttledFor();
           }
@@ -216,32 +216,38 @@ public final class OutboxRepository {
     }));
   }
 
-  private record Claimed(List<OutboxRow> rows, Duration throttledFor) {}
+  /** {@code full}: the claim took as many as it could, so more may be due. */
+  private record Claimed(List<OutboxRow> rows, Duration throttledFor, boolean full) {}
 
   private Future<Claimed> claimChannel(SqlConnection tx, String relayId, int batch, Duration lease, String channel,
       SendRate rate, OffsetDateTime at) {
     double leaseSeconds = lease.toSeconds();
     if (rate == null) {
       return tx.preparedQuery(CLAIM_CHANNEL).execute(Tuple.of(relayId, batch, leaseSeconds, channel))
-          .map(r -> new Claimed(rows(r), null));
+          .map(r -> {
+            List<OutboxRow> rows = rows(r);
+            return new Claimed(rows, null, rows.size() == batch);
+          });
     }
+    int size = rate.claimSize(batch);
     return tx.preparedQuery(REFILL_BUCKET)
         .execute(Tuple.of(rate.bucket(), rate.capacity(), at, rate.perSecond()))
         .compose(refilled -> {
           double tokens = refilled.iterator().next().getDouble(0);
-          int allowed = rate.allowance(tokens, batch);
+          int allowed = rate.allowance(tokens, size);
           if (allowed == 0) {
-            return Future.succeededFuture(new Claimed(List.of(), rate.waitAfter(tokens, batch)));
+            return Future.succeededFuture(new Claimed(List.of(), rate.waitAfter(tokens, size), false));
           }
           return tx.preparedQuery(CLAIM_CHANNEL).execute(Tuple.of(relayId, allowed, leaseSeconds, channel))
               .compose(claimed -> {
                 List<OutboxRow> rows = rows(claimed);
                 double left = tokens - rows.size();
-                // Held back when the bucket, not the batch or the due rows, set the limit.
-                Duration wait = allowed < batch && rows.size() == allowed ? rate.waitAfter(left, batch) : null;
-                return rows.isEmpty() ? Future.succeededFuture(new Claimed(rows, wait))
+                boolean full = rows.size() == size;
+                // Held back when the bucket, not the claim size or the due rows, set the limit.
+                Duration wait = allowed < size && rows.size() == allowed ? rate.waitAfter(left, size) : null;
+                return rows.isEmpty() ? Future.succeededFuture(new Claimed(rows, wait, false))
                     : tx.preparedQuery(DEBIT_BUCKET).execute(Tuple.of(rate.bucket(), (double) rows.size()))
-                        .map(d -> new Claimed(rows, wait));
+                        .map(d -> new Claimed(rows, wait, full));
               });
         });
   }
