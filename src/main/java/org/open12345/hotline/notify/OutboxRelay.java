@@ -177,12 +177,12 @@ public final class OutboxRelay {
     if (rows.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Future<OutboxRepository.Settlement>> all = new ArrayList<>(rows.size());
+    List<Future<OutboxRepository.DeliveryOutcome>> all = new ArrayList<>(rows.size());
     for (OutboxRow row : rows) {
-      all.add(send(row).map(outcome -> settlement(row, outcome)));
+      all.add(send(row).map(outcome -> recorded(row, outcome)));
     }
     return Future.join(all).transform(done -> {
-      List<OutboxRepository.Settlement> outcomes = new ArrayList<>(all.size());
+      List<OutboxRepository.DeliveryOutcome> outcomes = new ArrayList<>(all.size());
       all.forEach(f -> outcomes.add(f.result()));
       return repository.settle(pool, outcomes).map(written -> {
         logRound(outcomes, written);
@@ -205,23 +205,24 @@ public final class OutboxRelay {
             SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
   }
 
-  private OutboxRepository.Settlement settlement(OutboxRow row, SendOutcome outcome) {
+  private OutboxRepository.DeliveryOutcome recorded(OutboxRow row, SendOutcome outcome) {
     if (outcome instanceof SendOutcome.Sent sent) {
       log.debug("outbox {} sent via {} to {} (attempt {})", row.id(), row.channel(), row.recipient(), row.attempts());
-      return OutboxRepository.Settlement.sent(row.id(), row.attempts(), sent.providerId(), sent.providerResponse());
+      return OutboxRepository.DeliveryOutcome.sent(row.id(), row.attempts(), sent.providerId(),
+          sent.providerResponse());
     }
     if (outcome instanceof SendOutcome.Permanent p) {
       log.warn("outbox {} failed permanently via {}: {}", row.id(), row.channel(), p.reason());
-      return OutboxRepository.Settlement.failed(row.id(), row.attempts(), p.reason());
+      return OutboxRepository.DeliveryOutcome.failed(row.id(), row.attempts(), p.reason());
     }
     String reason = ((SendOutcome.Retry) outcome).reason();
     RetryBackoff.Decision d = settings.backoff().afterFailure(row.attempts(), clock.instant(), random);
     if (d instanceof RetryBackoff.Decision.RetryAt at) {
       log.info("outbox {} will retry via {} at {}: {}", row.id(), row.channel(), at.at(), reason);
-      return OutboxRepository.Settlement.retry(row.id(), row.attempts(), at.at(), reason);
+      return OutboxRepository.DeliveryOutcome.retry(row.id(), row.attempts(), at.at(), reason);
     }
     log.warn("outbox {} gave up after {} attempts via {}: {}", row.id(), row.attempts(), row.channel(), reason);
-    return OutboxRepository.Settlement.failed(row.id(), row.attempts(),
+    return OutboxRepository.DeliveryOutcome.failed(row.id(), row.attempts(),
         "gave up after " + row.attempts() + " attempts: " + reason);
   }
 
@@ -229,7 +230,7 @@ public final class OutboxRelay {
    * One line per round rather than per message: at thousands of messages a second, a line each
    * (formatted and masked on the event loop) costs the relay a good part of its pace.
    */
-  private void logRound(List<OutboxRepository.Settlement> outcomes, int written) {
+  private void logRound(List<OutboxRepository.DeliveryOutcome> outcomes, int written) {
     long sent = outcomes.stream().filter(o -> "sent".equals(o.outcome())).count();
     long retry = outcomes.stream().filter(o -> "retry".equals(o.outcome())).count();
     long failed = outcomes.size() - sent - retry;

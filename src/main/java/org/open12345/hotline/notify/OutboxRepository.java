@@ -256,18 +256,18 @@ public final class OutboxRepository {
    * What became of one claimed message, to be recorded by {@link #settle}: {@code attempt} is the
    * attempt number the claim gave the row.
    */
-  public record Settlement(long id, int attempt, String outcome, String providerId, String providerResponse,
+  public record DeliveryOutcome(long id, int attempt, String outcome, String providerId, String providerResponse,
       String error, Instant retryAt) {
-    public static Settlement sent(long id, int attempt, String providerId, String providerResponse) {
-      return new Settlement(id, attempt, "sent", providerId, providerResponse, null, null);
+    public static DeliveryOutcome sent(long id, int attempt, String providerId, String providerResponse) {
+      return new DeliveryOutcome(id, attempt, "sent", providerId, providerResponse, null, null);
     }
 
-    public static Settlement retry(long id, int attempt, Instant at, String error) {
-      return new Settlement(id, attempt, "retry", null, null, error, at);
+    public static DeliveryOutcome retry(long id, int attempt, Instant at, String error) {
+      return new DeliveryOutcome(id, attempt, "retry", null, null, error, at);
     }
 
-    public static Settlement failed(long id, int attempt, String error) {
-      return new Settlement(id, attempt, "failed", null, null, error, null);
+    public static DeliveryOutcome failed(long id, int attempt, String error) {
+      return new DeliveryOutcome(id, attempt, "failed", null, null, error, null);
     }
   }
 
@@ -277,12 +277,12 @@ public final class OutboxRepository {
    * relays settling overlapping rows (possible only after an expired lease) lock them in the same
    * order. If it fails nothing is written: the claims expire and the messages are sent again.
    */
-  public Future<Integer> settle(SqlClient db, List<Settlement> outcomes) {
+  public Future<Integer> settle(SqlClient db, List<DeliveryOutcome> outcomes) {
     if (outcomes.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    List<Settlement> sorted = new ArrayList<>(outcomes);
-    sorted.sort(java.util.Comparator.comparingLong(Settlement::id));
+    List<DeliveryOutcome> sorted = new ArrayList<>(outcomes);
+    sorted.sort(java.util.Comparator.comparingLong(DeliveryOutcome::id));
     int n = sorted.size();
     Long[] ids = new Long[n];
     Integer[] attempts = new Integer[n];
@@ -292,7 +292,7 @@ public final class OutboxRepository {
     String[] errors = new String[n];
     OffsetDateTime[] retryAt = new OffsetDateTime[n];
     for (int i = 0; i < n; i++) {
-      Settlement s = sorted.get(i);
+      DeliveryOutcome s = sorted.get(i);
       ids[i] = s.id();
       attempts[i] = s.attempt();
       kinds[i] = s.outcome();

@@ -321,10 +321,10 @@ class MessagingAtTheLimitTest {
     OutboxRow failed = claimed.get(2);
     OutboxRow stale = claimed.get(3);
     int written = Await.resultOf(repository.settle(pool, List.of(
-        OutboxRepository.Settlement.failed(failed.id(), 1, "rejected"),
-        OutboxRepository.Settlement.sent(sent.id(), 1, "p-1", "ok"),
-        OutboxRepository.Settlement.retry(retry.id(), 1, later, "503"),
-        OutboxRepository.Settlement.sent(stale.id(), 0, "p-0", "late"))));
+        OutboxRepository.DeliveryOutcome.failed(failed.id(), 1, "rejected"),
+        OutboxRepository.DeliveryOutcome.sent(sent.id(), 1, "p-1", "ok"),
+        OutboxRepository.DeliveryOutcome.retry(retry.id(), 1, later, "503"),
+        OutboxRepository.DeliveryOutcome.sent(stale.id(), 0, "p-0", "late"))));
     assertEquals(3, written);
 
     OutboxRow s0 = Await.resultOf(repository.find(pool, sent.id())).orElseThrow();
@@ -359,8 +359,8 @@ class MessagingAtTheLimitTest {
     Pool pool = s.server().pool();
     List<OutboxRow> claimed = Await.resultOf(repository.claimDue(pool, "relay-dead", 10, Duration.ofSeconds(1)));
     assertEquals(5, claimed.size());
-    List<OutboxRepository.Settlement> outcomes = new ArrayList<>();
-    claimed.forEach(r -> outcomes.add(OutboxRepository.Settlement.sent(r.id(), r.attempts(), "p", "ok")));
+    List<OutboxRepository.DeliveryOutcome> outcomes = new ArrayList<>();
+    claimed.forEach(r -> outcomes.add(OutboxRepository.DeliveryOutcome.sent(r.id(), r.attempts(), "p", "ok")));
     Future<Integer> rolledBack = pool.withTransaction(tx -> repository.settle(tx, outcomes)
         .compose(n -> Future.failedFuture(new IllegalStateException("crash before commit after " + n))));
     assertThrows(RuntimeException.class, () -> Await.resultOf(rolledBack));

@@ -121,7 +121,7 @@ class OutboxRelayConcurrencyTest {
     assertEquals(1, received.values().iterator().next().get());
     // The dead relay coming back with a late outcome cannot overwrite the survivor's.
     assertEquals(0, Await.resultOf(new OutboxRepository().settle(pool,
-        List.of(OutboxRepository.Settlement.failed(row.getLong("id"), 1, "late")))));
+        List.of(OutboxRepository.DeliveryOutcome.failed(row.getLong("id"), 1, "late")))));
   }
 
 }
