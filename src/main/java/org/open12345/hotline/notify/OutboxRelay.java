@@ -48,7 +48,13 @@ public final class OutboxRelay {
   private long timer = -1;
   /** A wake-up when a send rate held messages back; -1 when none is set. */
   private long throttleTimer = -1;
-  private boolean draining;
+  /**
+   * Rounds of this relay in progress. Two: one claiming while the other sends and records; their
+   * claims take disjoint rows (SKIP LOCKED) and the shared send rate's bucket serialises them.
+   */
+  private static final int ROUNDS_IN_FLIGHT = 2;
+  private int running;
+  /** A wake-up came while every round slot was busy: run a round when one ends. */
   private boolean wokenWhileDraining;
   private boolean stopped;
   /** Completed when a stop finds the relay idle: messages being sent get their outcome recorded. */
@@ -94,7 +100,7 @@ public final class OutboxRelay {
       if (throttleTimer >= 0) {
         vertx.cancelTimer(throttleTimer);
       }
-      if (!draining) {
+      if (running == 0) {
         idle.tryComplete();
       }
       idle.future().compose(x -> subscriber == null ? Future.<Void>succeededFuture() : subscriber.close())
@@ -103,40 +109,48 @@ public final class OutboxRelay {
     return closed.future();
   }
 
-  /** Runs a drain now, or right after the one in progress. */
+  /** Runs a round now, or right after one in progress. */
   public void wake() {
-    context.runOnContext(v -> {
-      if (stopped) {
-        return;
-      }
-      if (draining) {
-        wokenWhileDraining = true;
-        return;
-      }
-      draining = true;
-      wokenWhileDraining = false;
-      drain();
-    });
+    context.runOnContext(v -> startOrQueueRound());
   }
 
-  private void drain() {
+  private void startOrQueueRound() {
+    if (stopped) {
+      return;
+    }
+    if (running >= ROUNDS_IN_FLIGHT) {
+      wokenWhileDraining = true;
+      return;
+    }
+    wokenWhileDraining = false;
+    round();
+  }
+
+  /**
+   * One round: claim, send, record. When the claim comes back full the next round's claim starts
+   * at once, while this round is sent and recorded: the pace is then the slower of claiming and
+   * of sending plus recording, not their sum (on a loaded machine each is mostly waiting).
+   */
+  private void round() {
+    running++;
     repository.claimRound(pool, relayId, settings.batch(), settings.lease(), settings.rates(), null)
-        .compose(round -> deliverAll(round.rows()).map(round))
+        .compose(round -> {
+          round.throttledFor().ifPresent(this::wakeAfter);
+          if (round.full()) {
+            startOrQueueRound();
+          }
+          return deliverAll(round.rows());
+        })
         .onComplete(ar -> {
+          running--;
           if (ar.failed()) {
             log.warn("outbox drain failed: {}", ar.cause().toString());
-          } else {
-            ar.result().throttledFor().ifPresent(this::wakeAfter);
           }
-          boolean more = ar.succeeded() && ar.result().full();
-          if (!stopped && (more || wokenWhileDraining)) {
+          if (!stopped && wokenWhileDraining) {
             wokenWhileDraining = false;
-            drain();
-          } else {
-            draining = false;
-            if (stopped) {
-              idle.tryComplete();
-            }
+            round();
+          } else if (stopped && running == 0) {
+            idle.tryComplete();
           }
         });
   }
@@ -152,45 +166,79 @@ public final class OutboxRelay {
     });
   }
 
+  /**
+   * Sends a round's messages side by side, then records every outcome in one statement and one
+   * commit ({@link OutboxRepository#settle}): at a high send rate a commit per message, not the
+   * send rate, would set the pace. Until that commit the messages stay claimed under their lease,
+   * so a relay that dies meanwhile loses nothing: its claims expire and the messages go again
+   * (at least once towards the provider; exactly once when nothing dies).
+   */
   private Future<Void> deliverAll(List<OutboxRow> rows) {
-    List<Future<Void>> all = new ArrayList<>(rows.size());
-    for (OutboxRow row : rows) {
-      all.add(deliver(row));
+    if (rows.isEmpty()) {
+      return Future.succeededFuture();
     }
-    return Future.join(all).mapEmpty();
-  }
-
-  private Future<Void> deliver(OutboxRow row) {
-    Future<SendOutcome> sending = senders.forChannel(row.channel())
-        .map(s -> s.send(row.toMessage()).recover(e -> Future.succeededFuture(SendOutcome.retry(e.toString()))))
-        .orElseGet(() -> Future.succeededFuture(
-            SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
-    return sending.compose(outcome -> record(row, outcome)).recover(e -> {
-      // Could not record the outcome (database gone): the claim expires and the row is retried.
-      log.warn("outbox {}: outcome not recorded: {}", row.id(), e.toString());
+    List<Future<OutboxRepository.DeliveryOutcome>> all = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      all.add(send(row).map(outcome -> recorded(row, outcome)));
+    }
+    return Future.join(all).transform(done -> {
+      List<OutboxRepository.DeliveryOutcome> outcomes = new ArrayList<>(all.size());
+      all.forEach(f -> outcomes.add(f.result()));
+      return repository.settle(pool, outcomes).map(written -> {
+        logRound(outcomes, written);
+        return (Void) null;
+      });
+    }).recover(e -> {
+      // Could not record the outcomes (database gone): the claims expire and the rows are retried.
+      log.warn("outbox: outcomes of {} messages not recorded, they go again after the lease: {}", rows.size(),
+          e.toString());
       return Future.succeededFuture();
     });
   }
 
-  private Future<Void> record(OutboxRow row, SendOutcome outcome) {
+  /** The provider's answer; a failed or throwing sender counts as a temporary failure. */
+  private Future<SendOutcome> send(OutboxRow row) {
+    return senders.forChannel(row.channel())
+        .map(s -> Future.<Void>succeededFuture().compose(v -> s.send(row.toMessage()))
+            .recover(e -> Future.succeededFuture(SendOutcome.retry(e.toString()))))
+        .orElseGet(() -> Future.succeededFuture(
+            SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
+  }
+
+  private OutboxRepository.DeliveryOutcome recorded(OutboxRow row, SendOutcome outcome) {
     if (outcome instanceof SendOutcome.Sent sent) {
-      return repository.markSent(pool, row.id(), row.attempts(), sent.providerId(), sent.providerResponse())
-          .onSuccess(ok -> log.info("outbox {} sent via {} to {} (attempt {})", row.id(), row.channel(),
-              row.recipient(), row.attempts()))
-          .mapEmpty();
+      log.debug("outbox {} sent via {} to {} (attempt {})", row.id(), row.channel(), row.recipient(), row.attempts());
+      return OutboxRepository.DeliveryOutcome.sent(row.id(), row.attempts(), sent.providerId(),
+          sent.providerResponse());
     }
     if (outcome instanceof SendOutcome.Permanent p) {
       log.warn("outbox {} failed permanently via {}: {}", row.id(), row.channel(), p.reason());
-      return repository.markFailed(pool, row.id(), row.attempts(), p.reason()).mapEmpty();
+      return OutboxRepository.DeliveryOutcome.failed(row.id(), row.attempts(), p.reason());
     }
     String reason = ((SendOutcome.Retry) outcome).reason();
     RetryBackoff.Decision d = settings.backoff().afterFailure(row.attempts(), clock.instant(), random);
     if (d instanceof RetryBackoff.Decision.RetryAt at) {
       log.info("outbox {} will retry via {} at {}: {}", row.id(), row.channel(), at.at(), reason);
-      return repository.markRetry(pool, row.id(), row.attempts(), at.at(), reason).mapEmpty();
+      return OutboxRepository.DeliveryOutcome.retry(row.id(), row.attempts(), at.at(), reason);
     }
     log.warn("outbox {} gave up after {} attempts via {}: {}", row.id(), row.attempts(), row.channel(), reason);
-    return repository.markFailed(pool, row.id(), row.attempts(), "gave up after " + row.attempts()
-        + " attempts: " + reason).mapEmpty();
+    return OutboxRepository.DeliveryOutcome.failed(row.id(), row.attempts(),
+        "gave up after " + row.attempts() + " attempts: " + reason);
+  }
+
+  /**
+   * One line per round rather than per message: at thousands of messages a second, a line each
+   * (formatted and masked on the event loop) costs the relay a good part of its pace.
+   */
+  private void logRound(List<OutboxRepository.DeliveryOutcome> outcomes, int written) {
+    long sent = outcomes.stream().filter(o -> "sent".equals(o.outcome())).count();
+    long retry = outcomes.stream().filter(o -> "retry".equals(o.outcome())).count();
+    long failed = outcomes.size() - sent - retry;
+    if (written < outcomes.size()) {
+      log.warn("outbox: {} recorded {} sent, {} to retry, {} failed; {} outcomes came after the lease ran out "
+          + "(another relay holds those messages)", relayId, sent, retry, failed, outcomes.size() - written);
+    } else {
+      log.info("outbox: {} recorded {} sent, {} to retry, {} failed", relayId, sent, retry, failed);
+    }
   }
 }

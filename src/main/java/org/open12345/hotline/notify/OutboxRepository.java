@@ -116,16 +116,23 @@ public final class OutboxRepository {
       SET next_attempt_at = now() + make_interval(secs => $3), attempts = o.attempts + 1, claimed_by = $1
       WHERE o.id = ANY (ARRAY(SELECT id FROM urgent UNION ALL SELECT id FROM bulk))
       RETURNING o.*""";
-  private static final String MARK_SENT = """
-      UPDATE outbox SET status = 'sent', sent_at = now(), provider_id = $3, provider_response = $4,
-                        last_error = NULL
-      WHERE id = $1 AND attempts = $2 AND status = 'pending'""";
-  private static final String MARK_RETRY = """
-      UPDATE outbox SET next_attempt_at = greatest($3, now()), last_error = $4
-      WHERE id = $1 AND attempts = $2 AND status = 'pending'""";
-  private static final String MARK_FAILED = """
-      UPDATE outbox SET status = 'failed', last_error = $3
-      WHERE id = $1 AND attempts = $2 AND status = 'pending'""";
+  /**
+   * Records the outcomes of one relay round: one statement, one commit, however many messages.
+   * Each row is written only if it still carries the attempt number its claim gave it and is
+   * pending, so a relay whose lease ran out (and whose rows another relay claimed) cannot
+   * overwrite. A retry keeps the row pending, due at its backoff instant; sent and failed end it.
+   */
+  private static final String SETTLE = """
+      UPDATE outbox o
+      SET status = CASE WHEN s.outcome = 'retry' THEN o.status ELSE s.outcome END,
+          sent_at = CASE WHEN s.outcome = 'sent' THEN now() ELSE o.sent_at END,
+          provider_id = CASE WHEN s.outcome = 'sent' THEN s.provider_id ELSE o.provider_id END,
+          provider_response = CASE WHEN s.outcome = 'sent' THEN s.provider_response ELSE o.provider_response END,
+          last_error = s.error,
+          next_attempt_at = CASE WHEN s.outcome = 'retry' THEN greatest(s.retry_at, now()) ELSE o.next_attempt_at END
+      FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+           AS s(id, attempt, outcome, provider_id, provider_response, error, retry_at)
+      WHERE o.id = s.id AND o.attempts = s.attempt AND o.status = 'pending'""";
   private static final String RETRY_FAILED = """
       UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now()
       WHERE id = $1 AND status = 'failed'""";
@@ -238,7 +245,7 @@ public final class OutboxRepository {
         for (Future<Claimed> f : claims) {
           Claimed c = f.result();
           rows.addAll(c.rows());
-          full |= c.rows().size() == batch;
+          full |= c.full();
           if (c.throttledFor() != null && (wait == null || c.throttledFor().compareTo(wait) < 0)) {
             wait = c.throttledFor();
           }
@@ -248,53 +255,94 @@ public final class OutboxRepository {
     }));
   }
 
-  private record Claimed(List<OutboxRow> rows, Duration throttledFor) {}
+  /** {@code full}: the claim took as many as it could, so more may be due. */
+  private record Claimed(List<OutboxRow> rows, Duration throttledFor, boolean full) {}
 
   private Future<Claimed> claimChannel(SqlConnection tx, String relayId, int batch, Duration lease, String channel,
       SendRate rate, OffsetDateTime at) {
     double leaseSeconds = lease.toSeconds();
     if (rate == null) {
       return tx.preparedQuery(CLAIM_CHANNEL).execute(Tuple.of(relayId, batch, leaseSeconds, channel))
-          .map(r -> new Claimed(rows(r), null));
+          .map(r -> {
+            List<OutboxRow> rows = rows(r);
+            return new Claimed(rows, null, rows.size() == batch);
+          });
     }
+    int size = rate.claimSize(batch);
     return tx.preparedQuery(REFILL_BUCKET)
         .execute(Tuple.of(rate.bucket(), rate.capacity(), at, rate.perSecond()))
         .compose(refilled -> {
           double tokens = refilled.iterator().next().getDouble(0);
-          int allowed = rate.allowance(tokens, batch);
+          int allowed = rate.allowance(tokens, size);
           if (allowed == 0) {
-            return Future.succeededFuture(new Claimed(List.of(), rate.waitAfter(tokens, batch)));
+            return Future.succeededFuture(new Claimed(List.of(), rate.waitAfter(tokens, size), false));
           }
           return tx.preparedQuery(CLAIM_CHANNEL).execute(Tuple.of(relayId, allowed, leaseSeconds, channel))
               .compose(claimed -> {
                 List<OutboxRow> rows = rows(claimed);
                 double left = tokens - rows.size();
-                // Held back when the bucket, not the batch or the due rows, set the limit.
-                Duration wait = allowed < batch && rows.size() == allowed ? rate.waitAfter(left, batch) : null;
-                return rows.isEmpty() ? Future.succeededFuture(new Claimed(rows, wait))
+                boolean full = rows.size() == size;
+                // Held back when the bucket, not the claim size or the due rows, set the limit.
+                Duration wait = allowed < size && rows.size() == allowed ? rate.waitAfter(left, size) : null;
+                return rows.isEmpty() ? Future.succeededFuture(new Claimed(rows, wait, false))
                     : tx.preparedQuery(DEBIT_BUCKET).execute(Tuple.of(rate.bucket(), (double) rows.size()))
-                        .map(d -> new Claimed(rows, wait));
+                        .map(d -> new Claimed(rows, wait, full));
               });
         });
   }
 
-  /** Outcome writes check the attempt number, so a relay whose lease ran out cannot overwrite. */
-  public Future<Boolean> markSent(SqlClient db, long id, int attempt, String providerId, String response) {
-    return db.preparedQuery(MARK_SENT)
-        .execute(Tuple.of(id, attempt, providerId, truncate(response)))
-        .map(r -> r.rowCount() == 1);
+  /**
+   * What became of one claimed message, to be recorded by {@link #settle}: {@code attempt} is the
+   * attempt number the claim gave the row.
+   */
+  public record DeliveryOutcome(long id, int attempt, String outcome, String providerId, String providerResponse,
+      String error, Instant retryAt) {
+    public static DeliveryOutcome sent(long id, int attempt, String providerId, String providerResponse) {
+      return new DeliveryOutcome(id, attempt, "sent", providerId, providerResponse, null, null);
+    }
+
+    public static DeliveryOutcome retry(long id, int attempt, Instant at, String error) {
+      return new DeliveryOutcome(id, attempt, "retry", null, null, error, at);
+    }
+
+    public static DeliveryOutcome failed(long id, int attempt, String error) {
+      return new DeliveryOutcome(id, attempt, "failed", null, null, error, null);
+    }
   }
 
-  public Future<Boolean> markRetry(SqlClient db, long id, int attempt, Instant at, String error) {
-    return db.preparedQuery(MARK_RETRY)
-        .execute(Tuple.of(id, attempt, at.atOffset(ZoneOffset.UTC), truncate(error)))
-        .map(r -> r.rowCount() == 1);
-  }
-
-  public Future<Boolean> markFailed(SqlClient db, long id, int attempt, String error) {
-    return db.preparedQuery(MARK_FAILED)
-        .execute(Tuple.of(id, attempt, truncate(error)))
-        .map(r -> r.rowCount() == 1);
+  /**
+   * Records a round's outcomes in one statement (one commit): returns how many rows it wrote, fewer
+   * than given when some claims had expired and been taken over. Written in id order, so two
+   * relays settling overlapping rows (possible only after an expired lease) lock them in the same
+   * order. If it fails nothing is written: the claims expire and the messages are sent again.
+   */
+  public Future<Integer> settle(SqlClient db, List<DeliveryOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    List<DeliveryOutcome> sorted = new ArrayList<>(outcomes);
+    sorted.sort(java.util.Comparator.comparingLong(DeliveryOutcome::id));
+    int n = sorted.size();
+    Long[] ids = new Long[n];
+    Integer[] attempts = new Integer[n];
+    String[] kinds = new String[n];
+    String[] providerIds = new String[n];
+    String[] responses = new String[n];
+    String[] errors = new String[n];
+    OffsetDateTime[] retryAt = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      DeliveryOutcome s = sorted.get(i);
+      ids[i] = s.id();
+      attempts[i] = s.attempt();
+      kinds[i] = s.outcome();
+      providerIds[i] = s.providerId();
+      responses[i] = truncate(s.providerResponse());
+      errors[i] = truncate(s.error());
+      retryAt[i] = s.retryAt() == null ? null : s.retryAt().atOffset(ZoneOffset.UTC);
+    }
+    return db.preparedQuery(SETTLE)
+        .execute(Tuple.from(new Object[] {ids, attempts, kinds, providerIds, responses, errors, retryAt}))
+        .map(RowSet::rowCount);
   }
 
   /** An operator's resend of a dead letter: a fresh set of attempts, due now; wakes the relays. */

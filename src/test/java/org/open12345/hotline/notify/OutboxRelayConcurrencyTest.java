@@ -120,7 +120,8 @@ class OutboxRelayConcurrencyTest {
     assertEquals(2, row.getInteger("attempts"), "the dead relay's attempt, then the survivor's");
     assertEquals(1, received.values().iterator().next().get());
     // The dead relay coming back with a late outcome cannot overwrite the survivor's.
-    assertFalse(Await.resultOf(new OutboxRepository().markFailed(pool, row.getLong("id"), 1, "late")));
+    assertEquals(0, Await.resultOf(new OutboxRepository().settle(pool,
+        List.of(OutboxRepository.DeliveryOutcome.failed(row.getLong("id"), 1, "late")))));
   }
 
 }

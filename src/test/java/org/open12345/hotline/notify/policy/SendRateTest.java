@@ -31,6 +31,15 @@ class SendRateTest {
         "a bucket smaller than the batch: until it is full");
   }
 
+  /** Issue 15: at 2,000/s a claim of 100 leaves the relays ten claims a second to make; 500 leaves four. */
+  @Test
+  void aClaimTakesTheBatchOrAQuarterSecondsWorthAtMost1000() {
+    assertEquals(50, hundred.claimSize(50), "25 a quarter second: the batch");
+    assertEquals(500, new SendRate("sms:log", 2000).claimSize(100));
+    assertEquals(600, new SendRate("sms:log", 2000).claimSize(600), "never less than the batch");
+    assertEquals(1000, new SendRate("sms:log", 100_000).claimSize(50), "bounded");
+  }
+
   @Test
   void aRateMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new SendRate("sms:log", 0));
