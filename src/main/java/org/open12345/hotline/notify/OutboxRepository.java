@@ -122,7 +122,9 @@ public final class OutboxRepository {
    * pending, so a relay whose lease ran out (and whose rows another relay claimed) cannot
    * overwrite. A retry keeps the row pending, due at its backoff instant; sent and failed end it.
    */
-  private static final String SETTLE = """
+  // Planned for its values at each call (ValuePlans): a generic plan of this join made while the
+  // outbox was small keeps scanning it whole as it grows (as inbound_messages' outcome UPDATE did).
+  private static final String SETTLE = ValuePlans.perCall("""
       UPDATE outbox o
       SET status = CASE WHEN s.outcome = 'retry' THEN o.status ELSE s.outcome END,
           sent_at = CASE WHEN s.outcome = 'sent' THEN now() ELSE o.sent_at END,
@@ -132,7 +134,7 @@ public final class OutboxRepository {
           next_attempt_at = CASE WHEN s.outcome = 'retry' THEN greatest(s.retry_at, now()) ELSE o.next_attempt_at END
       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
            AS s(id, attempt, outcome, provider_id, provider_response, error, retry_at)
-      WHERE o.id = s.id AND o.attempts = s.attempt AND o.status = 'pending'""";
+      WHERE o.id = s.id AND o.attempts = s.attempt AND o.status = 'pending'""");
   private static final String RETRY_FAILED = """
       UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now()
       WHERE id = $1 AND status = 'failed'""";

@@ -79,8 +79,19 @@ class OutboxDeliveryTest {
       down.close();
       down = null;
     }
-    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    // The hung-up connections of the "down" server can hold the port for a moment after it closed
+    // (the bind then fails with "Address already in use"): try again until the port is free.
+    Await.until(() -> {
+      GreenMail candidate = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      try {
+        candidate.start();
+        smtp = candidate;
+        return true;
+      } catch (IllegalStateException portStillHeld) {
+        candidate.stop();
+        return false;
+      }
+    }, Duration.ofSeconds(20));
   }
 
   static NewMessage mail(String key, String subject) {
