@@ -132,6 +132,8 @@ public final class ConfigSchema {
               "most ticket-creating requests per shared transaction (1 = each alone)"),
           new ConfigKey("intake.batch.max_wait", "2ms", duration(), false,
               "longest a request waits for others while a batch of its event loop is being written"),
+          new ConfigKey("intake.batch.max_in_flight", "0", integer(0, 1000), false,
+              "batches of one event loop written at the same time; more requests wait for one to end (0 = no limit)"),
           new ConfigKey("intake.open311.api_keys", "", any(), true,
               "comma-separated API keys allowed to POST Open311 requests; empty = POST refused"));
 

@@ -52,9 +52,20 @@ public final class GroupCommit {
   /**
    * @param maxItems units per transaction; 1 = every unit alone (the single path)
    * @param maxWait how long a unit may wait for others while a batch of its event loop is in flight
+   * @param maxInFlight batches of one event loop written at the same time (0 = no limit): units
+   *     arriving while that many are in flight wait for one to end, past {@code maxWait}, so
+   *     batches grow under load instead of multiplying
    */
-  public record Settings(boolean enabled, int maxItems, Duration maxWait) {
-    public static final Settings SINGLE = new Settings(false, 1, Duration.ZERO);
+  public record Settings(boolean enabled, int maxItems, Duration maxWait, int maxInFlight) {
+    public static final Settings SINGLE = new Settings(false, 1, Duration.ZERO, 0);
+
+    public Settings(boolean enabled, int maxItems, Duration maxWait) {
+      this(enabled, maxItems, maxWait, 0);
+    }
+
+    boolean mayStartAnother(int inFlight) {
+      return maxInFlight <= 0 || inFlight < maxInFlight;
+    }
 
     public boolean batching() {
       return enabled && maxItems > 1;
@@ -150,6 +161,10 @@ public final class GroupCommit {
     <T> Future<T> submit(Function<SqlConnection, Future<T>> work) {
       Unit<T> unit = new Unit<>(work);
       queue.add(unit);
+      if (!settings.mayStartAnother(inFlight)) {
+        // a batch ending flushes the queue
+        return unit.answer.future();
+      }
       if (queue.size() >= settings.maxItems()) {
         flush();
       } else if (inFlight == 0) {
@@ -175,7 +190,7 @@ public final class GroupCommit {
         context.owner().cancelTimer(timer);
         timer = -1;
       }
-      while (!queue.isEmpty()) {
+      while (!queue.isEmpty() && settings.mayStartAnother(inFlight)) {
         List<Unit<?>> batch = new ArrayList<>(Math.min(queue.size(), settings.maxItems()));
         while (!queue.isEmpty() && batch.size() < settings.maxItems()) {
           batch.add(queue.poll());

@@ -132,6 +132,38 @@ class GroupCommitTest {
     assertEquals(5L, count("true"));
   }
 
+  /**
+   * With max_in_flight 1, requests arriving one by one while a batch is being written wait for it
+   * (past max_wait) and then go together; without the limit each would have gone in a batch of its
+   * own once its max_wait ran out.
+   */
+  @Test
+  void withOneBatchInFlightTheLaterUnitsWaitForItAndGoTogether() {
+    GroupCommit gc = new GroupCommit(pool, new GroupCommit.Settings(true, 64, Duration.ofMillis(1), 1));
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    List<CompletableFuture<Long>> answers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      answers.add(new CompletableFuture<>());
+    }
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    context.runOnContext(v -> {
+      Function<SqlConnection, Future<Long>> held = tx -> gate.future().compose(x -> insert("held", 1).apply(tx));
+      gc.inTransaction(held).onComplete(r -> answers.get(0).complete(r.succeeded() ? r.result() : null));
+      // five later requests, 20 ms apart (20 times max_wait), while the first batch is held open
+      for (int i = 1; i <= 5; i++) {
+        int n = i;
+        vertx.setTimer(20L * n, t -> gc.inTransaction(insert("later" + n, 1))
+            .onComplete(r -> answers.get(n).complete(r.succeeded() ? r.result() : null)));
+      }
+      vertx.setTimer(20L * 6, t -> gate.complete());
+    });
+    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).orTimeout(20, TimeUnit.SECONDS).join();
+    assertEquals(6L, count("true"));
+    assertEquals(1L, await(pool.query("SELECT count(DISTINCT tx) FROM items WHERE k LIKE 'later%'").execute())
+        .iterator().next().getLong(0), "the five later units shared one transaction");
+    assertNotEquals(answers.get(0).join(), answers.get(1).join(), "and it was not the held batch's");
+  }
+
   @Test
   void oneBadUnitIsAnsweredAloneWithItsOwnErrorAndTheOthersAreStored() {
     await(pool.query("INSERT INTO items (k, v) VALUES ('taken', 0)").execute());
