@@ -14,7 +14,19 @@
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
 # still going on); PGDATA_PID (postmaster.pid) is found with psql if unset.
+# PG_CPUS / BENCH_CPUS (e.g. 1 / 0): put the database at the limit on a small machine. Every process
+# of the local PostgreSQL goes on PG_CPUS, this script and all it starts (server, wrk, pgbench's
+# client) on BENCH_CPUS; PostgreSQL's affinity is put back at exit. Local cluster only, as root.
+# pgbench's "PostgreSQL ms CPU per transaction" is not reliable pinned (its exited backends are
+# counted when the postmaster reaps them; it has read 0.006 and even negative): ignore it then.
 set -euo pipefail
+if [ -n "${PG_CPUS:-}" ] && [ -z "${BENCH_PINNED:-}" ]; then
+  ALL_CPUS=$(taskset -cp $$ | sed 's/.*: //')
+  for p in $(pgrep -x postgres); do taskset -a -cp "$PG_CPUS" "$p" >/dev/null; done
+  trap 'for p in $(pgrep -x postgres); do taskset -a -cp "$ALL_CPUS" "$p" >/dev/null; done' EXIT
+  BENCH_PINNED=1 taskset -c "${BENCH_CPUS:?BENCH_CPUS is needed with PG_CPUS}" "$(readlink -f "$0")" "$@"
+  exit 0
+fi
 cd "$(dirname "$0")/../.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DURATION=${DURATION:-20}
