@@ -13,7 +13,9 @@
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
-# still going on); PGDATA_PID (postmaster.pid) is found with psql if unset.
+# still going on), and the CPU wrk itself took per ticket (wrk_ms/t: the load generator's share of
+# the machine), and how busy each CPU of the machine was during the run (cpu_busy%, "cpu0/cpu1/...",
+# from /proc/stat: which core is the limit); PGDATA_PID (postmaster.pid) is found with psql if unset.
 # PG_CPUS / BENCH_CPUS (e.g. 1 / 0): put the database at the limit on a small machine. Every process
 # of the local PostgreSQL goes on PG_CPUS, this script and all it starts (server, wrk, pgbench's
 # client) on BENCH_CPUS; PostgreSQL's affinity is put back at exit. Local cluster only, as root.
@@ -89,6 +91,16 @@ jit_ticks() {
   done
   echo $sum
 }
+# wrk's CPU: it runs as a child of this shell, so once reaped it is in the shell's cutime+cstime.
+child_ticks() { awk '{print $16 + $17}' "/proc/$$/stat"; }
+# Per-CPU jiffies from /proc/stat, "busy idle" per CPU, to print how busy each core was in a run.
+cpu_jiffies() { awk '/^cpu[0-9]/ {b = 0; for (i = 2; i <= NF; i++) b += $i; printf "%d %d ", b - $5 - $6, $5 + $6}' /proc/stat; }
+cpu_busy() {
+  awk -v a="$1" -v b="$2" 'BEGIN {n = split(a, x, " "); split(b, y, " "); s = "";
+    for (i = 1; i < n; i += 2) { bz = y[i] - x[i]; id = y[i+1] - x[i+1];
+      s = s (s == "" ? "" : "/") sprintf("%.0f", (bz + id > 0 ? 100 * bz / (bz + id) : 0)) }
+    print s}'
+}
 # Backends that exit (pgbench's) are counted through the postmaster's cutime+cstime once reaped.
 pg_ticks() {
   local sum p
@@ -101,30 +113,30 @@ pg_ticks() {
 
 declare -A PGB PGB_CPU
 for c in $CONNECTIONS; do
-  p0=$(pg_ticks)
+  p0=$(pg_ticks); c0=$(cpu_jiffies)
   PGB[$c]=$(pgbench -n -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
     | awk '/^tps/ {print $3; exit}')
-  p1=$(pg_ticks)
+  p1=$(pg_ticks); PGB_BUSY=$(cpu_busy "$c0" "$(cpu_jiffies)")
   PGB_CPU[$c]=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="${PGB[$c]}" -v d="$DURATION" \
     'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / (n * d) : 0)}')
-  echo "pgbench $c clients: ${PGB[$c]} tps, PostgreSQL ${PGB_CPU[$c]} ms CPU per transaction"
+  echo "pgbench $c clients: ${PGB[$c]} tps, PostgreSQL ${PGB_CPU[$c]} ms CPU per transaction, CPUs busy ${PGB_BUSY} %"
 done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
-  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy%
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
     [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
-    s0=$(ticks $SERVER); j0=$(jit_ticks $SERVER); p0=$(pg_ticks)
+    s0=$(ticks $SERVER); j0=$(jit_ticks $SERVER); p0=$(pg_ticks); w0=$(child_ticks); c0=$(cpu_jiffies)
     if [ "$ep" = sms ]; then
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
         -- "$WORK/sms-$c.tsv" "$THREADS")
     else
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
     fi
-    s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
+    c1=$(cpu_jiffies); w1=$(child_ticks); s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
     line=$(grep '^RESULT' <<<"$out")
     eval "$(sed 's/^RESULT //' <<<"$line")"
     ok=$((requests - non2xx))
@@ -135,8 +147,9 @@ for ep in ${ENDPOINTS:-complaints sms}; do
     srv=$(awk -v t=$((s1 - s0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     jit=$(awk -v t=$((j1 - j0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     pgc=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" \
-      "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc"
+    wrkc=$(awk -v t=$((w1 - w0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" \
+      "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")"
   done
 done
 
