@@ -2,6 +2,9 @@ package org.open12345.hotline.db;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +31,13 @@ import org.open12345.hotline.testing.TestDatabase;
 class GroupCommitTest {
   static Vertx vertx;
   static Pool pool;
+  static PgConnectOptions database;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    pool = Pool.pool(vertx, PgConnectOptions.fromUri(TestDatabase.freshDatabase().uri()), new PoolOptions().setMaxSize(4));
+    database = PgConnectOptions.fromUri(TestDatabase.freshDatabase().uri());
+    pool = Pool.pool(vertx, database, new PoolOptions().setMaxSize(4));
     await(pool.query("""
         CREATE TABLE items (k text PRIMARY KEY, v int NOT NULL, tx bigint NOT NULL DEFAULT txid_current());
         CREATE FUNCTION refuse_minus_one() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -287,5 +293,62 @@ class GroupCommitTest {
     assertTrue(UniqueViolation.is(refused.get(0)), "the single path's answer: " + refused.get(0));
     assertEquals(3L, count("true"));
     assertEquals(1L, count("k = 'same'"));
+  }
+
+  /**
+   * Round trips on a connection: each time the client sends after it has received, it has waited
+   * for PostgreSQL once more. Split answers (several reads in a row) do not count twice.
+   */
+  static final class RoundTrips extends ChannelDuplexHandler {
+    final AtomicInteger turns = new AtomicInteger();
+    private volatile boolean received;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      received = true;
+      ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (received) {
+        received = false;
+        turns.incrementAndGet();
+      }
+      ctx.write(msg, promise);
+    }
+
+    /** Starts counting again at the next send (call between batches, with nothing in flight). */
+    void reset() {
+      turns.set(0);
+      received = false;
+    }
+
+    /** Waits for answers since {@link #reset}: the turns, and the last answer, which no send follows. */
+    int count() {
+      return turns.get() + 1;
+    }
+  }
+
+  @Test
+  void aBatchWaitsForPostgreSQLThreeTimes() {
+    // one connection that keeps its prepared statements, as the server's pool does
+    Pool one = Pool.pool(vertx, ValuePlans.caching(new PgConnectOptions(database)), new PoolOptions().setMaxSize(1));
+    try {
+      SqlConnection conn = await(one.getConnection());
+      RoundTrips roundTrips = new RoundTrips();
+      FlushConsolidation.pipelineOf(conn).addFirst("test-round-trips", roundTrips);
+      await(conn.close());
+      GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)));
+      submitTogether(gc, List.of(deferred("w1"), deferred("w2"))).forEach(CompletableFuture::join); // prepares
+      roundTrips.reset();
+      submitTogether(gc, List.of(deferred("t1"), deferred("t2"), deferred("t3"))).forEach(CompletableFuture::join);
+      assertEquals(3L, count("k LIKE 't%'"));
+      // BEGIN with the deferral and the units' statements; the rows with the checks; the COMMIT.
+      // Awaiting BEGIN, and the rows before the checks, made it five.
+      assertEquals(3, roundTrips.count(), "round trips of one batch");
+    } finally {
+      await(one.close());
+    }
   }
 }
