@@ -72,7 +72,7 @@ public final class Features {
     OpsFeature ops = add(new OpsFeature(pool, registry));
     TicketFeature ticket = add(new TicketFeature(pool, clock, config.zone(), new GroupCommit(pool,
         new GroupCommit.Settings(config.bool("intake.batch.enabled"), config.integer("intake.batch.max_items"),
-            config.duration("intake.batch.max_wait"), config.integer("intake.batch.max_in_flight")))));
+            config.duration("intake.batch.max_wait"), config.integer("intake.batch.max_in_flight")), registry)));
     this.tickets = ticket.service();
     RoutingFeature routing = add(new RoutingFeature(config, clock, vertx, pool, tickets));
     this.rules = routing.rules();

@@ -1,5 +1,6 @@
 package org.open12345.hotline.db;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -81,10 +82,17 @@ public final class GroupCommit {
   private final Pool pool;
   private final Settings settings;
   private final Object laneKey = new Object();
+  private final GroupCommitMeters meters;
 
   public GroupCommit(Pool pool, Settings settings) {
+    this(pool, settings, null);
+  }
+
+  /** @param registry where the batches' sizes and times are published (null: nowhere) */
+  public GroupCommit(Pool pool, Settings settings, MeterRegistry registry) {
     this.pool = pool;
     this.settings = settings;
+    this.meters = registry == null ? GroupCommitMeters.NONE : new GroupCommitMeters(registry);
   }
 
   /** A group commit that never groups: every unit in its own transaction. */
@@ -117,6 +125,7 @@ public final class GroupCommit {
   private static final class Unit<T> {
     final Function<SqlConnection, Future<T>> work;
     final Promise<T> answer = Promise.promise();
+    final long submittedAt = System.nanoTime();
     Future<T> outcome;
 
     Unit(Function<SqlConnection, Future<T>> work) {
@@ -198,8 +207,11 @@ public final class GroupCommit {
       }
       while (!queue.isEmpty() && settings.mayStartAnother(inFlight)) {
         List<Unit<?>> batch = new ArrayList<>(Math.min(queue.size(), settings.maxItems()));
+        long now = System.nanoTime();
         while (!queue.isEmpty() && batch.size() < settings.maxItems()) {
-          batch.add(queue.poll());
+          Unit<?> unit = queue.poll();
+          meters.waited(now - unit.submittedAt);
+          batch.add(unit);
         }
         inFlight++;
         run(batch, 0).onComplete(done -> {
@@ -217,13 +229,18 @@ public final class GroupCommit {
   private Future<Void> run(List<Unit<?>> batch, int round) {
     // A batch of one also goes this way (not alone): the shared-transaction code is then what
     // every request under light load, and every sequential test, runs through.
+    meters.batchStarted(batch.size());
+    long started = System.nanoTime();
     return pool.getConnection()
         .compose(conn -> together(conn, batch).eventually(conn::close))
         .recover(e -> {
           batch.forEach(u -> u.fail(e));
           return Future.succeededFuture(Retry.NONE);
         })
-        .compose(retry -> retry.run(this, round));
+        .compose(retry -> {
+          meters.transactionEnded(System.nanoTime() - started, retry != Retry.NONE);
+          return retry.run(this, round);
+        });
   }
 
   private Future<Retry> together(SqlConnection conn, List<Unit<?>> batch) {

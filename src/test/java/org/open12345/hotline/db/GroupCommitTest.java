@@ -2,6 +2,8 @@ package org.open12345.hotline.db;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -350,5 +352,23 @@ class GroupCommitTest {
     } finally {
       await(one.close());
     }
+  }
+
+  @Test
+  void theMetersShowTicketsPerCommitWaitsAndRollbacks() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    GroupCommit gc = new GroupCommit(pool, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)), registry);
+    submitTogether(gc, List.of(deferred("m1"), deferred("m2"), deferred("m3"))).forEach(CompletableFuture::join);
+    DistributionSummary items = registry.get("hotline.intake.batch.items").summary();
+    assertEquals(1, items.count(), "one batch");
+    assertEquals(3.0, items.totalAmount(), "of three units");
+    assertEquals(3, registry.get("hotline.intake.batch.queue").timer().count(), "each unit's wait");
+    assertEquals(1, registry.get("hotline.intake.batch.transaction").timer().count());
+    assertEquals(0.0, registry.get("hotline.intake.batch.rollbacks").counter().count());
+
+    // two copies of one key: the merged write fails, the batch is rolled back, each unit runs alone
+    submitTogether(gc, List.of(deferred("twice"), deferred("twice"))).forEach(a -> a.handle((r, e) -> null).join());
+    assertEquals(1.0, registry.get("hotline.intake.batch.rollbacks").counter().count());
+    assertEquals(2, items.count(), "the units run alone are not batches");
   }
 }

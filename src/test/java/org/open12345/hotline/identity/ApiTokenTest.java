@@ -109,6 +109,7 @@ class ApiTokenTest {
     Response scrape = server.get("/metrics", "Authorization", Staff.bearer(metrics));
     assertEquals(200, scrape.status());
     assertTrue(scrape.body().contains("jvm_memory"));
+    assertTrue(scrape.body().contains("hotline_intake_batch_items_sum"), "group commit's meters are published");
     assertEquals(403, server.get("/api/tickets", "Authorization", Staff.bearer(metrics)).status());
     assertEquals(403, server.get("/metrics", "Authorization", Staff.bearer(admin)).status());
     assertEquals(401, server.get("/metrics").status());

@@ -1,0 +1,62 @@
+package org.open12345.hotline.db;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a centre tuning {@code intake.batch.*} needs to see, on /metrics: how many tickets a COMMIT
+ * carries, how long a request waits for its batch to start, how long a batch's transaction takes,
+ * and how often a batch is rolled back and its units run again. Tickets per COMMIT is
+ * {@code hotline_intake_batch_items_sum / _count}.
+ */
+final class GroupCommitMeters {
+  /** For group commits built without a registry (tests, tools): records nothing. */
+  static final GroupCommitMeters NONE = new GroupCommitMeters(null);
+
+  private final DistributionSummary items;
+  private final Timer queued;
+  private final Timer transaction;
+  private final Counter rollbacks;
+
+  GroupCommitMeters(MeterRegistry registry) {
+    if (registry == null) {
+      items = null;
+      queued = null;
+      transaction = null;
+      rollbacks = null;
+      return;
+    }
+    items = DistributionSummary.builder("hotline.intake.batch.items")
+        .description("units (tickets) per group-commit transaction, retries included").register(registry);
+    queued = Timer.builder("hotline.intake.batch.queue")
+        .description("from a unit's submission to the start of its batch").register(registry);
+    transaction = Timer.builder("hotline.intake.batch.transaction")
+        .description("from a batch taking its connection to its COMMIT or rollback answered").register(registry);
+    rollbacks = Counter.builder("hotline.intake.batch.rollbacks")
+        .description("batches rolled back whose units then ran again").register(registry);
+  }
+
+  void batchStarted(int size) {
+    if (items != null) {
+      items.record(size);
+    }
+  }
+
+  void waited(long nanos) {
+    if (queued != null) {
+      queued.record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void transactionEnded(long nanos, boolean rolledBack) {
+    if (transaction != null) {
+      transaction.record(nanos, TimeUnit.NANOSECONDS);
+      if (rolledBack) {
+        rollbacks.increment();
+      }
+    }
+  }
+}
