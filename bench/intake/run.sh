@@ -15,7 +15,8 @@
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
 # still going on), and the CPU wrk itself took per ticket (wrk_ms/t: the load generator's share of
 # the machine), and how busy each CPU of the machine was during the run (cpu_busy%, "cpu0/cpu1/...",
-# from /proc/stat: which core is the limit); PGDATA_PID (postmaster.pid) is found with psql if unset.
+# from /proc/stat: which core is the limit) and tickets per COMMIT (t/commit, from the server's
+# /metrics); PGDATA_PID (postmaster.pid) is found with psql if unset.
 # PG_CPUS / BENCH_CPUS (e.g. 1 / 0): put the database at the limit on a small machine. Every process
 # of the local PostgreSQL goes on PG_CPUS, this script and all it starts (server, wrk, pgbench's
 # client) on BENCH_CPUS; PostgreSQL's affinity is put back at exit. Local cluster only, as root.
@@ -68,6 +69,15 @@ for _ in $(seq 1 "${START_TIMEOUT:-300}"); do
   sleep 1
 done
 curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 || { echo "server did not start: $WORK/server.log"; KEEP_WORK=1; exit 1; }
+# Tickets per COMMIT from the server's own meters (a METRICS token made with its CLI); a build
+# without them prints "-".
+MTOKEN=$(HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" java -jar "$JAR" token create \
+  --name bench-metrics --role METRICS 2>/dev/null | tail -1 || true)
+batch_totals() {
+  curl -sf -H "Authorization: Bearer $MTOKEN" "http://127.0.0.1:$PORT/metrics" 2>/dev/null \
+    | awk '/^hotline_intake_batch_items_(count|sum) / {v[$1] = $2}
+           END {printf "%d %d", v["hotline_intake_batch_items_count"], v["hotline_intake_batch_items_sum"]}' || true
+}
 
 # Warm-up (JIT, pool) of both paths, not counted: its tickets are subtracted below. With 5 s of
 # complaints only, the C2 compiler still used about a third of a core during the measured runs.
@@ -124,19 +134,19 @@ done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
-  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy%
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
     [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
-    s0=$(ticks $SERVER); j0=$(jit_ticks $SERVER); p0=$(pg_ticks); w0=$(child_ticks); c0=$(cpu_jiffies)
+    s0=$(ticks $SERVER); j0=$(jit_ticks $SERVER); p0=$(pg_ticks); w0=$(child_ticks); c0=$(cpu_jiffies); b0=$(batch_totals)
     if [ "$ep" = sms ]; then
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
         -- "$WORK/sms-$c.tsv" "$THREADS")
     else
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
     fi
-    c1=$(cpu_jiffies); w1=$(child_ticks); s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
+    c1=$(cpu_jiffies); b1=$(batch_totals); w1=$(child_ticks); s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
     line=$(grep '^RESULT' <<<"$out")
     eval "$(sed 's/^RESULT //' <<<"$line")"
     ok=$((requests - non2xx))
@@ -148,8 +158,10 @@ for ep in ${ENDPOINTS:-complaints sms}; do
     jit=$(awk -v t=$((j1 - j0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     pgc=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     wrkc=$(awk -v t=$((w1 - w0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" "$non2xx" \
-      "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")"
+    per_commit=$(awk -v a="$b0" -v b="$b1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1];
+      if (n > 0) printf "%.2f", (y[2] - x[2]) / n; else print "-"}')
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
+      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit"
   done
 done
 
