@@ -34,7 +34,7 @@ final class GroupCommitMeters {
     queued = Timer.builder("hotline.intake.batch.queue")
         .description("from a unit's submission to the start of its batch").register(registry);
     transaction = Timer.builder("hotline.intake.batch.transaction")
-        .description("from a batch taking its connection to its COMMIT or rollback answered").register(registry);
+        .description("from a batch asking the pool for a connection to its COMMIT or rollback answered").register(registry);
     rollbacks = Counter.builder("hotline.intake.batch.rollbacks")
         .description("batches rolled back whose units then ran again").register(registry);
   }
