@@ -13,10 +13,9 @@
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
-# still going on), and the CPU wrk itself took per ticket (wrk_ms/t: the load generator's share of
-# the machine), and how busy each CPU of the machine was during the run (cpu_busy%, "cpu0/cpu1/...",
-# from /proc/stat: which core is the limit) and tickets per COMMIT (t/commit, from the server's
-# /metrics); PGDATA_PID (postmaster.pid) is found with psql if unset.
+# still going on). Also per run: wrk's own CPU per ticket (wrk_ms/t), each CPU's busy share
+# (cpu_busy%, "cpu0/cpu1/...", from /proc/stat: which core is the limit) and tickets per COMMIT
+# (t/commit, from the server's /metrics). PGDATA_PID (postmaster.pid) is found with psql if unset.
 # PG_CPUS / BENCH_CPUS (e.g. 1 / 0): put the database at the limit on a small machine. Every process
 # of the local PostgreSQL goes on PG_CPUS, this script and all it starts (server, wrk, pgbench's
 # client) on BENCH_CPUS; PostgreSQL's affinity is put back at exit. Local cluster only, as root.

@@ -1,6 +1,7 @@
 package org.open12345.hotline.db;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -84,15 +85,16 @@ public final class GroupCommit {
   private final Object laneKey = new Object();
   private final GroupCommitMeters meters;
 
+  /** Publishes nothing (a composite registry without registries makes no-op meters). */
   public GroupCommit(Pool pool, Settings settings) {
-    this(pool, settings, null);
+    this(pool, settings, new CompositeMeterRegistry());
   }
 
-  /** @param registry where the batches' sizes and times are published (null: nowhere) */
+  /** @param registry where the batches' sizes and times are published */
   public GroupCommit(Pool pool, Settings settings, MeterRegistry registry) {
     this.pool = pool;
     this.settings = settings;
-    this.meters = registry == null ? GroupCommitMeters.NONE : new GroupCommitMeters(registry);
+    this.meters = new GroupCommitMeters(registry);
   }
 
   /** A group commit that never groups: every unit in its own transaction. */
@@ -238,7 +240,7 @@ public final class GroupCommit {
           return Future.succeededFuture(Retry.NONE);
         })
         .compose(retry -> {
-          meters.transactionEnded(System.nanoTime() - started, retry != Retry.NONE);
+          meters.transactionEnded(System.nanoTime() - started, retry.reruns());
           return retry.run(this, round);
         });
   }
@@ -307,8 +309,13 @@ public final class GroupCommit {
   private record Retry(List<Unit<?>> blamed, List<Unit<?>> rest) {
     static final Retry NONE = new Retry(List.of(), List.of());
 
+    /** True when the batch was rolled back and some of its units run again. */
+    boolean reruns() {
+      return !blamed.isEmpty() || !rest.isEmpty();
+    }
+
     Future<Void> run(GroupCommit gc, int round) {
-      if (blamed.isEmpty() && rest.isEmpty()) {
+      if (!reruns()) {
         return Future.succeededFuture();
       }
       List<Future<Void>> done = new ArrayList<>();

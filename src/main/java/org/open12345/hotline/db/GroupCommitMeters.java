@@ -13,50 +13,36 @@ import java.util.concurrent.TimeUnit;
  * {@code hotline_intake_batch_items_sum / _count}.
  */
 final class GroupCommitMeters {
-  /** For group commits built without a registry (tests, tools): records nothing. */
-  static final GroupCommitMeters NONE = new GroupCommitMeters(null);
-
   private final DistributionSummary items;
   private final Timer queued;
   private final Timer transaction;
   private final Counter rollbacks;
 
+  /** @param registry where to publish; an empty {@code CompositeMeterRegistry} records nothing */
   GroupCommitMeters(MeterRegistry registry) {
-    if (registry == null) {
-      items = null;
-      queued = null;
-      transaction = null;
-      rollbacks = null;
-      return;
-    }
     items = DistributionSummary.builder("hotline.intake.batch.items")
         .description("units (tickets) per group-commit transaction, retries included").register(registry);
     queued = Timer.builder("hotline.intake.batch.queue")
         .description("from a unit's submission to the start of its batch").register(registry);
     transaction = Timer.builder("hotline.intake.batch.transaction")
-        .description("from a batch asking the pool for a connection to its COMMIT or rollback answered").register(registry);
+        .description("from a batch asking the pool for a connection to its COMMIT or rollback answered")
+        .register(registry);
     rollbacks = Counter.builder("hotline.intake.batch.rollbacks")
         .description("batches rolled back whose units then ran again").register(registry);
   }
 
   void batchStarted(int size) {
-    if (items != null) {
-      items.record(size);
-    }
+    items.record(size);
   }
 
   void waited(long nanos) {
-    if (queued != null) {
-      queued.record(nanos, TimeUnit.NANOSECONDS);
-    }
+    queued.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void transactionEnded(long nanos, boolean rolledBack) {
-    if (transaction != null) {
-      transaction.record(nanos, TimeUnit.NANOSECONDS);
-      if (rolledBack) {
-        rollbacks.increment();
-      }
+    transaction.record(nanos, TimeUnit.NANOSECONDS);
+    if (rolledBack) {
+      rollbacks.increment();
     }
   }
 }
