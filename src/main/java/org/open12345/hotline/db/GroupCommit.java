@@ -16,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: units of work that each want their own transaction (one intake request = one
@@ -37,9 +39,9 @@ import java.util.function.Function;
  *       one; units arriving while a batch is in flight wait for it to end or for {@code maxWait}.
  * </ul>
  *
- * A batch whose units only leave rows for its end waits for PostgreSQL three times: for BEGIN, the
+ * A batch whose units only leave rows for its end waits for PostgreSQL twice: for BEGIN, the
  * deferral and the units' statements, sent without waiting for one another; for the multi-row
- * writes with the deferred checks; for the COMMIT. On a busy database each wait is also a turn in
+ * writes with the deferred checks and the COMMIT. On a busy database each wait is also a turn in
  * its run queue, so the fewer there are, the shorter a batch holds its requests.
  *
  * <p>Units are started in submission order, so a unit's first statement reaches PostgreSQL before the
@@ -51,8 +53,10 @@ import java.util.function.Function;
  * that submitted it. Without a context, or when disabled, a unit runs alone.
  */
 public final class GroupCommit {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
   private static final String DEFER_CHECKS = "SET CONSTRAINTS ALL DEFERRED";
-  private static final String CHECK_NOW = "SET CONSTRAINTS ALL IMMEDIATE";
+  /** The deferred checks, the batch's COMMIT, and an empty transaction for the client to end. */
+  private static final String CHECK_COMMIT_REOPEN = "SET CONSTRAINTS ALL IMMEDIATE; COMMIT; BEGIN";
 
   /** SQLSTATE 25P02: a statement sent after another one failed in the same transaction. */
   private static final String IN_FAILED_TRANSACTION = "25P02";
@@ -272,24 +276,41 @@ public final class GroupCommit {
         List<Unit<?>> rest = batch.stream().filter(u -> !u.toBlame()).toList();
         return tx.rollback().otherwiseEmpty().map(v -> new Retry(blamed, rest));
       }
-      // The units' multi-row writes, the deferred checks and the COMMIT go together: the client
-      // sends the COMMIT as soon as the statements before it are answered, with no turn of the
-      // event loop in between. A failed write or check is no unit's fault: PostgreSQL then
-      // answers the COMMIT with a rollback, nothing is stored, and every unit runs alone (its
-      // rows then go at once and are checked at each statement).
-      Future<Void> flushed = Future.all(shared.deferred().flush(shared), conn.query(CHECK_NOW).execute())
-          .mapEmpty();
-      Future<Void> committed = tx.commit();
+      // The units' multi-row writes, the deferred checks and the COMMIT are sent together: one
+      // wait. The COMMIT rides in the check's own (simple) query, because the client's
+      // Transaction sends its COMMIT only once every statement before it is answered, which
+      // would cost the batch a wait of its own. In one query string PostgreSQL runs the COMMIT
+      // only if the check succeeded, and the check only if no statement before it failed (a
+      // failed transaction refuses everything but its end). The BEGIN after it opens an empty
+      // transaction for the client's Transaction to end as it expects; its COMMIT writes no WAL
+      // and no answer waits for it.
+      // A failed write or check is no unit's fault: nothing is stored, and every unit runs
+      // alone (its rows then go at once and are checked at each statement).
+      Future<Void> flushed = shared.deferred().flush(shared).mapEmpty();
+      Future<Void> committed = conn.query(CHECK_COMMIT_REOPEN).execute().mapEmpty();
+      Future<Void> closed = tx.commit();
       return Future.join(flushed, committed).transform(ended -> {
-        if (flushed.failed()) {
-          return Future.succeededFuture(new Retry(List.of(), batch));
-        }
-        if (committed.succeeded()) {
+        Retry retry;
+        if (committed.succeeded() && flushed.succeeded()) {
           batch.forEach(Unit::answerWithOutcome);
+          retry = Retry.NONE;
+        } else if (committed.succeeded()) {
+          // A write the client refused before sending it (a parameter it cannot encode): the
+          // COMMIT went through without those rows. Running the units again could store part of
+          // them twice, so they fail; this is a bug in a unit's statement, never the input's.
+          log.error("a batch committed without its multi-row writes, which the client refused", flushed.cause());
+          batch.forEach(u -> u.fail(flushed.cause()));
+          retry = Retry.NONE;
+        } else if (flushed.failed() || committed.cause() instanceof PgException) {
+          // PostgreSQL refused the check or the COMMIT: an ERROR there means nothing is stored
+          retry = new Retry(List.of(), batch);
         } else {
+          // the connection failed: whether the COMMIT got through is unknown
           batch.forEach(u -> u.fail(committed.cause()));
+          retry = Retry.NONE;
         }
-        return Future.succeededFuture(Retry.NONE);
+        // the connection goes back to the pool once the empty transaction has ended
+        return closed.otherwiseEmpty().map(v -> retry);
       });
     });
   }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestDatabase;
 
 /** The group-commit mechanism on plain SQL: what intake's batch path relies on. */
@@ -201,6 +202,23 @@ class GroupCommitTest {
   }
 
   @Test
+  void aBatchWhoseRowsTheClientRefusesIsNotRunAgain() {
+    // The client refuses a multi-row write before sending it (a parameter it cannot encode, i.e. a
+    // bug in a statement): the COMMIT, sent with it, stores the units' other statements without
+    // those rows. Running the claim again would answer it as a duplicate of itself, so both
+    // units fail instead.
+    Function<SqlConnection, Future<Boolean>> claim = tx -> tx
+        .preparedQuery("INSERT INTO items (k, v) VALUES ('claimed', 1) ON CONFLICT (k) DO NOTHING RETURNING k")
+        .execute().map(rows -> rows.size() == 1);
+    Function<SqlConnection, Future<Boolean>> unencodable = tx -> DeferredRows.write(tx, ROWS + " -- other",
+        new String[] {"never"}, new java.util.UUID[] {java.util.UUID.randomUUID()}).map(true);
+    List<CompletableFuture<Boolean>> answers = submitTogether(batching(64), List.of(claim, unencodable));
+    assertThrows(Exception.class, answers.get(0)::join, "the claim is not answered as a duplicate of itself");
+    assertThrows(Exception.class, answers.get(1)::join);
+    assertEquals(0L, count("k = 'never'"));
+  }
+
+  @Test
   void aCheckDeferredToTheCommitRefusesOnlyItsOwnUnit() {
     // The batch runs its deferred checks before its COMMIT (SET CONSTRAINTS ALL IMMEDIATE): the
     // refusal rolls the batch back, every unit runs alone, and only the bad one is refused, at its
@@ -298,64 +316,72 @@ class GroupCommitTest {
   }
 
   /**
-   * Round trips on a connection: each time the client sends after it has received, it has waited
-   * for PostgreSQL once more. Split answers (several reads in a row) do not count twice.
+   * Waits on a connection: each answer that arrives after the client sent something ends one wait
+   * for PostgreSQL. Split answers (several reads in a row) do not count twice.
    */
-  static final class RoundTrips extends ChannelDuplexHandler {
-    final AtomicInteger turns = new AtomicInteger();
-    private volatile boolean received;
+  static final class Waits extends ChannelDuplexHandler {
+    private final AtomicInteger waits = new AtomicInteger();
+    private volatile boolean sent;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      received = true;
+      if (sent) {
+        sent = false;
+        waits.incrementAndGet();
+      }
       ctx.fireChannelRead(msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      if (received) {
-        received = false;
-        turns.incrementAndGet();
-      }
+      sent = true;
       ctx.write(msg, promise);
     }
 
-    /** Starts counting again at the next send (call between batches, with nothing in flight). */
+    /** Starts counting again (call between batches, with nothing in flight). */
     void reset() {
-      turns.set(0);
-      received = false;
+      waits.set(0);
+      sent = false;
     }
 
-    /** Waits for answers since {@link #reset}: the turns, and the last answer, which no send follows. */
     int count() {
-      return turns.get() + 1;
+      return waits.get();
     }
   }
 
   @Test
-  void aBatchWaitsForPostgreSQLThreeTimes() {
+  void aBatchIsAnsweredAfterTwoWaitsForPostgreSQL() {
     // one connection that keeps its prepared statements, as the server's pool does
     Pool one = Pool.pool(vertx, ValuePlans.caching(new PgConnectOptions(database)), new PoolOptions().setMaxSize(1));
     try {
       SqlConnection conn = await(one.getConnection());
-      RoundTrips roundTrips = new RoundTrips();
-      FlushConsolidation.pipelineOf(conn).addFirst("test-round-trips", roundTrips);
+      Waits waits = new Waits();
+      FlushConsolidation.pipelineOf(conn).addFirst("test-waits", waits);
       await(conn.close());
       GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)));
       submitTogether(gc, List.of(deferred("w1"), deferred("w2"))).forEach(CompletableFuture::join); // prepares
-      roundTrips.reset();
-      submitTogether(gc, List.of(deferred("t1"), deferred("t2"), deferred("t3"))).forEach(CompletableFuture::join);
+      await(one.query("SELECT 1").execute()); // the pool's one connection is back, the batch ended
+      waits.reset();
+      CompletableFuture<Integer> waitsWhenAnswered = new CompletableFuture<>();
+      List<Function<SqlConnection, Future<Void>>> units = List.of(deferred("t1"), deferred("t2"), deferred("t3"));
+      vertx.getOrCreateContext().runOnContext(v -> {
+        List<Future<Void>> answers = units.stream().map(gc::inTransaction).toList();
+        // on the event loop, as the answers complete: nothing sent later is counted
+        Future.all(answers).onComplete(done -> waitsWhenAnswered.complete(done.succeeded() ? waits.count() : -1));
+      });
+      int answeredAfter = waitsWhenAnswered.join();
       assertEquals(3L, count("k LIKE 't%'"));
-      // BEGIN with the deferral and the units' statements; the rows with the checks; the COMMIT.
-      // Awaiting BEGIN, and the rows before the checks, made it five.
-      assertEquals(3, roundTrips.count(), "round trips of one batch");
+      // BEGIN with the deferral and the units' statements; the rows with the checks and the
+      // COMMIT. Awaiting BEGIN, and the rows before the checks, made it five; the client's own
+      // COMMIT, sent only once the checks were answered, made it three.
+      assertEquals(2, answeredAfter, "waits before a batch is answered");
     } finally {
       await(one.close());
     }
   }
 
   @Test
-  void theMetersShowTicketsPerCommitWaitsAndRollbacks() {
+  void theMetersShowTicketsPerCommitWaitsAndRollbacks() throws InterruptedException {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     GroupCommit gc = new GroupCommit(pool, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)), registry);
     submitTogether(gc, List.of(deferred("m1"), deferred("m2"), deferred("m3"))).forEach(CompletableFuture::join);
@@ -363,12 +389,13 @@ class GroupCommitTest {
     assertEquals(1, items.count(), "one batch");
     assertEquals(3.0, items.totalAmount(), "of three units");
     assertEquals(3, registry.get("hotline.intake.batch.queue").timer().count(), "each unit's wait");
-    assertEquals(1, registry.get("hotline.intake.batch.transaction").timer().count());
+    // a batch's time is taken when its connection is back in the pool, after the answers
+    Await.until(() -> registry.get("hotline.intake.batch.transaction").timer().count() == 1);
     assertEquals(0.0, registry.get("hotline.intake.batch.rollbacks").counter().count());
 
     // two copies of one key: the merged write fails, the batch is rolled back, each unit runs alone
     submitTogether(gc, List.of(deferred("twice"), deferred("twice"))).forEach(a -> a.handle((r, e) -> null).join());
-    assertEquals(1.0, registry.get("hotline.intake.batch.rollbacks").counter().count());
+    Await.until(() -> registry.get("hotline.intake.batch.rollbacks").counter().count() == 1.0);
     assertEquals(2, items.count(), "the units run alone are not batches");
   }
 }
