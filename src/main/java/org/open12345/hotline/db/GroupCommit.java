@@ -238,7 +238,9 @@ public final class GroupCommit {
     meters.batchStarted(batch.size());
     long started = System.nanoTime();
     return pool.getConnection()
-        .compose(conn -> together(conn, batch).eventually(conn::close))
+        // together() gives the connection back itself once the transaction has ended, which may
+        // be after the units were answered; here only when it failed outright
+        .compose(conn -> together(conn, batch).onFailure(e -> conn.close()))
         .recover(e -> {
           batch.forEach(u -> u.fail(e));
           return Future.succeededFuture(Retry.NONE);
@@ -268,13 +270,14 @@ public final class GroupCommit {
     return Future.join(all).transform(done -> {
       if (begun.failed()) {
         // no transaction: nothing of the batch is stored; each unit runs alone
-        return Future.succeededFuture(new Retry(List.of(), batch));
+        return conn.close().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
       }
       Transaction tx = begun.result();
       if (done.failed()) {
         List<Unit<?>> blamed = batch.stream().filter(Unit::toBlame).toList();
         List<Unit<?>> rest = batch.stream().filter(u -> !u.toBlame()).toList();
-        return tx.rollback().otherwiseEmpty().map(v -> new Retry(blamed, rest));
+        return tx.rollback().otherwiseEmpty().compose(v -> conn.close().otherwiseEmpty())
+            .map(v -> new Retry(blamed, rest));
       }
       // The units' multi-row writes, the deferred checks and the COMMIT are sent together: one
       // wait. The COMMIT rides in the check's own (simple) query, because the client's
@@ -288,7 +291,11 @@ public final class GroupCommit {
       // alone (its rows then go at once and are checked at each statement).
       Future<Void> flushed = shared.deferred().flush(shared).mapEmpty();
       Future<Void> committed = conn.query(CHECK_COMMIT_REOPEN).execute().mapEmpty();
-      Future<Void> closed = tx.commit();
+      // The connection goes back to the pool once the empty transaction has ended, but the
+      // batch is over for its lane when its units are answered: holding the lane one more wait
+      // let the requests answered meanwhile start smaller batches (measured: 2.5 tickets per
+      // COMMIT instead of 3.8 at 8 connections, and more of PostgreSQL's time per ticket).
+      tx.commit().onComplete(ended -> conn.close());
       return Future.join(flushed, committed).transform(ended -> {
         Retry retry;
         if (committed.succeeded() && flushed.succeeded()) {
@@ -309,8 +316,7 @@ public final class GroupCommit {
           batch.forEach(u -> u.fail(committed.cause()));
           retry = Retry.NONE;
         }
-        // the connection goes back to the pool once the empty transaction has ended
-        return closed.otherwiseEmpty().map(v -> retry);
+        return Future.succeededFuture(retry);
       });
     });
   }

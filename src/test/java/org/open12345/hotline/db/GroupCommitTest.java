@@ -389,7 +389,7 @@ class GroupCommitTest {
     assertEquals(1, items.count(), "one batch");
     assertEquals(3.0, items.totalAmount(), "of three units");
     assertEquals(3, registry.get("hotline.intake.batch.queue").timer().count(), "each unit's wait");
-    // a batch's time is taken when its connection is back in the pool, after the answers
+    // a batch's time is taken just after its answers
     Await.until(() -> registry.get("hotline.intake.batch.transaction").timer().count() == 1);
     assertEquals(0.0, registry.get("hotline.intake.batch.rollbacks").counter().count());
 
