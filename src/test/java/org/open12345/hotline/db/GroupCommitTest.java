@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -19,6 +20,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -211,7 +213,7 @@ class GroupCommitTest {
         .preparedQuery("INSERT INTO items (k, v) VALUES ('claimed', 1) ON CONFLICT (k) DO NOTHING RETURNING k")
         .execute().map(rows -> rows.size() == 1);
     Function<SqlConnection, Future<Boolean>> unencodable = tx -> DeferredRows.write(tx, ROWS + " -- other",
-        new String[] {"never"}, new java.util.UUID[] {java.util.UUID.randomUUID()}).map(true);
+        new String[] {"never"}, new UUID[] {UUID.randomUUID()}).map(true);
     List<CompletableFuture<Boolean>> answers = submitTogether(batching(64), List.of(claim, unencodable));
     assertThrows(Exception.class, answers.get(0)::join, "the claim is not answered as a duplicate of itself");
     assertThrows(Exception.class, answers.get(1)::join);
@@ -354,7 +356,12 @@ class GroupCommitTest {
     // one connection that keeps its prepared statements, as the server's pool does
     Pool one = Pool.pool(vertx, ValuePlans.caching(new PgConnectOptions(database)), new PoolOptions().setMaxSize(1));
     try {
-      SqlConnection conn = await(one.getConnection());
+      // The connection is made on the context that submits the batch, so its reads and the
+      // batch's answers run on one thread: a later answer cannot be counted before them.
+      Context context = vertx.getOrCreateContext();
+      CompletableFuture<SqlConnection> made = new CompletableFuture<>();
+      context.runOnContext(v -> one.getConnection().onComplete(r -> made.complete(r.result())));
+      SqlConnection conn = made.join();
       Waits waits = new Waits();
       FlushConsolidation.pipelineOf(conn).addFirst("test-waits", waits);
       await(conn.close());
@@ -364,7 +371,7 @@ class GroupCommitTest {
       waits.reset();
       CompletableFuture<Integer> waitsWhenAnswered = new CompletableFuture<>();
       List<Function<SqlConnection, Future<Void>>> units = List.of(deferred("t1"), deferred("t2"), deferred("t3"));
-      vertx.getOrCreateContext().runOnContext(v -> {
+      context.runOnContext(v -> {
         List<Future<Void>> answers = units.stream().map(gc::inTransaction).toList();
         // on the event loop, as the answers complete: nothing sent later is counted
         Future.all(answers).onComplete(done -> waitsWhenAnswered.complete(done.succeeded() ? waits.count() : -1));
