@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.open12345.hotline.notify.policy.RetryBackoff;
 import org.slf4j.Logger;
@@ -30,6 +32,11 @@ public final class OutboxRelay {
   public record Settings(int batch, Duration lease, Duration pollInterval, RetryBackoff backoff, SendRates rates) {
     public Settings(int batch, Duration lease, Duration pollInterval, RetryBackoff backoff) {
       this(batch, lease, pollInterval, backoff, SendRates.none());
+    }
+
+    /** The longest a send may take: nine tenths of the lease, leaving the rest to record it. */
+    Duration sendDeadline() {
+      return lease.minus(lease.dividedBy(10));
     }
   }
 
@@ -198,9 +205,15 @@ public final class OutboxRelay {
 
   /** The provider's answer; a failed or throwing sender counts as a temporary failure. */
   private Future<SendOutcome> send(OutboxRow row) {
+    long deadlineMs = settings.sendDeadline().toMillis();
     return senders.forChannel(row.channel())
         .map(s -> Future.<Void>succeededFuture().compose(v -> s.send(row.toMessage()))
-            .recover(e -> Future.succeededFuture(SendOutcome.retry(e.toString()))))
+            // Every sender has its own timeout; this one holds whatever a sender misses, so that
+            // no send keeps its round (and the round's slot) past the claim it was made under.
+            .timeout(deadlineMs, TimeUnit.MILLISECONDS)
+            .recover(e -> Future.succeededFuture(SendOutcome.retry(e instanceof TimeoutException
+                ? "no outcome from the " + row.channel() + " sender within " + deadlineMs + " ms"
+                : e.toString()))))
         .orElseGet(() -> Future.succeededFuture(
             SendOutcome.permanent("no sender configured for channel '" + row.channel() + "'")));
   }

@@ -31,6 +31,8 @@ class OutboxDeliveryTest {
   java.net.ServerSocket down;
   /** Connections the "down" mail server hung up on: the relay's attempts while it was down. */
   final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+  /** Connections a silent mail server took and holds open without a word, until the test ends. */
+  final java.util.List<java.net.Socket> silent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() throws Exception {
@@ -43,23 +45,45 @@ class OutboxDeliveryTest {
     if (down != null) {
       down.close();
     }
+    for (java.net.Socket held : silent) {
+      held.close();
+    }
   }
 
   void smtpDown() throws Exception {
+    holdSmtpPort("smtp-down", connection -> {
+      connection.close();
+      refused.incrementAndGet();
+    });
+  }
+
+  /**
+   * A mail server that takes every connection and never says a word: what the mail client also
+   * sees when it missed a hang-up. The connections stay open after the port is handed to GreenMail.
+   */
+  void smtpSilent() throws Exception {
+    holdSmtpPort("smtp-silent", silent::add);
+  }
+
+  interface ConnectionTaker {
+    void take(java.net.Socket connection) throws java.io.IOException;
+  }
+
+  /** Listens on the SMTP port until {@link #startSmtp} takes it, handing each connection over. */
+  void holdSmtpPort(String name, ConnectionTaker taker) throws Exception {
     down = new java.net.ServerSocket(smtpPort, 50, java.net.InetAddress.getByName("127.0.0.1"));
     java.net.ServerSocket listening = down;
-    Thread hangUp = new Thread(() -> {
+    Thread accepting = new Thread(() -> {
       while (!listening.isClosed()) {
         try {
-          listening.accept().close();
-          refused.incrementAndGet();
+          taker.take(listening.accept());
         } catch (java.io.IOException closedOrRefused) {
           // the port is being handed to GreenMail (or the test ended)
         }
       }
-    }, "smtp-down");
-    hangUp.setDaemon(true);
-    hangUp.start();
+    }, name);
+    accepting.setDaemon(true);
+    accepting.start();
   }
 
   Map<String, String> mailConfig() {
@@ -70,6 +94,7 @@ class OutboxDeliveryTest {
     o.put("messaging.mail.from", "12345热线 <noreply@12345.test>");
     o.put("messaging.retry.baseSeconds", "1");
     o.put("messaging.retry.capSeconds", "1");
+    o.put("messaging.mail.sendTimeoutMs", "2000");
     o.put("outbox.poll_interval", "0.2s");
     return o;
   }
@@ -111,6 +136,19 @@ class OutboxDeliveryTest {
       }
     }
     return null;
+  }
+
+  /** Waits until the messages {@code prefix}0 … {@code prefix}(n-1) are all sent. */
+  void awaitSent(String prefix, int n) throws InterruptedException {
+    awaitEach(prefix, n, r -> "sent".equals(r.getString("status")));
+  }
+
+  /** Waits until the rows of the messages {@code prefix}0 … {@code prefix}(n-1) each meet {@code state}. */
+  void awaitEach(String prefix, int n, java.util.function.Predicate<JsonObject> state) throws InterruptedException {
+    for (int i = 0; i < n; i++) {
+      String key = prefix + i;
+      Await.until(() -> state.test(row(key)));
+    }
   }
 
   @Test
@@ -207,10 +245,7 @@ class OutboxDeliveryTest {
         attemptsWhileDown + " connections for " + mails + " mails in " + downSeconds + " s: a retry storm");
     startSmtp();
     assertTrue(smtp.waitForIncomingEmail(30_000, mails));
-    for (int i = 0; i < mails; i++) {
-      String key = "storm:" + i;
-      Await.until(() -> "sent".equals(row(key).getString("status")));
-    }
+    awaitSent("storm:", mails);
     MimeMessage[] got = smtp.getReceivedMessages();
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (MimeMessage m : got) {
@@ -218,6 +253,29 @@ class OutboxDeliveryTest {
     }
     assertEquals(mails, got.length, "each mail once");
     assertEquals(mails, ids.size(), "distinct Message-IDs");
+  }
+
+  /**
+   * Sends that get no answer end at the send timeout, and mails go once a working server is back,
+   * although the silent server still holds more connections than the mail client's pool has
+   * slots (10): the relay's rounds do not wait forever, and the channel does not stay wedged.
+   */
+  @Test
+  void aMailServerThatNeverAnswersHoldsNeitherTheRelayNorTheChannel() throws Exception {
+    Map<String, String> cfg = mailConfig();
+    cfg.put("messaging.mail.sendTimeoutMs", "1000");
+    smtpSilent();
+    server = TestServer.start(cfg, Clock.systemUTC());
+    int mails = 12;
+    for (int i = 0; i < mails; i++) {
+      enqueue(mail("silent:" + i, "无应答 " + i));
+    }
+    awaitEach("silent:", mails, r -> r.getString("last_error") != null
+        && r.getString("last_error").startsWith("no answer from the SMTP server"));
+    assertTrue(silent.size() >= 10, silent.size() + " silent connections");
+    startSmtp();
+    assertTrue(smtp.waitForIncomingEmail(30_000, mails));
+    awaitSent("silent:", mails);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +35,20 @@ class OutboxRelayConcurrencyTest {
   HttpServer sink;
   final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
   final List<TestServer> servers = new ArrayList<>();
+  /** While true the sink answers nothing: it keeps the requests in {@link #held}. */
+  volatile boolean holding;
+  final List<HttpServerRequest> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startSink() throws Exception {
     vertx = Vertx.vertx();
     sink = vertx.createHttpServer().requestHandler(req -> {
       received.computeIfAbsent(req.getHeader("webhook-id"), k -> new AtomicInteger()).incrementAndGet();
-      req.response().setStatusCode(204).end();
+      if (holding) {
+        held.add(req);
+      } else {
+        req.response().setStatusCode(204).end();
+      }
     }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -103,6 +111,48 @@ class OutboxRelayConcurrencyTest {
   }
 
   /** A relay killed between claim and send leaves a claim with no outcome: it expires and the message goes. */
+  /**
+   * A receiver that takes requests and never answers, with a sender timeout far beyond the claim
+   * lease: the relay still records an outcome for each message before its claim ends, instead of
+   * holding both of its rounds until the sender gives up, and sends again once the receiver works.
+   */
+  @Test
+  void aSendWithoutAnswerEndsBeforeItsClaimAndIsRetried() throws Exception {
+    holding = true;
+    Map<String, String> cfg = config(true);
+    cfg.put("outbox.claim_lease", "2s");
+    cfg.put("messaging.webhook.timeoutMs", "600000");
+    cfg.put("messaging.retry.baseSeconds", "1");
+    cfg.put("messaging.retry.capSeconds", "1");
+    TestServer server = TestServer.start(TestDatabase.freshDatabase(), cfg, Clock.systemUTC());
+    servers.add(server);
+    int messages = 5;
+    Await.resultOf(server.server().pool().withTransaction(tx -> {
+      Future<Long> chain = Future.succeededFuture();
+      for (int i = 0; i < messages; i++) {
+        NewMessage m = hook(i);
+        chain = chain.compose(v -> server.server().features().outbox.enqueue(tx, m));
+      }
+      return chain;
+    }));
+    Await.until(() -> {
+      var items = server.get("/api/outbox?limit=50", As.DISPATCHER).json().getJsonArray("items");
+      for (int i = 0; i < items.size(); i++) {
+        String error = items.getJsonObject(i).getString("last_error");
+        if (error == null || !error.equals("no outcome from the webhook sender within 1800 ms")) {
+          return false;
+        }
+      }
+      return items.size() == messages;
+    });
+    holding = false;
+    held.forEach(req -> req.response().setStatusCode(204).end());
+    Await.until(() -> {
+      var items = server.get("/api/outbox?limit=50", As.DISPATCHER).json().getJsonArray("items");
+      return items.stream().allMatch(o -> "sent".equals(((JsonObject) o).getString("status")));
+    }, MINUTE);
+  }
+
   @Test
   void aClaimWithoutOutcomeExpiresAndTheMessageGoesOutOnce() throws Exception {
     DatabaseUrl db = TestDatabase.freshDatabase();

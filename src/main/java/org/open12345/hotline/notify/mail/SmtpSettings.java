@@ -13,6 +13,8 @@ import org.open12345.hotline.notify.ConfigSection;
  * @param ssl implicit TLS from the first byte (port 465); usually false with STARTTLS on 587
  * @param from sender, may carry a display name: {@code 12345热线 <noreply@12345.example.gov.cn>}
  * @param messageIdDomain right-hand side of Message-IDs; defaults to the from address's domain
+ * @param sendTimeoutMs how long one mail may take, from asking the pool for a connection to the
+ *     server's answer to the message; keep it well below {@code outbox.claim_lease}
  */
 public record SmtpSettings(
     String host,
@@ -24,7 +26,8 @@ public record SmtpSettings(
     String password,
     String from,
     String messageIdDomain,
-    int connectTimeoutMs) {
+    int connectTimeoutMs,
+    int sendTimeoutMs) {
 
   public static SmtpSettings from(ConfigSection section) {
     String from = section.requireString("from");
@@ -36,6 +39,10 @@ public record SmtpSettings(
       throw new IllegalArgumentException(
           section.path() + ".starttls must be disabled, optional or required, got " + starttls);
     }
+    int sendTimeoutMs = section.integer("sendTimeoutMs", 30_000);
+    if (sendTimeoutMs < 1) {
+      throw new IllegalArgumentException(section.path() + ".sendTimeoutMs must be positive, got " + sendTimeoutMs);
+    }
     return new SmtpSettings(
         section.string("host", "localhost"),
         section.integer("port", 25),
@@ -46,7 +53,8 @@ public record SmtpSettings(
         section.string("password", null),
         from,
         section.string("messageIdDomain", domainOf(from)),
-        section.integer("connectTimeoutMs", 10_000));
+        section.integer("connectTimeoutMs", 10_000),
+        sendTimeoutMs);
   }
 
   static String domainOf(String from) {

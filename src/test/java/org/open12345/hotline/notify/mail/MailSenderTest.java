@@ -47,14 +47,18 @@ class MailSenderTest {
   }
 
   private MailSender sender(int port, String password) {
-    return new MailSender(vertx, SmtpSettings.from(new ConfigSection("messaging.mail", new JsonObject()
+    return new MailSender(vertx, SmtpSettings.from(new ConfigSection("messaging.mail", settings(port, password))));
+  }
+
+  private static JsonObject settings(int port, String password) {
+    return new JsonObject()
         .put("host", "127.0.0.1")
         .put("port", port)
         .put("starttls", "optional")
         .put("username", "hotline")
         .put("password", password)
         .put("from", "12345热线 <noreply@12345.example.gov.cn>")
-        .put("connectTimeoutMs", 2000))));
+        .put("connectTimeoutMs", 2000);
   }
 
   private static OutboundMessage supervisionMail(String dedupeKey) {
@@ -104,6 +108,24 @@ class MailSenderTest {
     }
     SendOutcome outcome = Await.result(sender(closedPort, "s3cret").send(supervisionMail("k")));
     Outcomes.retry(outcome);
+  }
+
+  @Test
+  void aServerThatNeverGreetsIsRetriedAfterTheSendTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      MailSender sender = new MailSender(vertx, SmtpSettings.from(new ConfigSection("messaging.mail",
+          settings(silent.getLocalPort(), "s3cret").put("sendTimeoutMs", 300))));
+      SendOutcome outcome = Await.result(sender.send(supervisionMail("k")));
+      assertEquals("no answer from the SMTP server within 300 ms", Outcomes.retry(outcome).reason());
+    }
+  }
+
+  @Test
+  void aSendTimeoutBelowOneMillisecondIsRefused() {
+    var config = new ConfigSection("messaging.mail", settings(25, "s3cret").put("sendTimeoutMs", 0));
+    var refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SmtpSettings.from(config));
+    assertEquals("messaging.mail.sendTimeoutMs must be positive, got 0", refused.getMessage());
   }
 
   @Test
