@@ -8,12 +8,13 @@
 #   a) kill -9 of one of three instances under intake load (client ledger: acknowledged = stored, once)
 #   b) PostgreSQL restarted under load: time to the first success, acknowledged = stored
 #   c) SMTP down for SMTP_DOWN s (issue: 10 min; default 60 s with retry base 2 s, cap 16 s, the same
-#      doubling shape shortened): every mail arrives once (Message-IDs), retries within the backoff
+#      doubling shape shortened), then silent for SMTP_SILENT s (takes connections, never answers,
+#      holds them for good): every mail arrives once (Message-IDs), retries within the backoff
 #   d) SMS provider answering 500 for SMS_500 s then timing out for SMS_HANG s: once each, backoff kept
 #   e) BURST concurrent deliveries of one SMS -> one ticket, every copy acknowledged
 #   f) FUZZ_N malformed requests over every path of openapi.yaml: no 5xx, still ready, heap flat
 #   g) SLOW_N slowloris connections (a header byte a second) while ordinary requests are timed
-# Env: LOAD_SECONDS (20), THREADS (8), SMTP_DOWN (60), SMS_500 (30), SMS_HANG (30), BURST (1000),
+# Env: LOAD_SECONDS (20), THREADS (8), SMTP_DOWN (60), SMTP_SILENT (20), SMS_500 (30), SMS_HANG (30), BURST (1000),
 # FUZZ_N (100000), SLOW_N (500), SLOW_SECONDS (30), RETRY_BASE (2), RETRY_CAP (16), ONLY ("a b c d e f g"),
 # JAR, KEEP_WORK=1 keeps the work folder (logs, ledgers).
 set -uo pipefail
@@ -22,7 +23,7 @@ ROOT=$PWD
 B=bench/resilience
 PG_PORT=${PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 LOAD_SECONDS=${LOAD_SECONDS:-20}; THREADS=${THREADS:-8}
-SMTP_DOWN=${SMTP_DOWN:-60}; SMS_500=${SMS_500:-30}; SMS_HANG=${SMS_HANG:-30}
+SMTP_DOWN=${SMTP_DOWN:-60}; SMTP_SILENT=${SMTP_SILENT:-20}; SMS_500=${SMS_500:-30}; SMS_HANG=${SMS_HANG:-30}
 RETRY_BASE=${RETRY_BASE:-2}; RETRY_CAP=${RETRY_CAP:-16}
 BURST=${BURST:-1000}; FUZZ_N=${FUZZ_N:-100000}; SLOW_N=${SLOW_N:-500}; SLOW_SECONDS=${SLOW_SECONDS:-30}
 ONLY=${ONLY:-"a b c d e f g"}
@@ -133,15 +134,22 @@ if want c; then
   P1=$(free_port)
   start_server c1 "$P1" res_c HOTLINE_OUTBOX_RELAY_ENABLED=true HOTLINE_OUTBOX_POLL_INTERVAL=1s \
     HOTLINE_MESSAGING_MAIL_HOST=127.0.0.1 HOTLINE_MESSAGING_MAIL_PORT="$SMTP_PORT" HOTLINE_MESSAGING_MAIL_STARTTLS=disabled \
+    HOTLINE_MESSAGING_MAIL_SENDTIMEOUTMS=5000 \
     HOTLINE_MESSAGING_RETRY_BASESECONDS="$RETRY_BASE" HOTLINE_MESSAGING_RETRY_CAPSECONDS="$RETRY_CAP" \
     HOTLINE_MESSAGING_RETRY_MAXATTEMPTS=1000
   outbox_rows res_c mail "res-mail-" 200 "'dept' || g || '@hhht.gov.example'"
   sleep "$SMTP_DOWN"
+  if [ "$SMTP_SILENT" != 0 ]; then
+    # More held connections than the mail client's pool has slots (10): they stay open to the end.
+    python3 $B/smtp_silent.py "$SMTP_PORT" "$SMTP_SILENT" &
+    PIDS+=($!)
+    sleep "$SMTP_SILENT"
+  fi
   python3 $B/smtp_sink.py "$SMTP_PORT" "$WORK/mail-ids.txt" &
   SINK=$!; PIDS+=($SINK)
-  line=$(cd $B && python3 check_outbox.py "$PGURL/res_c" res-mail- 200 "$SMTP_DOWN" "$RETRY_BASE" "$RETRY_CAP" \
-    --mail "$WORK/mail-ids.txt" 2>&1)
-  result "c smtp down ${SMTP_DOWN}s" $? "$line"
+  line=$(cd $B && python3 check_outbox.py "$PGURL/res_c" res-mail- 200 "$((SMTP_DOWN + SMTP_SILENT))" "$RETRY_BASE" \
+    "$RETRY_CAP" --mail "$WORK/mail-ids.txt" 2>&1)
+  result "c smtp down ${SMTP_DOWN}s+${SMTP_SILENT}s" $? "$line"
   stop_servers
 fi
 

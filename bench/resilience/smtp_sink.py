@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A minimal SMTP sink (no TLS, no auth): accepts every mail and appends its Message-ID to a file.
 usage: smtp_sink.py PORT FILE. Stop it (SIGTERM) to make the mail server 'down'."""
-import re, socketserver, sys
+import re, socketserver, sys, time
 
 PORT, FILE = int(sys.argv[1]), sys.argv[2]
 
@@ -45,4 +45,13 @@ class Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
 
 
-Server(("127.0.0.1", PORT), Session).serve_forever()
+# The port may still be held for a moment by the server it takes over from (line c's silent one).
+for attempt in range(100):
+    try:
+        server = Server(("127.0.0.1", PORT), Session)
+        break
+    except OSError:
+        if attempt == 99:
+            raise
+        time.sleep(0.1)
+server.serve_forever()
