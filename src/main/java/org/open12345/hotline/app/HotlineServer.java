@@ -26,6 +26,7 @@ import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
 import org.open12345.hotline.db.FlushConsolidation;
+import org.open12345.hotline.db.IdleTransactionLimit;
 import org.open12345.hotline.db.ValuePlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,8 @@ public final class HotlineServer {
         // Without the cache every prepared query is parsed and planned anew, and costs a Parse
         // round trip before its Bind/Execute: a ticket's creation runs some twenty of them. The
         // few statements that need plans for their values stay out of it (ValuePlans).
-        .connectingTo(ValuePlans.caching(PgConnectOptions.fromUri(db.uri())))
+        .connectingTo(IdleTransactionLimit.apply(ValuePlans.caching(PgConnectOptions.fromUri(db.uri())),
+            config.duration("db.idle_in_transaction_timeout")))
         // The statements a connection sends while reading answers go out in one write (see there).
         .withConnectHandler(FlushConsolidation::installAndRelease)
         .using(vertx)

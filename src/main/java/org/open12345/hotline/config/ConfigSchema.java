@@ -31,6 +31,9 @@ public final class ConfigSchema {
           new ConfigKey("db.url", "", postgresUrlOrEmpty(), true,
               "external PostgreSQL, postgresql://user:pass@host:port/db; empty = embedded PostgreSQL"),
           new ConfigKey("db.pool_size", "16", integer(1, 500), false, "connections in the pool"),
+          new ConfigKey("db.idle_in_transaction_timeout", "60s", duration(), false,
+              "PostgreSQL ends a pool session idle inside a transaction this long (a frozen instance's "
+                  + "locks); 0s = PostgreSQL's own setting"),
           new ConfigKey("db.embedded.dir", "data", any(), false,
               "folder of the embedded PostgreSQL (binaries and data), kept across restarts"),
           new ConfigKey("db.embedded.port", "54329", integer(1, 65535), false, "port of the embedded PostgreSQL"),
