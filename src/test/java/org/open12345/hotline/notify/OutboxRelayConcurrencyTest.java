@@ -81,6 +81,18 @@ class OutboxRelayConcurrencyTest {
   }
 
 
+  /** Writes the messages {@code hook(first)} … {@code hook(first + count - 1)} in one transaction. */
+  static Future<Long> enqueueHooks(TestServer writer, int first, int count) {
+    return writer.server().pool().withTransaction(tx -> {
+      Future<Long> chain = Future.succeededFuture();
+      for (int i = first; i < first + count; i++) {
+        NewMessage m = hook(i);
+        chain = chain.compose(v -> writer.server().features().outbox.enqueue(tx, m));
+      }
+      return chain;
+    });
+  }
+
   @Test
   void twoRelaysDeliverAThousandMessagesWithNoDuplicateAndNoLoss() throws Exception {
     DatabaseUrl db = TestDatabase.freshDatabase();
@@ -91,14 +103,7 @@ class OutboxRelayConcurrencyTest {
     for (int batch = 0; batch < 20; batch++) {
       TestServer writer = batch % 2 == 0 ? a : b;
       int first = batch * 50;
-      writes.add(writer.server().pool().withTransaction(tx -> {
-        Future<?> chain = Future.succeededFuture();
-        for (int i = first; i < first + 50; i++) {
-          NewMessage m = hook(i);
-          chain = chain.compose(v -> writer.server().features().outbox.enqueue(tx, m));
-        }
-        return chain;
-      }));
+      writes.add(enqueueHooks(writer, first, 50));
     }
     writes.forEach(f -> Await.resultOf(f));
     Await.until(() -> received.size() == 1000, MINUTE);
@@ -110,7 +115,6 @@ class OutboxRelayConcurrencyTest {
     assertEquals(500, sent.size());
   }
 
-  /** A relay killed between claim and send leaves a claim with no outcome: it expires and the message goes. */
   /**
    * A receiver that takes requests and never answers, with a sender timeout far beyond the claim
    * lease: the relay still records an outcome for each message before its claim ends, instead of
@@ -127,14 +131,7 @@ class OutboxRelayConcurrencyTest {
     TestServer server = TestServer.start(TestDatabase.freshDatabase(), cfg, Clock.systemUTC());
     servers.add(server);
     int messages = 5;
-    Await.resultOf(server.server().pool().withTransaction(tx -> {
-      Future<Long> chain = Future.succeededFuture();
-      for (int i = 0; i < messages; i++) {
-        NewMessage m = hook(i);
-        chain = chain.compose(v -> server.server().features().outbox.enqueue(tx, m));
-      }
-      return chain;
-    }));
+    Await.resultOf(enqueueHooks(server, 0, messages));
     Await.until(() -> {
       var items = server.get("/api/outbox?limit=50", As.DISPATCHER).json().getJsonArray("items");
       for (int i = 0; i < items.size(); i++) {
@@ -153,6 +150,7 @@ class OutboxRelayConcurrencyTest {
     }, MINUTE);
   }
 
+  /** A relay killed between claim and send leaves a claim with no outcome: it expires and the message goes. */
   @Test
   void aClaimWithoutOutcomeExpiresAndTheMessageGoesOutOnce() throws Exception {
     DatabaseUrl db = TestDatabase.freshDatabase();
