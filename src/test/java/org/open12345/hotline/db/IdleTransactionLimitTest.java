@@ -3,11 +3,17 @@ package org.open12345.hotline.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 
@@ -33,6 +39,34 @@ class IdleTransactionLimitTest {
       Await.until(() -> lockIsFree(pool));
       assertTrue(frozen.query("SELECT 1").execute().toCompletionStage().toCompletableFuture()
           .handle((ok, failed) -> failed != null).get(), "its session was ended");
+    }
+  }
+
+  /**
+   * The case the limit is for: an instance froze while storing an SMS, its claim row uncommitted.
+   * The provider's retry of that SMS to a live instance waits on the claim, and goes through (one
+   * ticket) once PostgreSQL ends the frozen session, not when TCP keepalive would.
+   */
+  @Test
+  void aRetryOfAnSmsWhoseClaimAFrozenInstanceHoldsGoesThroughAfterTheLimit() throws Exception {
+    Map<String, String> config = new HashMap<>(IntakeTesting.config());
+    config.put("db.idle_in_transaction_timeout", "2s");
+    try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
+      SqlConnection frozen = Await.resultOf(server.server().pool().getConnection());
+      Await.resultOf(frozen.begin());
+      Await.resultOf(frozen.query("""
+          INSERT INTO inbound_messages (provider, provider_message_id, phone, destination, text_body, raw,
+                                        received_at, arrived_at)
+          VALUES ('generic', 'frozen-1', '13800138000', '12345', '路灯坏了', '{}', now(), now())""").execute());
+      String body = new JsonObject().put("id", "frozen-1").put("from", "13800138000").put("to", "12345")
+          .put("text", "小区门口路灯坏了三天").put("received_at", Instant.now().toString()).encode();
+      long ts = Instant.now().getEpochSecond();
+      String signature = StandardWebhookSignature.sign(IntakeTesting.GENERIC_SECRET, "frozen-1", ts,
+          body.getBytes(StandardCharsets.UTF_8));
+      var answer = server.post("/webhooks/sms/generic", body, "webhook-id", "frozen-1",
+          "webhook-timestamp", Long.toString(ts), "webhook-signature", signature);
+      assertEquals(200, answer.status(), answer.body());
+      assertEquals(1, IntakeTesting.ticketsOf(server, "13800138000").size(), "one ticket");
     }
   }
 
