@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
-import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 
@@ -60,11 +58,7 @@ class IdleTransactionLimitTest {
           VALUES ('generic', 'frozen-1', '13800138000', '12345', '路灯坏了', '{}', now(), now())""").execute());
       String body = new JsonObject().put("id", "frozen-1").put("from", "13800138000").put("to", "12345")
           .put("text", "小区门口路灯坏了三天").put("received_at", Instant.now().toString()).encode();
-      long ts = Instant.now().getEpochSecond();
-      String signature = StandardWebhookSignature.sign(IntakeTesting.GENERIC_SECRET, "frozen-1", ts,
-          body.getBytes(StandardCharsets.UTF_8));
-      var answer = server.post("/webhooks/sms/generic", body, "webhook-id", "frozen-1",
-          "webhook-timestamp", Long.toString(ts), "webhook-signature", signature);
+      var answer = IntakeTesting.genericSms(server, body, "frozen-1");
       assertEquals(200, answer.status(), answer.body());
       assertEquals(1, IntakeTesting.ticketsOf(server, "13800138000").size(), "one ticket");
     }

@@ -2,12 +2,15 @@ package org.open12345.hotline.intake;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer;
 
@@ -99,6 +102,15 @@ public final class IntakeTesting {
   /** The outbox rows of a ticket, through {@code GET /api/outbox?ticket_id=}. */
   public static JsonArray outboxOf(TestServer s, String number) {
     return s.get("/api/outbox?ticket_id=" + ticketId(s, number), As.DISPATCHER).json().getJsonArray("items");
+  }
+
+  /** Posts {@code body} to the generic SMS webhook as delivery {@code id}, signed with the test secret. */
+  public static TestServer.Response genericSms(TestServer s, String body, String id) {
+    long ts = Instant.now().getEpochSecond();
+    String signature = StandardWebhookSignature.sign(GENERIC_SECRET, id, ts,
+        body.getBytes(StandardCharsets.UTF_8));
+    return s.post("/webhooks/sms/generic", body, "webhook-id", id, "webhook-timestamp", Long.toString(ts),
+        "webhook-signature", signature);
   }
 
   /** The acknowledgement SMS of a ticket, or null. */

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.Payloads;
 import org.open12345.hotline.intake.WebhookGuards;
-import org.open12345.hotline.notify.webhook.StandardWebhookSignature;
 import org.open12345.hotline.testing.As;
 import org.open12345.hotline.testing.TestServer.Response;
 import org.open12345.hotline.testing.TestServer;
@@ -58,10 +56,7 @@ class SmsWebhookTest {
   }
 
   static Response generic(String body, String id) {
-    long ts = Instant.now().getEpochSecond();
-    String sig = StandardWebhookSignature.sign(GENERIC_SECRET, id, ts, body.getBytes(StandardCharsets.UTF_8));
-    return server.post("/webhooks/sms/generic", body, "webhook-id", id, "webhook-timestamp", Long.toString(ts),
-        "webhook-signature", sig);
+    return genericSms(server, body, id);
   }
 
   /** The one ticket of a phone, with its ack SMS in the outbox. */
