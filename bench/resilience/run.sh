@@ -14,9 +14,12 @@
 #   e) BURST concurrent deliveries of one SMS -> one ticket, every copy acknowledged
 #   f) FUZZ_N malformed requests over every path of openapi.yaml: no 5xx, still ready, heap flat
 #   g) SLOW_N slowloris connections (a header byte a second) while ordinary requests are timed
+#   h) the server's database connections go dark under load, as when the database fails over to a
+#      standby and the old primary's host is gone: its packets are dropped (nftables, root only),
+#      new connections still work. Intake must be back within CUT_BOUND s, acknowledged = stored
 # Env: LOAD_SECONDS (20), THREADS (8), SMTP_DOWN (60), SMTP_SILENT (20), SMS_500 (30), SMS_HANG (30), BURST (1000),
-# FUZZ_N (100000), SLOW_N (500), SLOW_SECONDS (30), RETRY_BASE (2), RETRY_CAP (16), ONLY ("a b c d e f g"),
-# JAR, KEEP_WORK=1 keeps the work folder (logs, ledgers).
+# FUZZ_N (100000), SLOW_N (500), SLOW_SECONDS (30), RETRY_BASE (2), RETRY_CAP (16), CUT_LOAD (90), CUT_BOUND (60),
+# ONLY ("a b c d e f g h"), JAR, KEEP_WORK=1 keeps the work folder (logs, ledgers).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,7 +29,8 @@ LOAD_SECONDS=${LOAD_SECONDS:-20}; THREADS=${THREADS:-8}
 SMTP_DOWN=${SMTP_DOWN:-60}; SMTP_SILENT=${SMTP_SILENT:-20}; SMS_500=${SMS_500:-30}; SMS_HANG=${SMS_HANG:-30}
 RETRY_BASE=${RETRY_BASE:-2}; RETRY_CAP=${RETRY_CAP:-16}
 BURST=${BURST:-1000}; FUZZ_N=${FUZZ_N:-100000}; SLOW_N=${SLOW_N:-500}; SLOW_SECONDS=${SLOW_SECONDS:-30}
-ONLY=${ONLY:-"a b c d e f g"}
+CUT_LOAD=${CUT_LOAD:-90}; CUT_BOUND=${CUT_BOUND:-60}
+ONLY=${ONLY:-"a b c d e f g h"}
 JAR=${JAR:-target/hotline.jar}
 SECRET="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 WORK=$(mktemp -d /tmp/hotline-resilience-XXXX)
@@ -51,6 +55,7 @@ cleanup() {
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
   wait 2>/dev/null
   pgctl -m immediate stop >/dev/null 2>&1
+  command -v nft >/dev/null && nft delete table inet hotline_resilience_cut 2>/dev/null
   if [ -n "${KEEP_WORK:-}" ]; then echo "work folder: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -83,6 +88,12 @@ result() { # NAME RC LINE
   printf '%-22s %-6s %s\n' "$1" "$verdict" "$3"
 }
 want() { [[ " $ONLY " == *" $1 "* ]]; }
+# ledger_load PORTS SECONDS TAG: intake load with a client ledger ($WORK/ledger-TAG.tsv) in the background, pid in LOAD.
+ledger_load() {
+  python3 $B/ledger.py --ports "$1" --secret $SECRET --seconds "$2" --threads "$THREADS" --tag "$3" \
+    --out "$WORK/ledger-$3.tsv" &
+  LOAD=$!
+}
 echo "# resilience suite $(date -u +%FT%TZ), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- a) kill -9 of one of three instances ----------------------------------------------------------
@@ -91,13 +102,11 @@ if want a; then
   P1=$(free_port); start_server a1 "$P1" res_a
   P2=$(free_port); start_server a2 "$P2" res_a
   P3=$(free_port); start_server a3 "$P3" res_a
-  python3 $B/ledger.py --ports "$P1,$P2,$P3" --secret $SECRET --seconds "$LOAD_SECONDS" --threads "$THREADS" \
-    --tag ka --out "$WORK/ledger-a.tsv" &
-  LOAD=$!
+  ledger_load "$P1,$P2,$P3" "$LOAD_SECONDS" ka
   sleep $((LOAD_SECONDS / 3))
   kill -9 "$PID_a2"; wait "$PID_a2" 2>/dev/null
   wait "$LOAD"
-  line=$(cd $B && python3 check_ledger.py --ledger "$WORK/ledger-a.tsv" --db "$PGURL/res_a" --tag ka 2>&1)
+  line=$(cd $B && python3 check_ledger.py --ledger "$WORK/ledger-ka.tsv" --db "$PGURL/res_a" --tag ka 2>&1)
   result "a kill -9 1 of 3" $? "$line"
   stop_servers
 fi
@@ -106,15 +115,13 @@ fi
 if want b; then
   newdb res_b
   P1=$(free_port); start_server b1 "$P1" res_b
-  python3 $B/ledger.py --ports "$P1" --secret $SECRET --seconds "$LOAD_SECONDS" --threads "$THREADS" \
-    --tag pr --out "$WORK/ledger-b.tsv" &
-  LOAD=$!
+  ledger_load "$P1" "$LOAD_SECONDS" pr
   sleep $((LOAD_SECONDS / 3))
   SINCE=$(date +%s.%N)
   pgctl -m fast -w restart >/dev/null
   wait "$LOAD"
   ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$P1/ready")
-  line=$(cd $B && python3 check_ledger.py --ledger "$WORK/ledger-b.tsv" --db "$PGURL/res_b" --tag pr --since "$SINCE" 2>&1)
+  line=$(cd $B && python3 check_ledger.py --ledger "$WORK/ledger-pr.tsv" --db "$PGURL/res_b" --tag pr --since "$SINCE" 2>&1)
   rc=$?; [ "$ready" = 200 ] || rc=1
   result "b postgres restart" $rc "$line ready_after=$ready"
   stop_servers
@@ -222,5 +229,33 @@ if want g; then
   line=$(cd $B && python3 slowloris.py "$P1" "$SLOW_N" "$SLOW_SECONDS" 2>&1)
   result "g slowloris $SLOW_N conns" $? "$line"
   stop_servers
+fi
+# --- h) the database's connections go dark ---------------------------------------------------------
+if want h; then
+  if [ "$(id -u)" != 0 ]; then
+    result "h db connections cut" 0 "skipped: needs root for nftables"
+  else
+    command -v nft >/dev/null || apt-get install -y -q nftables >/dev/null 2>&1 || exit 1
+    newdb res_h
+    P1=$(free_port); start_server h1 "$P1" res_h
+    ledger_load "$P1" "$CUT_LOAD" dc
+    sleep $((CUT_LOAD / 4))
+    # Every connection the server holds to PostgreSQL now (pool, listeners), by its local port.
+    ports=$(ss -Htnp state established "( dport = :$PG_PORT )" | grep "pid=$PID_h1," \
+      | awk '{n = split($3, a, ":"); print a[n]}' | paste -sd, -)
+    SINCE=$(date +%s.%N)
+    nft add table inet hotline_resilience_cut
+    nft add chain inet hotline_resilience_cut out '{ type filter hook output priority 0; }'
+    nft add rule inet hotline_resilience_cut out tcp sport "{ $ports }" tcp dport "$PG_PORT" drop
+    nft add rule inet hotline_resilience_cut out tcp sport "$PG_PORT" tcp dport "{ $ports }" drop
+    wait "$LOAD"
+    nft delete table inet hotline_resilience_cut
+    line=$(cd $B && python3 check_ledger.py --ledger "$WORK/ledger-dc.tsv" --db "$PGURL/res_h" --tag dc --since "$SINCE" 2>&1)
+    rc=$?
+    back=$(sed -n 's/.*first_success_after_s=\([0-9.]*\).*/\1/p' <<<"$line")
+    [ -n "$back" ] && awk -v b="$back" -v m="$CUT_BOUND" 'BEGIN {exit !(b <= m)}' || rc=1
+    result "h db connections cut" $rc "$line cut_connections=$(tr ',' '\n' <<<"$ports" | grep -c .) bound_s=$CUT_BOUND"
+    stop_servers
+  fi
 fi
 exit $FAILED

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
-import org.open12345.hotline.db.FlushConsolidation;
+import org.open12345.hotline.db.PoolConnectionSetup;
 import org.open12345.hotline.db.IdleTransactionLimit;
 import org.open12345.hotline.db.ValuePlans;
 import org.slf4j.Logger;
@@ -80,10 +80,15 @@ public final class HotlineServer {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    // Linux's native transport where it loads: Vert.x sets TCP_USER_TIMEOUT (db.tcp_user_timeout) only there.
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(new VertxOptions().setPreferNativeTransport(true)
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    if (!vertx.isNativeTransportEnabled()) {
+      log.info("no native transport ({}): db.tcp_user_timeout cannot be applied", vertx.unavailableNativeTransportCause());
+    }
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer("db.pool_size")).setName("hotline"))
         // Without the cache every prepared query is parsed and planned anew, and costs a Parse
@@ -91,8 +96,8 @@ public final class HotlineServer {
         // few statements that need plans for their values stay out of it (ValuePlans).
         .connectingTo(IdleTransactionLimit.apply(ValuePlans.caching(PgConnectOptions.fromUri(db.uri())),
             config.duration("db.idle_in_transaction_timeout")))
-        // The statements a connection sends while reading answers go out in one write (see there).
-        .withConnectHandler(FlushConsolidation::installAndRelease)
+        // One write for the statements sent while reading answers, and a limit on unanswered packets (see there).
+        .withConnectHandler(PoolConnectionSetup.handler(config.duration("db.tcp_user_timeout")))
         .using(vertx)
         .build();
 

@@ -32,7 +32,7 @@ class FlushConsolidationTest {
     vertx = Vertx.vertx();
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
         .connectingTo(ValuePlans.caching(PgConnectOptions.fromUri(TestDatabase.freshDatabase().uri())))
-        .withConnectHandler(FlushConsolidation::installAndRelease)
+        .withConnectHandler(PoolConnectionSetup.handler(java.time.Duration.ZERO))
         .using(vertx).build();
   }
 
@@ -57,7 +57,7 @@ class FlushConsolidationTest {
   void statementsSentFromAnAnswerGoOutInOneWrite() {
     SqlConnection conn = resultOf(pool.getConnection());
     try {
-      ChannelPipeline pipeline = FlushConsolidation.pipelineOf(conn);
+      ChannelPipeline pipeline = PooledSocket.pipelineOf(conn);
       assertNotNull(pipeline, "the pooled connection's socket is reachable");
       assertNotNull(pipeline.get(FlushConsolidation.NAME), "installed when the pool connected");
       Flushes flushes = new Flushes();

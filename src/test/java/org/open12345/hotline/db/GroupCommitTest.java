@@ -363,7 +363,7 @@ class GroupCommitTest {
       context.runOnContext(v -> one.getConnection().onComplete(r -> made.complete(r.result())));
       SqlConnection conn = made.join();
       Waits waits = new Waits();
-      FlushConsolidation.pipelineOf(conn).addFirst("test-waits", waits);
+      PooledSocket.pipelineOf(conn).addFirst("test-waits", waits);
       await(conn.close());
       GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)));
       submitTogether(gc, List.of(deferred("w1"), deferred("w2"))).forEach(CompletableFuture::join); // prepares

@@ -2,9 +2,6 @@ package org.open12345.hotline.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -12,8 +9,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium, driven through chromedriver, for page tests. The test run installs the two
- * packages itself when it runs as root (as CI does), so {@code mvn -B verify} needs nothing set up
- * by hand; an ordinary user without them gets the browser tests skipped with the command to run.
+ * packages itself when it runs as root (as CI does; {@link DebianPackages}).
  */
 public final class Chromium {
   private static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -76,29 +72,7 @@ public final class Chromium {
     if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER) && Files.exists(CJK_FONT)) {
       return;
     }
-    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-        "browser tests need Debian's chromium: apt-get install -y chromium chromium-driver fonts-wqy-microhei");
-    if (!aptInstall()) {
-      run(List.of("apt-get", "update"));
-      if (!aptInstall()) {
-        throw new IllegalStateException("could not install chromium, chromium-driver and fonts-wqy-microhei with apt-get");
-      }
-    }
-  }
-
-  private static boolean aptInstall() throws Exception {
-    return run(List.of("apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "fonts-wqy-microhei")) == 0;
-  }
-
-  private static int run(List<String> command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-    Process p = pb.start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      return -1;
-    }
-    return p.exitValue();
+    DebianPackages.install("browser tests need Debian's chromium", "chromium", "chromium-driver",
+        "fonts-wqy-microhei");
   }
 }

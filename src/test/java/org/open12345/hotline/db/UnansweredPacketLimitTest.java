@@ -1,0 +1,59 @@
+package org.open12345.hotline.db;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.open12345.hotline.testing.Await;
+import org.open12345.hotline.testing.DarkConnections;
+import org.open12345.hotline.testing.TestServer;
+
+/**
+ * The database host vanishes without a word (a failover whose old primary is gone): the pool's
+ * connections go dark, new connections work. Each dark connection fails after
+ * {@code db.tcp_user_timeout}, not after the kernel's fifteen minutes of retransmissions, and the
+ * pool connects anew.
+ */
+class UnansweredPacketLimitTest {
+
+  @Test
+  void aPoolWhoseConnectionsWentDarkFailsThemAfterTheLimitAndConnectsAnew() throws Exception {
+    Map<String, String> config = new HashMap<>();
+    config.put("db.pool_size", "2");
+    config.put("db.tcp_user_timeout", "2s");
+    try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
+      Pool pool = server.server().pool();
+      // Both of the pool's connections open, then idle.
+      Await.result(Future.all(pool.query("SELECT pg_sleep(0.2)").execute(),
+          pool.query("SELECT pg_sleep(0.2)").execute()));
+      List<Integer> ports = server.column("""
+          SELECT client_port::text FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND client_port > 0""")
+          .stream().map(Integer::valueOf).toList();
+      try (DarkConnections dark = DarkConnections.cut(server.database().port(), ports)) {
+        Future<?> onADarkConnection = pool.query("SELECT 1").execute();
+        // Without the limit it would wait about fifteen minutes; the test's own bound is ten times the limit.
+        Throwable failure = onADarkConnection.toCompletionStage().toCompletableFuture()
+            .handle((ok, e) -> e).get(20, TimeUnit.SECONDS);
+        assertTrue(failure != null, "a query on a dark connection cannot succeed");
+        Await.until(() -> answers(pool), Duration.ofSeconds(30));
+        Await.until(() -> server.postJson("/api/complaints", new JsonObject().put("name", "王先生")
+            .put("phone", "13900000311").put("request_type", "投诉").put("location", "赛罕区大学东街88号")
+            .put("description", "数据库切换后的第一张工单")).status() == 201, Duration.ofSeconds(30));
+      }
+    }
+  }
+
+  private static boolean answers(Pool pool) {
+    return pool.query("SELECT 1").execute().toCompletionStage().toCompletableFuture()
+        .handle((ok, e) -> e == null).join();
+  }
+}
