@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.console.ConsoleFeature;
 import org.open12345.hotline.db.GroupCommit;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.deadline.DeadlineFeature;
 import org.open12345.hotline.escalation.EscalationFeature;
 import org.open12345.hotline.evaluation.EvaluationFeature;
@@ -66,7 +66,7 @@ public final class Features {
   final ClientAddress clientAddress;
   private final List<Feature> all = new ArrayList<>();
 
-  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+  private Features(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, Listening listening,
       PrometheusMeterRegistry registry) {
     this.pool = pool;
     OpsFeature ops = add(new OpsFeature(pool, registry));
@@ -84,14 +84,14 @@ public final class Features {
     this.access = new AccessHandler(AccessRules.table(), identity.authenticator(), routing.departments(),
         identity.secureCookies());
     this.clientAddress = new ClientAddress(trustedProxies(config));
-    this.notify = add(new NotifyFeature(config, clock, vertx, pool, connect, tickets, routing.directory()));
+    this.notify = add(new NotifyFeature(config, clock, vertx, pool, listening, tickets, routing.directory()));
     this.outbox = notify.outbox();
     // What the configuration and the rule files leave undelivered: in /ready's notes too.
     ops.addNotes(notify::warnings).addNotes(routing::warnings);
     this.deadlines = add(new DeadlineFeature(config, clock, vertx, pool, tickets, outbox, notify.templates())
         .withPolicies(routing.directory()));
     ops.addNotes(deadlines);
-    this.escalation = add(new EscalationFeature(config, vertx, pool, connect, outbox, notify.templates(), notify.supervisors())
+    this.escalation = add(new EscalationFeature(config, vertx, pool, listening, outbox, notify.templates(), notify.supervisors())
         .withContacts(routing.directory()));
     deadlines.addListener(escalation.escalations()).showSteps(escalation.escalations());
     this.returns = add(new ReturnsFeature(clock, pool, tickets, deadlines.deadlines())
@@ -110,7 +110,7 @@ public final class Features {
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories())));
     ConsoleFeature console = add(new ConsoleFeature(vertx, clock, config.zone(), new ConsoleFeature.Neighbours(tickets, deadlines.deadlines(),
         rules, routing.directory(), identity.authenticator(), routing.departments(), identity.secureCookies(),
-        connect, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
+        listening, deadlines.extensions(), deadlines.pauseRequests(), escalation.escalations(),
         stats.service(), routing.dispatchQueue())));
     console.withDesks(new ConsoleFeature.Desks(evaluation.ratings(), evaluation.caseService(), evaluation.appeals(),
         handling.coDepartments(), ticket.reveals()));
@@ -140,9 +140,9 @@ public final class Features {
         .map(h -> new EmergencyMatch(h.number().number(), h.trigger(), h.index()));
   }
 
-  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+  static Features build(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, Listening listening,
       PrometheusMeterRegistry registry) {
-    return new Features(config, clock, vertx, pool, connect, registry);
+    return new Features(config, clock, vertx, pool, listening, registry);
   }
 
   /**

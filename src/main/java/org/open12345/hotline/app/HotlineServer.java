@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.db.PoolConnectionSetup;
 import org.open12345.hotline.db.IdleTransactionLimit;
 import org.open12345.hotline.db.ValuePlans;
@@ -103,7 +104,8 @@ public final class HotlineServer {
 
     Features features;
     try {
-      features = Features.build(config, clock, vertx, pool, PgConnectOptions.fromUri(db.uri()), registry);
+      features = Features.build(config, clock, vertx, pool,
+          new Listening(vertx, PgConnectOptions.fromUri(db.uri()), config.duration("db.tcp_user_timeout")), registry);
     } catch (RuntimeException e) {
       pool.close();
       vertx.close();

@@ -35,9 +35,9 @@ public final class ConfigSchema {
               "PostgreSQL ends a pool session idle inside a transaction this long (a frozen instance's "
                   + "locks); 0s = PostgreSQL's own setting"),
           new ConfigKey("db.tcp_user_timeout", "20s", duration(), false,
-              "a pool connection whose packets go unacknowledged this long is ended (TCP_USER_TIMEOUT: a "
-                  + "database host gone without a FIN, as in a failover); 0s = the kernel's retransmissions, "
-                  + "about 15 min"),
+              "a database connection whose packets or keepalive probes go unacknowledged this long is ended "
+                  + "(TCP_USER_TIMEOUT: a database host gone without a FIN, as in a failover); 0s = the kernel's "
+                  + "retransmissions, about 15 min"),
           new ConfigKey("db.embedded.dir", "data", any(), false,
               "folder of the embedded PostgreSQL (binaries and data), kept across restarts"),
           new ConfigKey("db.embedded.port", "54329", integer(1, 65535), false, "port of the embedded PostgreSQL"),

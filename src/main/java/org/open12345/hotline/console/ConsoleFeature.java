@@ -2,7 +2,6 @@ package org.open12345.hotline.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -10,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.open12345.hotline.auth.Authenticator;
 import org.open12345.hotline.auth.DepartmentDirectory;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.deadline.Deadlines;
 import org.open12345.hotline.deadline.Extensions;
 import org.open12345.hotline.deadline.PauseRequests;
@@ -41,7 +41,7 @@ public final class ConsoleFeature implements Feature {
   /** What the console reads and acts through; the console owns one table (operator_seats). */
   public record Neighbours(TicketService tickets, Deadlines deadlines, RuleSetHolder rules,
       ReturnReasonCatalog reasons, Authenticator authenticator, DepartmentDirectory departments,
-      boolean secureCookies, PgConnectOptions connect, Extensions extensions, PauseRequests pauses,
+      boolean secureCookies, Listening listening, Extensions extensions, PauseRequests pauses,
       Escalations escalations, StatsService stats, DispatchQueue dispatchQueue) {}
 
   /**
@@ -69,7 +69,7 @@ public final class ConsoleFeature implements Feature {
 
   public ConsoleFeature(Vertx vertx, Clock clock, ZoneId zone, Neighbours neighbours) {
     this.n = neighbours;
-    this.live = new LiveFeed(vertx, neighbours.connect());
+    this.live = new LiveFeed(vertx, neighbours.listening());
     neighbours.tickets().addListener(new LiveTickets(new LiveRepository()));
     this.clock = clock;
     this.zone = zone;

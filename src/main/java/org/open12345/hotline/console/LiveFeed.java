@@ -2,8 +2,8 @@ package org.open12345.hotline.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.open12345.hotline.db.Listening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +19,20 @@ final class LiveFeed {
   static final String DESK = "console.desk";
   private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
   private final Vertx vertx;
-  private final PgConnectOptions connect;
+  private final Listening listening;
   private PgSubscriber subscriber;
 
-  LiveFeed(Vertx vertx, PgConnectOptions connect) {
+  LiveFeed(Vertx vertx, Listening listening) {
     this.vertx = vertx;
-    this.connect = connect;
+    this.listening = listening;
   }
 
   Future<Void> start() {
     // Reconnect forever: while the LISTEN is down screens only miss live updates (a reload shows all).
-    subscriber = PgSubscriber.subscriber(vertx, connect).reconnectPolicy(retries -> 1_000L);
-    subscriber.channel(LiveRepository.CHANNEL).handler(payload -> vertx.eventBus().publish(ADDRESS, payload));
-    subscriber.channel(LiveRepository.CALLS).handler(payload -> vertx.eventBus().publish(CALLS, payload));
-    subscriber.channel(LiveRepository.DESK).handler(payload -> vertx.eventBus().publish(DESK, payload));
+    subscriber = listening.subscriber();
+    listening.listen(subscriber, LiveRepository.CHANNEL, payload -> vertx.eventBus().publish(ADDRESS, payload));
+    listening.listen(subscriber, LiveRepository.CALLS, payload -> vertx.eventBus().publish(CALLS, payload));
+    listening.listen(subscriber, LiveRepository.DESK, payload -> vertx.eventBus().publish(DESK, payload));
     return subscriber.connect().recover(e -> {
       log.warn("console live updates could not LISTEN ({}); screens update on reload only", e.getMessage());
       return Future.succeededFuture();

@@ -3,10 +3,10 @@ package org.open12345.hotline.escalation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.ZoneId;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.Supervisors;
 import org.open12345.hotline.notify.template.MessageTemplates;
@@ -24,7 +24,7 @@ public final class EscalationFeature implements Feature {
   private final ZoneId zone;
   private final Vertx vertx;
   private final Pool pool;
-  private final PgConnectOptions connect;
+  private final Listening listening;
   private final EscalationStepRepository steps;
   private final StepNotices notices;
   private final Outbox outbox;
@@ -35,12 +35,12 @@ public final class EscalationFeature implements Feature {
    * @param connect where the scheduler LISTENs for steps planned due soon (a connection of its own)
    * @param supervisors the centre's supervisors as the outbox reaches them (the notify feature's)
    */
-  public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, PgConnectOptions connect, Outbox outbox,
+  public EscalationFeature(HotlineConfig config, Vertx vertx, Pool pool, Listening listening, Outbox outbox,
       MessageTemplates templates, Supervisors supervisors) {
     this.zone = config.zone();
     this.vertx = vertx;
     this.pool = pool;
-    this.connect = connect;
+    this.listening = listening;
     this.outbox = outbox;
     this.settings = new EscalationScheduler.Settings(config.bool("escalation.scheduler_enabled"),
         config.duration("escalation.poll_interval"), config.integer("escalation.batch_size"));
@@ -51,7 +51,7 @@ public final class EscalationFeature implements Feature {
         supervisors, config.zone());
     // Looks the directory up at each notice, so contacts plugged in after construction count.
     this.notices = new StepNotices(templates, id -> contacts.of(id), noticeSettings);
-    this.scheduler = new EscalationScheduler(vertx, pool, connect, steps, notices, outbox, settings);
+    this.scheduler = new EscalationScheduler(vertx, pool, listening, steps, notices, outbox, settings);
   }
 
   @Override
@@ -80,7 +80,7 @@ public final class EscalationFeature implements Feature {
    * time for tests of when steps fire. The caller starts and stops it.
    */
   public EscalationScheduler scheduler(java.time.Clock clock, EscalationScheduler.Timers timers) {
-    return new EscalationScheduler(vertx, pool, connect, steps, notices, outbox,
+    return new EscalationScheduler(vertx, pool, listening, steps, notices, outbox,
         new EscalationScheduler.Settings(true, settings.pollInterval(), settings.batchSize()), clock, timers);
   }
 

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.deadline.Durations;
 import org.open12345.hotline.notify.NewMessage;
 import org.open12345.hotline.notify.Outbox;
@@ -74,7 +74,7 @@ public final class EscalationScheduler {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final PgConnectOptions connect;
+  private final Listening listening;
   private final EscalationStepRepository steps;
   private final StepNotices notices;
   private final Outbox outbox;
@@ -104,17 +104,17 @@ public final class EscalationScheduler {
    * @param connect where the scheduler LISTENs for steps planned due soon (a connection of its
    *     own); null = no signals, only its own timer and the poll
    */
-  public EscalationScheduler(Vertx vertx, Pool pool, PgConnectOptions connect, EscalationStepRepository steps,
+  public EscalationScheduler(Vertx vertx, Pool pool, Listening listening, EscalationStepRepository steps,
       StepNotices notices, Outbox outbox, Settings settings) {
-    this(vertx, pool, connect, steps, notices, outbox, settings, null, Timers.of(vertx));
+    this(vertx, pool, listening, steps, notices, outbox, settings, null, Timers.of(vertx));
   }
 
   /** As above, deciding what is due as of {@code clock} (null: the database's) and timed by {@code timers}. */
-  public EscalationScheduler(Vertx vertx, Pool pool, PgConnectOptions connect, EscalationStepRepository steps,
+  public EscalationScheduler(Vertx vertx, Pool pool, Listening listening, EscalationStepRepository steps,
       StepNotices notices, Outbox outbox, Settings settings, Clock clock, Timers timers) {
     this.vertx = vertx;
     this.pool = pool;
-    this.connect = connect;
+    this.listening = listening;
     this.steps = steps;
     this.notices = notices;
     this.outbox = outbox;
@@ -131,13 +131,12 @@ public final class EscalationScheduler {
     log.info("escalation scheduler {} firing at each step's due time, looking at least every {}", instance,
         settings.pollInterval());
     wake();
-    if (connect == null) {
+    if (listening == null) {
       return Future.succeededFuture();
     }
-    subscriber = PgSubscriber.subscriber(vertx, connect)
-        // Reconnect forever: without LISTEN a step planned due soon waits for the poll at worst.
-        .reconnectPolicy(retries -> 1_000L);
-    subscriber.channel(EscalationStepRepository.DUE_CHANNEL).handler(this::signal);
+    // Reconnecting forever: without LISTEN a step planned due soon waits for the poll at worst.
+    subscriber = listening.subscriber();
+    listening.listen(subscriber, EscalationStepRepository.DUE_CHANNEL, this::signal);
     return subscriber.connect().recover(e -> {
       log.warn("escalation scheduler could not LISTEN ({}); steps planned due soon wait up to {}", e.getMessage(),
           settings.pollInterval());

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.open12345.hotline.config.ConfigException;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.ticket.TicketService;
 import org.open12345.hotline.notify.template.MessageTemplates;
 import org.open12345.hotline.web.Feature;
@@ -30,7 +30,7 @@ public final class NotifyFeature implements Feature {
   private final Clock clock;
   private final Vertx vertx;
   private final Pool pool;
-  private final PgConnectOptions connect;
+  private final Listening listening;
   private final DeliveryPolicies policies;
   private final MessageTemplates templates;
   private final MessageSenders senders;
@@ -49,14 +49,14 @@ public final class NotifyFeature implements Feature {
    * @param departmentRobots the departments' own robots (the rule files'), for the
    *     {@code department-robot} channel; null = no such channel
    */
-  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, PgConnectOptions connect,
+  public NotifyFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, Listening listening,
       TicketService tickets, DepartmentRobots departmentRobots) {
     this.tickets = tickets;
     this.config = config;
     this.clock = clock;
     this.vertx = vertx;
     this.pool = pool;
-    this.connect = connect;
+    this.listening = listening;
     JsonObject messaging = config.section("messaging");
     try {
       this.policies = DeliveryPolicies.from(messaging);
@@ -119,7 +119,7 @@ public final class NotifyFeature implements Feature {
     if (!config.bool("outbox.relay_enabled")) {
       return Future.succeededFuture();
     }
-    relay = new OutboxRelay(vertx, pool, connect, repository, senders,
+    relay = new OutboxRelay(vertx, pool, listening, repository, senders,
         new OutboxRelay.Settings(config.integer("outbox.batch_size"), config.duration("outbox.claim_lease"),
             config.duration("outbox.poll_interval"), policies.retry(), rates), clock);
     return relay.start();

@@ -2,7 +2,6 @@ package org.open12345.hotline.notify;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.notify.policy.RetryBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,7 @@ public final class OutboxRelay {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final PgConnectOptions connect;
+  private final Listening listening;
   private final OutboxRepository repository;
   private final MessageSenders senders;
   private final Settings settings;
@@ -67,11 +67,11 @@ public final class OutboxRelay {
   /** Completed when a stop finds the relay idle: messages being sent get their outcome recorded. */
   private final io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();
 
-  public OutboxRelay(Vertx vertx, Pool pool, PgConnectOptions connect, OutboxRepository repository,
+  public OutboxRelay(Vertx vertx, Pool pool, Listening listening, OutboxRepository repository,
       MessageSenders senders, Settings settings, Clock clock) {
     this.vertx = vertx;
     this.pool = pool;
-    this.connect = connect;
+    this.listening = listening;
     this.repository = repository;
     this.senders = senders;
     this.settings = settings;
@@ -80,10 +80,9 @@ public final class OutboxRelay {
   }
 
   public Future<Void> start() {
-    subscriber = PgSubscriber.subscriber(vertx, connect)
-        // Reconnect forever: without LISTEN the relay still works, but only at poll speed.
-        .reconnectPolicy(retries -> 1_000L);
-    subscriber.channel("outbox").handler(payload -> wake());
+    // Reconnecting forever: without LISTEN the relay still works, but only at poll speed.
+    subscriber = listening.subscriber();
+    listening.listen(subscriber, "outbox", payload -> wake());
     timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> wake());
     return subscriber.connect()
         .onSuccess(v -> wake())

@@ -4,21 +4,34 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import org.open12345.hotline.db.DatabaseUnreachable;
 import org.open12345.hotline.db.UnstorableText;
 import org.open12345.hotline.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers every failure in the one error shape; only our own bugs become 500. */
+/**
+ * Answers every failure in the one error shape; only our own bugs become 500. A database that
+ * cannot be reached is 503 with Retry-After: an outage clients and providers wait out and retry.
+ */
 public final class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   private ApiErrors() {}
 
+  /** Seconds a client is asked to wait before it tries again when the database cannot be reached. */
+  static final String RETRY_AFTER_SECONDS = "5";
+
   public static void handle(RoutingContext ctx) {
     Throwable t = ctx.failure();
     ApiException e = translate(t, ctx.statusCode());
-    if (e.status() >= 500) {
+    if (e.status() == 503) {
+      // An outage, not a bug: one line per request, no stack (a failover fails hundreds at once).
+      log.warn("{} {}: database unreachable ({})", ctx.request().method(), ctx.request().path(), t.toString());
+      if (!ctx.response().headWritten()) {
+        ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      }
+    } else if (e.status() >= 500) {
       log.error("{} {} failed", ctx.request().method(), ctx.request().path(), t);
     }
     send(ctx, e);
@@ -46,6 +59,11 @@ public final class ApiErrors {
     }
     if (t instanceof DecodeException || (t != null && t.getCause() instanceof DecodeException)) {
       return new ApiException(400, "malformed_json", "request body is not valid JSON", null);
+    }
+    // A status the web layer already chose (a body over its limit) stands, whatever its cause.
+    if ((status < 400 || status >= 500) && DatabaseUnreachable.is(t)) {
+      return new ApiException(503, "database_unavailable",
+          "the database cannot be reached just now; try again (a retry of a provider's delivery is safe)", null);
     }
     if (UnstorableText.is(t)) {
       return new ApiException(400, "invalid_text", "the request contains a character that cannot be stored (e.g. NUL)",

@@ -34,21 +34,49 @@ class UnansweredPacketLimitTest {
       // Both of the pool's connections open, then idle.
       Await.result(Future.all(pool.query("SELECT pg_sleep(0.2)").execute(),
           pool.query("SELECT pg_sleep(0.2)").execute()));
-      List<Integer> ports = server.column("""
-          SELECT client_port::text FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND client_port > 0""")
-          .stream().map(Integer::valueOf).toList();
+      List<Integer> ports = ports(server, "");
       try (DarkConnections dark = DarkConnections.cut(server.database().port(), ports)) {
         Future<?> onADarkConnection = pool.query("SELECT 1").execute();
         // Without the limit it would wait about fifteen minutes; the test's own bound is ten times the limit.
         Throwable failure = onADarkConnection.toCompletionStage().toCompletableFuture()
             .handle((ok, e) -> e).get(20, TimeUnit.SECONDS);
         assertTrue(failure != null, "a query on a dark connection cannot succeed");
+        assertTrue(DatabaseUnreachable.is(failure), "answered 503, not 500: " + failure);
         Await.until(() -> answers(pool), Duration.ofSeconds(30));
         Await.until(() -> server.postJson("/api/complaints", new JsonObject().put("name", "王先生")
             .put("phone", "13900000311").put("request_type", "投诉").put("location", "赛罕区大学东街88号")
             .put("description", "数据库切换后的第一张工单")).status() == 201, Duration.ofSeconds(30));
       }
+    }
+  }
+
+  /**
+   * A LISTEN connection sends nothing while it waits: only keepalive probes find out that it went
+   * dark. Each listener (console live updates, and the relay and scheduler where they run) is then
+   * ended and listens again on a new connection.
+   */
+  @Test
+  void aListenerWhoseConnectionWentDarkListensAgainOnANewOne() throws Exception {
+    try (TestServer server = TestServer.start(Map.of("db.tcp_user_timeout", "2s"), Clock.systemUTC())) {
+      String listening = " AND query LIKE 'LISTEN%'";
+      Await.until(() -> !ports(server, listening).isEmpty());
+      List<Integer> before = ports(server, listening);
+      try (DarkConnections dark = DarkConnections.cut(server.database().port(), before)) {
+        Await.until(() -> ports(server, listening).stream().filter(p -> !before.contains(p)).count() >= before.size(),
+            Duration.ofSeconds(30));
+      }
+    }
+  }
+
+  /** The local ports of the server's connections to its database (those matching {@code where}). */
+  private static List<Integer> ports(TestServer server, String where) {
+    try {
+      return server.column("""
+          SELECT client_port::text FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND client_port > 0""" + where)
+          .stream().map(Integer::valueOf).toList();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
