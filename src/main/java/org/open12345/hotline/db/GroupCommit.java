@@ -308,8 +308,9 @@ public final class GroupCommit {
           log.error("a batch committed without its multi-row writes, which the client refused", flushed.cause());
           batch.forEach(u -> u.fail(flushed.cause()));
           retry = Retry.NONE;
-        } else if (flushed.failed() || committed.cause() instanceof PgException) {
-          // PostgreSQL refused the check or the COMMIT: an ERROR there means nothing is stored
+        } else if (flushed.cause() instanceof PgException || committed.cause() instanceof PgException) {
+          // PostgreSQL refused a write, the check or the COMMIT: an ERROR there means nothing is
+          // stored. (A write that failed with the connection says nothing of the COMMIT sent with it.)
           retry = new Retry(List.of(), batch);
         } else {
           // the connection failed: whether the COMMIT got through is unknown

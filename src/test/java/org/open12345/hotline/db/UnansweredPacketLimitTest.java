@@ -1,16 +1,27 @@
 package org.open12345.hotline.db;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.DarkConnections;
@@ -65,6 +76,51 @@ class UnansweredPacketLimitTest {
         Await.until(() -> ports(server, listening).stream().filter(p -> !before.contains(p)).count() >= before.size(),
             Duration.ofSeconds(30));
       }
+    }
+  }
+
+  /**
+   * The COMMIT of a batch reaches PostgreSQL and is applied, but its answer never comes back: the
+   * answers go dark just as the COMMIT is written, and the connection fails at the limit with the
+   * outcome unknown. Running the batch's units again would store the complaint twice; it is
+   * answered 503 instead, and stored once.
+   */
+  @Test
+  void aBatchWhoseCommitOutcomeIsLostIsNotRunAgain() throws Exception {
+    Map<String, String> config = new HashMap<>();
+    config.put("db.pool_size", "1");
+    config.put("db.tcp_user_timeout", "2s");
+    config.put("intake.batch.enabled", "true"); // the case is group commit's: its COMMIT rides with the checks
+    try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
+      SqlConnection only = Await.result(server.server().pool().getConnection());
+      ChannelPipeline pipeline = PooledSocket.pipelineOf(only);
+      int local = ((InetSocketAddress) pipeline.channel().localAddress()).getPort();
+      AtomicReference<DarkConnections> dark = new AtomicReference<>();
+      pipeline.addFirst("test-dark-at-commit", new ChannelOutboundHandlerAdapter() {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+          if (dark.get() == null && msg instanceof ByteBuf bytes
+              && bytes.toString(StandardCharsets.UTF_8).contains("COMMIT; BEGIN")) {
+            dark.set(DarkConnections.cutAnswers(server.database().port(), List.of(local)));
+          }
+          ctx.write(msg, promise);
+        }
+      });
+      Await.result(only.close());
+      String description = "提交结果未知的工单，不得重复入库";
+      try {
+        TestServer.Response answer = CompletableFuture.supplyAsync(() -> server.postJson("/api/complaints",
+            new JsonObject().put("name", "王先生").put("phone", "13900000312").put("request_type", "投诉")
+                .put("location", "赛罕区大学东街88号").put("description", description))).get(20, TimeUnit.SECONDS);
+        assertTrue(dark.get() != null, "the answers went dark at the COMMIT");
+        assertEquals(503, answer.status(), answer.body());
+      } finally {
+        if (dark.get() != null) {
+          dark.get().close();
+        }
+      }
+      assertEquals(List.of("1"), server.column("SELECT count(*)::text FROM tickets WHERE description = ?", description),
+          "stored once, by the COMMIT whose answer was lost");
     }
   }
 

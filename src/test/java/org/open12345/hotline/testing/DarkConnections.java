@@ -21,6 +21,20 @@ public final class DarkConnections implements AutoCloseable {
 
   /** @param localPorts the client ends of the connections to {@code serverPort}, on this machine */
   public static DarkConnections cut(int serverPort, List<Integer> localPorts) throws Exception {
+    return drop(serverPort, localPorts, true);
+  }
+
+  /**
+   * Only the server's side goes dark: what the clients send still arrives (and is acted on), but no
+   * answer and no acknowledgement comes back. A COMMIT sent then is applied, and its sender cannot
+   * know it.
+   */
+  public static DarkConnections cutAnswers(int serverPort, List<Integer> localPorts) throws Exception {
+    return drop(serverPort, localPorts, false);
+  }
+
+  private static DarkConnections drop(int serverPort, List<Integer> localPorts, boolean requestsToo)
+      throws Exception {
     if (!Files.isExecutable(NFT)) {
       DebianPackages.install("tests of vanished database hosts need nftables", "nftables");
     }
@@ -32,8 +46,10 @@ public final class DarkConnections implements AutoCloseable {
       // Dropped on arrival: each packet leaves its sender and is never acknowledged, as across a
       // network (dropped at the output hook, the send would fail locally instead).
       nft("add", "chain", "inet", table, "in", "{ type filter hook input priority 0; }");
-      nft("add", "rule", "inet", table, "in", "tcp", "sport", "{ " + ports + " }", "tcp", "dport",
-          String.valueOf(serverPort), "drop");
+      if (requestsToo) {
+        nft("add", "rule", "inet", table, "in", "tcp", "sport", "{ " + ports + " }", "tcp", "dport",
+            String.valueOf(serverPort), "drop");
+      }
       nft("add", "rule", "inet", table, "in", "tcp", "sport", String.valueOf(serverPort), "tcp", "dport",
           "{ " + ports + " }", "drop");
     } catch (Exception e) {
