@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.open12345.hotline.config.HotlineConfig;
 import org.open12345.hotline.db.DatabaseStart;
 import org.open12345.hotline.db.DatabaseUrl;
+import org.open12345.hotline.db.IdleTransactionLimit;
 import org.open12345.hotline.db.Listening;
 import org.open12345.hotline.db.PoolConnectionSetup;
-import org.open12345.hotline.db.IdleTransactionLimit;
 import org.open12345.hotline.db.ValuePlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,14 +81,15 @@ public final class HotlineServer {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    // Linux's native transport where it loads: Vert.x sets TCP_USER_TIMEOUT (db.tcp_user_timeout) only there.
+    // Linux's native transport where it loads: only its sockets take db.tcp_user_timeout (UnansweredPacketLimit).
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setPreferNativeTransport(true)
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     if (!vertx.isNativeTransportEnabled()) {
-      log.info("no native transport ({}): db.tcp_user_timeout cannot be applied", vertx.unavailableNativeTransportCause());
+      log.info("no native transport ({}): db.tcp_user_timeout cannot be applied",
+          vertx.unavailableNativeTransportCause());
     }
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer("db.pool_size")).setName("hotline"))

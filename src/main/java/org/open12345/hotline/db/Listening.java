@@ -3,6 +3,7 @@ package org.open12345.hotline.db;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.time.Duration;
 
@@ -26,7 +27,11 @@ public record Listening(Vertx vertx, PgConnectOptions options, Duration tcpUserT
    * (re)connection's LISTEN: that is where the new socket is guarded.
    */
   public void listen(PgSubscriber subscriber, String channel, Handler<String> handler) {
-    subscriber.channel(channel).handler(handler)
-        .subscribeHandler(v -> UnansweredPacketLimit.apply(subscriber.actualConnection(), tcpUserTimeout));
+    subscriber.channel(channel).handler(handler).subscribeHandler(v -> {
+      PgConnection connection = subscriber.actualConnection();
+      if (connection != null) { // null: closed again before this ran; the next connection comes here too
+        UnansweredPacketLimit.apply(connection, tcpUserTimeout);
+      }
+    });
   }
 }

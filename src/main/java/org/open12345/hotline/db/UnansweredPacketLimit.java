@@ -61,7 +61,7 @@ public final class UnansweredPacketLimit {
     if (!set && !warned) {
       warned = true;
       log.warn("db.tcp_user_timeout is not applied (it needs Linux's native transport and a reachable socket):"
-          + " a database host gone without a FIN holds a pool connection until the kernel's retransmissions give up");
+          + " a database host gone without a FIN holds a connection until the kernel's retransmissions give up");
     }
     return set;
   }
