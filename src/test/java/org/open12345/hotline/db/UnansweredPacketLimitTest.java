@@ -71,10 +71,15 @@ class UnansweredPacketLimitTest {
     try (TestServer server = TestServer.start(Map.of("db.tcp_user_timeout", "2s"), Clock.systemUTC())) {
       String listening = " AND query LIKE 'LISTEN%'";
       Await.until(() -> !ports(server, listening).isEmpty());
-      List<Integer> before = ports(server, listening);
-      try (DarkConnections dark = DarkConnections.cut(server.database().port(), before)) {
-        Await.until(() -> ports(server, listening).stream().filter(p -> !before.contains(p)).count() >= before.size(),
-            Duration.ofSeconds(30));
+      List<Integer> cut = new java.util.ArrayList<>();
+      // Twice: the connections a subscriber makes again are guarded as its first one was.
+      for (int round = 0; round < 2; round++) {
+        List<Integer> before = ports(server, listening).stream().filter(p -> !cut.contains(p)).toList();
+        cut.addAll(before);
+        try (DarkConnections dark = DarkConnections.cut(server.database().port(), before)) {
+          Await.until(() -> ports(server, listening).stream().filter(p -> !cut.contains(p)).count() >= before.size(),
+              Duration.ofSeconds(30));
+        }
       }
     }
   }
