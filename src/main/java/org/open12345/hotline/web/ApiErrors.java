@@ -63,7 +63,8 @@ public final class ApiErrors {
     // A status the web layer already chose (a body over its limit) stands, whatever its cause.
     if ((status < 400 || status >= 500) && DatabaseUnreachable.is(t)) {
       return new ApiException(503, "database_unavailable",
-          "the database cannot be reached just now; try again (a retry of a provider's delivery is safe)", null);
+          "the database cannot be reached just now; try again (a provider's retry is safe; a request cut off "
+              + "while being stored may have been stored)", null);
     }
     if (UnstorableText.is(t)) {
       return new ApiException(400, "invalid_text", "the request contains a character that cannot be stored (e.g. NUL)",
