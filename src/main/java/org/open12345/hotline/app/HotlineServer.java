@@ -19,6 +19,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,8 @@ public final class HotlineServer {
       log.info("no native transport ({}): db.tcp_user_timeout cannot be applied",
           vertx.unavailableNativeTransportCause());
     }
+    // Pool sockets and LISTEN sockets alike (db/UnansweredPacketLimit).
+    Duration unanswered = config.duration("db.tcp_user_timeout");
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.integer("db.pool_size")).setName("hotline"))
         // Without the cache every prepared query is parsed and planned anew, and costs a Parse
@@ -99,14 +102,14 @@ public final class HotlineServer {
         .connectingTo(IdleTransactionLimit.apply(ValuePlans.caching(PgConnectOptions.fromUri(db.uri())),
             config.duration("db.idle_in_transaction_timeout")))
         // One write for the statements sent while reading answers, and a limit on unanswered packets (see there).
-        .withConnectHandler(PoolConnectionSetup.handler(config.duration("db.tcp_user_timeout")))
+        .withConnectHandler(PoolConnectionSetup.handler(unanswered))
         .using(vertx)
         .build();
 
     Features features;
     try {
       features = Features.build(config, clock, vertx, pool,
-          new Listening(vertx, PgConnectOptions.fromUri(db.uri()), config.duration("db.tcp_user_timeout")), registry);
+          new Listening(vertx, PgConnectOptions.fromUri(db.uri()), unanswered), registry);
     } catch (RuntimeException e) {
       pool.close();
       vertx.close();

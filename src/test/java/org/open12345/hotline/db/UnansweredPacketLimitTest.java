@@ -9,7 +9,6 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.net.InetSocketAddress;
@@ -23,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.intake.IntakeTesting;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.DarkConnections;
 import org.open12345.hotline.testing.TestServer;
@@ -54,9 +54,8 @@ class UnansweredPacketLimitTest {
         assertTrue(failure != null, "a query on a dark connection cannot succeed");
         assertTrue(DatabaseUnreachable.is(failure), "answered 503, not 500: " + failure);
         Await.until(() -> answers(pool), Duration.ofSeconds(30));
-        Await.until(() -> server.postJson("/api/complaints", new JsonObject().put("name", "王先生")
-            .put("phone", "13900000311").put("request_type", "投诉").put("location", "赛罕区大学东街88号")
-            .put("description", "数据库切换后的第一张工单")).status() == 201, Duration.ofSeconds(30));
+        Await.until(() -> server.postJson("/api/complaints", IntakeTesting.complaint("13900000311",
+            "数据库切换后的第一张工单")).status() == 201, Duration.ofSeconds(30));
       }
     }
   }
@@ -115,8 +114,7 @@ class UnansweredPacketLimitTest {
       String description = "提交结果未知的工单，不得重复入库";
       try {
         TestServer.Response answer = CompletableFuture.supplyAsync(() -> server.postJson("/api/complaints",
-            new JsonObject().put("name", "王先生").put("phone", "13900000312").put("request_type", "投诉")
-                .put("location", "赛罕区大学东街88号").put("description", description))).get(20, TimeUnit.SECONDS);
+            IntakeTesting.complaint("13900000312", description))).get(20, TimeUnit.SECONDS);
         assertTrue(dark.get() != null, "the answers went dark at the COMMIT");
         assertEquals(503, answer.status(), answer.body());
       } finally {
