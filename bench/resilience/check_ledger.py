@@ -15,6 +15,8 @@ a = ap.parse_args()
 
 rows = [l.rstrip("\n").split("\t") for l in open(a.ledger, encoding="utf-8")]
 acked_c = {r[2]: r[4] for r in rows if r[1] == "C"}
+# complaints acknowledged only after a retry (the ledger's sixth column counts the tries)
+retried_c = sum(1 for r in rows if r[1] == "C" and len(r) > 5 and int(r[5]) > 1)
 unknown_c = {r[2] for r in rows if r[1] == "U"}
 acked_s = {r[2] for r in rows if r[1] == "S"}
 lost_s = {r[2] for r in rows if r[1] == "L"}
@@ -35,7 +37,7 @@ wrong_number = [m for m, n in acked_c.items() if stored[m] and numbers[m] != n]
 dupes = [m for m, n in stored.items() if n > 1] + [m for m, n in inbound.items() if n > 1]
 unknown_stored = sum(1 for m in unknown_c if stored[m])
 extra = [m for m in stored if m not in acked_c and m not in unknown_c and m not in acked_s and m not in lost_s]
-figures = dict(acked_complaints=len(acked_c), acked_sms=len(acked_s), unacked_complaints=len(unknown_c),
+figures = dict(acked_complaints=len(acked_c), acked_after_retry=retried_c, acked_sms=len(acked_s), unacked_complaints=len(unknown_c),
                unacked_stored=unknown_stored, sms_never_acked=len(lost_s), missing=len(missing),
                duplicates=len(dupes), wrong_number=len(wrong_number), unexplained=len(extra))
 if a.since:

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Intake load with a client ledger. Each worker alternates a web complaint and a signed generic SMS
-over the given ports (round robin). A complaint is sent once (it has no idempotency key): 201 goes to
-the ledger as acknowledged, anything else as unknown. An SMS delivery is retried, on the next port,
-until it is acknowledged (as a provider does; the delivery id makes it safe) or RETRY_FOR seconds pass.
-Ledger lines: time  kind(C|U|S|L)  marker  status  ticket-number."""
+over the given ports (round robin). Both are retried, on the next port, until acknowledged or
+RETRY_FOR seconds pass, as a careful client and a provider do: the complaint with its
+Idempotency-Key (its marker), the SMS with its delivery id, so a retry of one whose first answer was
+lost is answered with the stored ticket. A complaint refused for its content (4xx other than 429)
+is not retried. --no-keys sends complaints once without a key (a retry would then be a new one).
+Ledger lines: time  kind(C|U|S|L)  marker  status  ticket-number  [tries]."""
 import argparse, json, threading, time
 from client import Http, generic_sms
 
@@ -15,15 +17,16 @@ ap.add_argument("--threads", type=int, default=8)
 ap.add_argument("--tag", required=True)
 ap.add_argument("--out", required=True)
 ap.add_argument("--retry-for", type=float, default=120)
+ap.add_argument("--no-keys", action="store_true")
 a = ap.parse_args()
 ports = [int(p) for p in a.ports.split(",")]
 lock = threading.Lock()
 out = open(a.out, "w", encoding="utf-8")
 
 
-def log(kind, marker, status, number=""):
+def log(kind, marker, status, number="", tries=1):
     with lock:
-        out.write(f"{time.time():.3f}\t{kind}\t{marker}\t{status}\t{number}\n")
+        out.write(f"{time.time():.3f}\t{kind}\t{marker}\t{status}\t{number}\t{tries}\n")
 
 
 def worker(tid, stop_at):
@@ -36,11 +39,22 @@ def worker(tid, stop_at):
         body = json.dumps({"name": "韧性", "phone": "135%02d%06d" % (tid, i % 1000000), "request_type": "投诉",
                            "location": "新城区", "description": f"压测工单 {marker}：小区路灯不亮，请尽快维修"},
                           ensure_ascii=False).encode()
-        st, data = http.request(port, "POST", "/api/complaints", body, {"Content-Type": "application/json"})
-        if st == 201:
-            log("C", marker, st, json.loads(data)["number"])
-        else:
-            log("U", marker, st)
+        headers = {"Content-Type": "application/json"}
+        if not a.no_keys:
+            headers["Idempotency-Key"] = marker
+        give_up = time.time() + a.retry_for
+        k = 0
+        while True:
+            port = ports[(tid + i + k) % len(ports)]
+            st, data = http.request(port, "POST", "/api/complaints", body, headers)
+            k += 1
+            if st == 201:
+                log("C", marker, st, json.loads(data)["number"], k)
+                break
+            if a.no_keys or (400 <= st < 500 and st != 429) or time.time() > give_up:
+                log("U", marker, st, "", k)
+                break
+            time.sleep(0.2)
         mid = f"{a.tag}-s-{tid}-{i}"
         give_up = time.time() + a.retry_for
         k = 0

@@ -19,7 +19,8 @@
 #      new connections still work. Intake must be back within CUT_BOUND s, acknowledged = stored
 # Env: LOAD_SECONDS (20), THREADS (8), SMTP_DOWN (60), SMTP_SILENT (20), SMS_500 (30), SMS_HANG (30), BURST (1000),
 # FUZZ_N (100000), SLOW_N (500), SLOW_SECONDS (30), RETRY_BASE (2), RETRY_CAP (16), CUT_LOAD (90), CUT_BOUND (60),
-# ONLY ("a b c d e f g h"), JAR, KEEP_WORK=1 keeps the work folder (logs, ledgers).
+# ONLY ("a b c d e f g h"), JAR, KEEP_WORK=1 keeps the work folder (logs, ledgers), COMPLAINT_KEYS (1: the ledger's
+# complaints carry an Idempotency-Key and are retried until acknowledged; 0: sent once, without one).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -32,6 +33,7 @@ BURST=${BURST:-1000}; FUZZ_N=${FUZZ_N:-100000}; SLOW_N=${SLOW_N:-500}; SLOW_SECO
 CUT_LOAD=${CUT_LOAD:-90}; CUT_BOUND=${CUT_BOUND:-60}
 ONLY=${ONLY:-"a b c d e f g h"}
 JAR=${JAR:-target/hotline.jar}
+COMPLAINT_KEYS=${COMPLAINT_KEYS:-1}
 SECRET="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 WORK=$(mktemp -d /tmp/hotline-resilience-XXXX)
 chmod 755 "$WORK"
@@ -90,8 +92,10 @@ result() { # NAME RC LINE
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 # ledger_load PORTS SECONDS TAG: intake load with a client ledger ($WORK/ledger-TAG.tsv) in the background, pid in LOAD.
 ledger_load() {
+  local keys=()
+  [ "$COMPLAINT_KEYS" = 1 ] || keys=(--no-keys)
   python3 $B/ledger.py --ports "$1" --secret $SECRET --seconds "$2" --threads "$THREADS" --tag "$3" \
-    --out "$WORK/ledger-$3.tsv" &
+    --out "$WORK/ledger-$3.tsv" "${keys[@]}" &
   LOAD=$!
 }
 echo "# resilience suite $(date -u +%FT%TZ), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -19,6 +19,7 @@ final class ConsoleErrors {
       case CONFLICT -> "工单当前的状态不允许此操作，请刷新后查看最新状态";
       case TOO_MANY -> "操作过于频繁，请稍后再试";
       case UNAUTHENTICATED -> "请重新登录";
+      case UNPROCESSABLE -> "提交的内容与此前的同一请求不一致";
     };
     return what + "（" + p.getMessage() + "）";
   }

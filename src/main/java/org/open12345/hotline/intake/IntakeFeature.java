@@ -36,6 +36,7 @@ import org.open12345.hotline.intake.web.ComplaintLimits;
 import org.open12345.hotline.intake.web.ComplaintRoutes;
 import org.open12345.hotline.intake.web.ComplaintService;
 import org.open12345.hotline.intake.web.ComplaintSettings;
+import org.open12345.hotline.intake.web.SubmissionKeyRepository;
 import org.open12345.hotline.intake.web.WebComplaintRepository;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.Supervisors;
@@ -119,7 +120,8 @@ public final class IntakeFeature implements Feature {
 
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
-        new WebComplaintRepository(), new QueryCodeRepository(), new ComplaintLimits(complaintSettings, clock),
+        new WebComplaintRepository(), new QueryCodeRepository(), new SubmissionKeyRepository(),
+        new ComplaintLimits(complaintSettings, clock),
         n.ratings(), emergencies, clock),
         complaintSettings, config.zone());
 

@@ -55,7 +55,12 @@ public final class IntakeTickets {
   /** As {@link #create(SqlConnection, NewTicket, Actor, JsonObject, Function)}, with the query code. */
   public Future<Created> createWithCode(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
       Function<Ticket, Future<?>> alongside) {
-    String code = QueryCodes.generate();
+    return createWithCode(tx, draft, actor, details, QueryCodes.generate(), alongside);
+  }
+
+  /** As above, with a code the caller drew ({@link QueryCodes#derive}: one it can give again). */
+  public Future<Created> createWithCode(SqlConnection tx, NewTicket draft, Actor actor, JsonObject details,
+      String code, Function<Ticket, Future<?>> alongside) {
     return tickets.create(tx, draft, actor, details, t -> {
       Future<Void> acknowledged = acknowledgements.acknowledge(tx, t, code);
       Future<?> written = alongside.apply(t);

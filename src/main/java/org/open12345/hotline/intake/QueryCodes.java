@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,13 +33,29 @@ public final class QueryCodes {
 
   public static String generate() {
     // One draw from the secure generator instead of six (it takes a lock and mixes at each).
-    int n = RANDOM.nextInt(CODES);
+    return spell(RANDOM.nextInt(CODES));
+  }
+
+  private static String spell(int n) {
     char[] code = new char[LENGTH];
     for (int i = 0; i < LENGTH; i++) {
       code[i] = ALPHABET.charAt(n % ALPHABET.length());
       n /= ALPHABET.length();
     }
     return new String(code);
+  }
+
+  /**
+   * The code drawn from a secret instead of the random generator: the same secret gives the same
+   * code, so an answer can be given again without the code being stored (a web complaint's
+   * replay). The secret's first 8 bytes are reduced onto the codes; the bias is under 1e-10.
+   */
+  public static String derive(byte[] secret) {
+    if (secret.length < Long.BYTES) {
+      throw new IllegalArgumentException("a secret of at least 8 bytes");
+    }
+    long n = Long.remainderUnsigned(ByteBuffer.wrap(secret).getLong(), CODES);
+    return spell((int) n);
   }
 
   public static String hash(String ticketNumber, String code) {

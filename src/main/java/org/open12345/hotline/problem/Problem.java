@@ -22,7 +22,12 @@ public abstract class Problem extends RuntimeException {
     /** The thing exists but its state does not allow this now (409). */
     CONFLICT,
     /** Too many attempts; try later (429). */
-    TOO_MANY
+    TOO_MANY,
+    /**
+     * Well-formed, but it contradicts what was stored before under the same name, e.g. an
+     * idempotency key sent again with other content (422).
+     */
+    UNPROCESSABLE
   }
 
   private final Kind kind;

@@ -96,6 +96,7 @@ public final class ApiErrors {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case TOO_MANY -> 429;
+      case UNPROCESSABLE -> 422;
     };
   }
 }

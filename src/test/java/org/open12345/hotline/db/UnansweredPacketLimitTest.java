@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,10 +89,11 @@ class UnansweredPacketLimitTest {
    * The COMMIT of a batch reaches PostgreSQL and is applied, but its answer never comes back: the
    * answers go dark just as the COMMIT is written, and the connection fails at the limit with the
    * outcome unknown. Running the batch's units again would store the complaint twice; it is
-   * answered 503 instead, and stored once.
+   * answered 503 instead, and stored once. Sent again with its idempotency key, it is answered
+   * with that ticket.
    */
   @Test
-  void aBatchWhoseCommitOutcomeIsLostIsNotRunAgain() throws Exception {
+  void aBatchWhoseCommitOutcomeIsLostIsNotRunAgainAndItsRetryGetsTheStoredTicket() throws Exception {
     Map<String, String> config = new HashMap<>();
     config.put("db.pool_size", "1");
     config.put("db.tcp_user_timeout", "2s");
@@ -112,9 +115,11 @@ class UnansweredPacketLimitTest {
       });
       Await.result(only.close());
       String description = "提交结果未知的工单，不得重复入库";
+      JsonObject complaint = IntakeTesting.complaint("13900000312", description);
+      String key = UUID.randomUUID().toString();
       try {
         TestServer.Response answer = CompletableFuture.supplyAsync(() -> server.postJson("/api/complaints",
-            IntakeTesting.complaint("13900000312", description))).get(20, TimeUnit.SECONDS);
+            complaint, "Idempotency-Key", key)).get(20, TimeUnit.SECONDS);
         assertTrue(dark.get() != null, "the answers went dark at the COMMIT");
         assertEquals(503, answer.status(), answer.body());
       } finally {
@@ -124,6 +129,12 @@ class UnansweredPacketLimitTest {
       }
       assertEquals(List.of("1"), server.column("SELECT count(*)::text FROM tickets WHERE description = ?", description),
           "stored once, by the COMMIT whose answer was lost");
+      // the citizen does as the 503 says and sends it again, with its key: the stored ticket answers
+      TestServer.Response retried = server.postJson("/api/complaints", complaint, "Idempotency-Key", key);
+      assertEquals(201, retried.status(), retried.body());
+      assertEquals("true", retried.header("Idempotent-Replayed"));
+      assertEquals(server.column("SELECT number FROM tickets WHERE description = ?", description),
+          List.of(retried.json().getString("number")));
     }
   }
 

@@ -104,13 +104,13 @@ public final class IntakeTesting {
     return s.get("/api/outbox?ticket_id=" + ticketId(s, number), As.DISPATCHER).json().getJsonArray("items");
   }
 
-  /** Posts {@code body} to the generic SMS webhook as delivery {@code id}, signed with the test secret. */
   /** A citizen's web complaint (POST /api/complaints) with the given phone and description. */
   public static JsonObject complaint(String phone, String description) {
     return new JsonObject().put("name", "王先生").put("phone", phone).put("request_type", "投诉")
         .put("location", "赛罕区大学东街88号").put("description", description);
   }
 
+  /** Posts {@code body} to the generic SMS webhook as delivery {@code id}, signed with the test secret. */
   public static TestServer.Response genericSms(TestServer s, String body, String id) {
     long ts = Instant.now().getEpochSecond();
     String signature = StandardWebhookSignature.sign(GENERIC_SECRET, id, ts,

@@ -35,6 +35,23 @@ class QueryCodesTest {
   }
 
   @Test
+  void aDerivedCodeIsTheSameForTheSameSecretAndUsesTheWholeAlphabet() {
+    byte[] secret = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    assertEquals(QueryCodes.derive(secret), QueryCodes.derive(secret.clone()));
+    Set<Character> seen = new HashSet<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n < 2000; n++) {
+      byte[] s = new byte[32];
+      random.nextBytes(s);
+      String code = QueryCodes.derive(s);
+      assertTrue(code.matches("[" + ALPHABET + "]{6}"), code);
+      code.chars().forEach(c -> seen.add((char) c));
+    }
+    assertEquals(ALPHABET.length(), seen.size());
+    assertThrows(IllegalArgumentException.class, () -> QueryCodes.derive(new byte[7]));
+  }
+
+  @Test
   void theHashMatchesOnlyItsOwnCodeOnAnyThread() throws Exception {
     String stored = QueryCodes.hash("20261201000001", "K7M2QX");
     assertTrue(QueryCodes.matches("20261201000001", " k7m2qx ", stored), "case and blanks as typed");

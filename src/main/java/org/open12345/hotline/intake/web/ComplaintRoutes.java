@@ -29,6 +29,10 @@ import org.open12345.hotline.web.JsonFields;
  * follow it (and its page, {@code /complaint/status}, with the web rating).
  */
 public final class ComplaintRoutes {
+  /** The IETF draft's header (draft-ietf-httpapi-idempotency-key-header), as Stripe and others use it. */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /** Set on an answer that repeats an earlier one for the same key (Stripe's name). */
+  static final String REPLAYED = "Idempotent-Replayed";
   private final ComplaintService complaints;
   private final ComplaintSettings settings;
   private final CitizenPageRoutes citizenPages;
@@ -71,14 +75,20 @@ public final class ComplaintRoutes {
       fields.put(k, v == null ? null : v.toString());
     }
     NewTicket draft;
+    SubmissionKey key;
     try {
       draft = ComplaintDraft.parse(fields, settings, Channel.WEB);
+      String header = ctx.request().getHeader(IDEMPOTENCY_KEY);
+      key = header == null ? null : SubmissionKey.of(IDEMPOTENCY_KEY, header, fields);
     } catch (ComplaintRejected e) {
       throw ApiException.badField(e.field(), e.getMessage());
     }
-    complaints.submit(draft, ip(ctx))
+    complaints.submit(draft, ip(ctx), key)
         .onSuccess(a -> {
           ctx.response().putHeader("Location", "/api/complaints/" + a.number());
+          if (a.replayed()) {
+            ctx.response().putHeader(REPLAYED, "true");
+          }
           JsonObject answer = new JsonObject().put("number", a.number()).put("query_code", a.code());
           if (a.emergency() != null) {
             answer.put("emergency", new JsonObject().put("number", a.emergency().number())
@@ -98,21 +108,33 @@ public final class ComplaintRoutes {
       forms.form(ctx, 400, Map.of(), "提交的内容无法识别，请重新填写。");
       return;
     }
+    // the page's token is not part of the complaint: it names this one submission of the form
+    String token = fields.remove(ComplaintPages.TOKEN);
     Map<String, String> shown = new LinkedHashMap<>();
     fields.forEach((k, v) -> shown.put(k, v == null ? "" : v));
     NewTicket draft;
+    SubmissionKey key;
     try {
       draft = ComplaintDraft.parse(fields, settings, Channel.WEB);
+      key = token == null ? null : SubmissionKey.of(ComplaintPages.TOKEN, token, fields);
     } catch (ComplaintRejected e) {
+      // the same token again (nothing was stored with it), unless the token is what was wrong
+      if (token != null && !ComplaintPages.TOKEN.equals(e.field())) {
+        shown.put(ComplaintPages.TOKEN, token);
+      }
       forms.form(ctx, 400, shown, e.getMessage());
       return;
     }
-    complaints.submit(draft, ip(ctx))
+    complaints.submit(draft, ip(ctx), key)
         .onSuccess(a -> forms.accepted(ctx, a.number(), a.code(),
             a.emergency() == null ? null : EmergencyAdvice.of(a.emergency().number())))
         .onFailure(e -> {
           if (e instanceof RateLimited) {
             forms.form(ctx, 429, shown, "提交过于频繁，请稍后再试。");
+          } else if (e instanceof SubmissionKeyReused) {
+            // this page was sent before with other text (the citizen went back and edited it):
+            // a fresh token, so that sending it again is a new complaint
+            forms.form(ctx, 422, shown, "此页面已提交过一份诉求，内容与本次不同。如需反映新的诉求，请确认内容后再次提交。");
           } else {
             ctx.fail(e);
           }

@@ -3,9 +3,11 @@ package org.open12345.hotline.intake.web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.evaluation.RatingLevel;
@@ -29,10 +31,12 @@ import org.open12345.hotline.ticket.TicketService;
  */
 public final class ComplaintService {
   /**
-   * A complaint that was accepted: its number, the plain query code (shown once) and the emergency
-   * its text names, if any (null otherwise): the citizen must be told at once to call that number.
+   * A complaint that was accepted: its number, the plain query code (shown once, or again to the
+   * holder of its idempotency key) and the emergency its text names, if any (null otherwise): the
+   * citizen must be told at once to call that number. {@code replayed}: this answer repeats the one
+   * given to an earlier submission with the same key; nothing new was stored.
    */
-  public record Accepted(String number, String code, EmergencyMatch emergency) {}
+  public record Accepted(String number, String code, EmergencyMatch emergency, boolean replayed) {}
 
   /**
    * What the citizen sees of their complaint: the ticket, the department's replies, and its
@@ -46,19 +50,22 @@ public final class ComplaintService {
   private final TicketService tickets;
   private final WebComplaintRepository repository;
   private final QueryCodeRepository codes;
+  private final SubmissionKeyRepository keys;
   private final ComplaintLimits limits;
   private final RatingService ratings;
   private final EmergencyTransfers emergencies;
   private final Clock clock;
+  private final SubmissionsInFlight inFlight = new SubmissionsInFlight();
 
   public ComplaintService(Pool pool, IntakeTickets intake, TicketService tickets, WebComplaintRepository repository,
-      QueryCodeRepository codes, ComplaintLimits limits, RatingService ratings, EmergencyTransfers emergencies,
-      Clock clock) {
+      QueryCodeRepository codes, SubmissionKeyRepository keys, ComplaintLimits limits, RatingService ratings,
+      EmergencyTransfers emergencies, Clock clock) {
     this.pool = pool;
     this.intake = intake;
     this.tickets = tickets;
     this.repository = repository;
     this.codes = codes;
+    this.keys = keys;
     this.limits = limits;
     this.ratings = ratings;
     this.emergencies = emergencies;
@@ -71,22 +78,76 @@ public final class ComplaintService {
    * the same transaction; the answer carries the emergency so the citizen is told to call at once.
    */
   public Future<Accepted> submit(NewTicket draft, String ip) {
+    return submit(draft, ip, null);
+  }
+
+  /**
+   * As {@link #submit(NewTicket, String)}; with an idempotency key (null: none), a key already
+   * claimed with the same content answers its ticket again ({@link Accepted#replayed()}), with
+   * other content fails with {@link SubmissionKeyReused}. A copy sent while the first is still
+   * being stored waits for it (on this instance, or on the key in the database) and gets its
+   * answer. Looking the key up counts against
+   * the per-address lookup limit (it reads the database before any submission limit applies);
+   * only a new ticket counts as a submission.
+   */
+  public Future<Accepted> submit(NewTicket draft, String ip, SubmissionKey key) {
+    EmergencyMatch emergency = emergencies.detect(draft.description()).orElse(null);
+    if (key == null) {
+      return create(draft, ip, emergency, QueryCodes.generate(), (tx, t) -> Future.succeededFuture());
+    }
+    String keyHash = key.keyHash();
+    return inFlight.one(keyHash, () -> submitKeyed(draft, ip, key, keyHash, emergency));
+  }
+
+  private Future<Accepted> submitKeyed(NewTicket draft, String ip, SubmissionKey key, String keyHash,
+      EmergencyMatch emergency) {
+    try {
+      limits.takeLookup(ip);
+    } catch (RateLimited e) {
+      return Future.failedFuture(e);
+    }
+    return keys.find(pool, keyHash).compose(found -> {
+      if (found.isPresent()) {
+        return replay(found.get(), key, emergency);
+      }
+      byte[] salt = SubmissionKey.newSalt();
+      return create(draft, ip, emergency, key.queryCode(salt),
+          (tx, t) -> keys.claim(tx, keyHash, key.contentHash(), t.id(), t.number(), salt, clock.instant())
+              .compose(claimed -> claimed ? Future.succeededFuture() : Future.failedFuture(new SubmissionKeyTaken())))
+          .recover(e -> e instanceof SubmissionKeyTaken
+              // the concurrent copy that took the key has committed (the claim waited for it)
+              ? keys.find(pool, keyHash).compose(again -> replay(again.orElseThrow(), key, emergency))
+              : Future.failedFuture(e));
+    });
+  }
+
+  private Future<Accepted> create(NewTicket draft, String ip, EmergencyMatch emergency, String code,
+      BiFunction<SqlConnection, Ticket, Future<?>> claim) {
     try {
       limits.takeSubmission(ip, draft.citizenPhone());
     } catch (RateLimited e) {
       return Future.failedFuture(e);
     }
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
-    EmergencyMatch emergency = emergencies.detect(draft.description()).orElse(null);
     intake.readAhead(draft, citizen);
     return intake.inTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
-            t -> repository.insert(tx, t.id(), ip, clock.instant()))
+            code, t -> Future.all(repository.insert(tx, t.id(), ip, clock.instant()), claim.apply(tx, t)))
         .compose(c -> {
-          Accepted accepted = new Accepted(c.ticket().number(), c.queryCode(), emergency);
+          Accepted accepted = new Accepted(c.ticket().number(), c.queryCode(), emergency, false);
           return emergency == null ? Future.succeededFuture(accepted)
               : emergencies.fromWeb(tx, c.ticket().id(), c.ticket().number(), draft.citizenPhone(),
                   draft.description(), emergency).map(accepted);
         }));
+  }
+
+  /** The first answer again: same number, same code (derived from the key, never stored). */
+  private static Future<Accepted> replay(SubmissionKeyRepository.Claimed claimed, SubmissionKey key,
+      EmergencyMatch emergency) {
+    if (!claimed.contentHash().equals(key.contentHash())) {
+      return Future.failedFuture(new SubmissionKeyReused());
+    }
+    return Future.succeededFuture(
+        new Accepted(claimed.ticketNumber(), key.queryCode(claimed.codeSalt()), emergency, true));
   }
 
   /** The complaint with this number and code; {@link NotFound} when either is wrong. */

@@ -1,0 +1,76 @@
+package org.open12345.hotline.intake.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.open12345.hotline.intake.QueryCodes;
+
+/**
+ * The idempotency key a web complaint came with (the {@code Idempotency-Key} header of the JSON
+ * API, the form's hidden token), with the content it was sent with. Sent again with the same
+ * content it names the same ticket; with other content it is refused. The key is a secret of the
+ * client: the server keeps only its hash and derives the query code from it and a stored salt, so
+ * the table alone gives neither.
+ *
+ * @param key the key as sent
+ * @param contentHash SHA-256 of the submitted fields, sorted by name
+ */
+public record SubmissionKey(String key, String contentHash) {
+  /** As the IETF draft's examples: a UUID is 36; anything printable up to 255 is taken. */
+  static final int MAX_LENGTH = 255;
+  private static final int SALT_BYTES = 16;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * The key of a header or field with the content's fields; a key in double quotes (the draft's
+   * structured-field string) is taken without them.
+   */
+  public static SubmissionKey of(String field, String raw, Map<String, String> fields) throws ComplaintRejected {
+    String key = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"") ? raw.substring(1, raw.length() - 1) : raw;
+    if (key.isBlank() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+      throw new ComplaintRejected(field, "幂等键应为1至" + MAX_LENGTH + "个可见ASCII字符（1-" + MAX_LENGTH
+          + " printable ASCII characters, e.g. a UUID）");
+    }
+    StringBuilder content = new StringBuilder();
+    new TreeMap<>(fields).forEach((k, v) -> content.append(k).append('\u0000')
+        .append(v == null ? "\u0001" : v).append('\u0000'));
+    return new SubmissionKey(key, sha256(content.toString()));
+  }
+
+  /** What the table stores of the key. */
+  public String keyHash() {
+    return sha256(key);
+  }
+
+  /** A new salt for the code of a first submission. */
+  static byte[] newSalt() {
+    byte[] salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    return salt;
+  }
+
+  /** The query code of the ticket this key made: the same for the same key and salt. */
+  String queryCode(byte[] salt) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+      return QueryCodes.derive(mac.doFinal(key.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}

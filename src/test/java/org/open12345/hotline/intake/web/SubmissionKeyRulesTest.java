@@ -1,0 +1,58 @@
+package org.open12345.hotline.intake.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What makes two submissions "the same" for a key, and the code a key gives. */
+class SubmissionKeyRulesTest {
+  @Test
+  void theContentIsTheFieldsWhateverTheirOrderAndANullIsNotAnEmptyText() throws Exception {
+    Map<String, String> a = new LinkedHashMap<>();
+    a.put("phone", "13600000001");
+    a.put("description", "路灯坏了");
+    Map<String, String> b = new LinkedHashMap<>();
+    b.put("description", "路灯坏了");
+    b.put("phone", "13600000001");
+    assertEquals(SubmissionKey.of("k", "key-1", a).contentHash(), SubmissionKey.of("k", "key-1", b).contentHash());
+    Map<String, String> withNull = new HashMap<>(a);
+    withNull.put("name", null);
+    Map<String, String> withEmpty = new HashMap<>(a);
+    withEmpty.put("name", "");
+    assertNotEquals(SubmissionKey.of("k", "key-1", withNull).contentHash(),
+        SubmissionKey.of("k", "key-1", withEmpty).contentHash());
+    Map<String, String> shifted = Map.of("descriptio", "n路灯坏了", "phone", "13600000001");
+    assertNotEquals(SubmissionKey.of("k", "key-1", a).contentHash(), SubmissionKey.of("k", "key-1", shifted).contentHash(),
+        "names and values cannot run into each other");
+  }
+
+  @Test
+  void aQuotedKeyIsTheKeyWithoutItsQuotes() throws Exception {
+    assertEquals("abc", SubmissionKey.of("k", "\"abc\"", Map.of()).key());
+    assertEquals("\"", SubmissionKey.of("k", "\"", Map.of()).key(), "a lone quote is a key of its own");
+    assertEquals("a key with spaces", SubmissionKey.of("k", "a key with spaces", Map.of()).key());
+    for (String bad : new String[] {"\"\"", "", "  ", "有中文", "tab\tin", "a".repeat(256)}) {
+      ComplaintRejected refused = assertThrows(ComplaintRejected.class, () -> SubmissionKey.of("k", bad, Map.of()), bad);
+      assertEquals("k", refused.field());
+    }
+    assertEquals(255, SubmissionKey.of("k", "a".repeat(255), Map.of()).key().length());
+  }
+
+  @Test
+  void theCodeDependsOnKeyAndSaltOnly() throws Exception {
+    SubmissionKey key = SubmissionKey.of("k", "8e2f0c1a-2b1e-4c55-9d7e-3f1f2b6a9c10", Map.of("phone", "1"));
+    byte[] salt = SubmissionKey.newSalt();
+    String code = key.queryCode(salt);
+    assertTrue(code.matches("[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}"), code);
+    assertEquals(code, SubmissionKey.of("k", key.key(), Map.of("phone", "2")).queryCode(salt.clone()));
+    int differs = 0;
+    for (int i = 0; i < 20; i++) {
+      differs += key.queryCode(SubmissionKey.newSalt()).equals(code) ? 0 : 1;
+    }
+    assertEquals(20, differs, "another salt, another code");
+    assertNotEquals(code, SubmissionKey.of("k", key.key() + "x", Map.of()).queryCode(salt), "another key, another code");
+  }
+}
