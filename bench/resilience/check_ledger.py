@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares a ledger (ledger.py) with the database: every acknowledged complaint and SMS stored
 exactly once, nothing stored twice. Prints key=value figures; exit 1 on loss or duplicate.
---since EPOCH also reports the outage: first failure at/after it, first success after that."""
+--since EPOCH also reports the outage: first failure at/after it (a failed try, F, or an unacknowledged
+end), first success after that, and the number of failed answers (tries included)."""
 import argparse, re, sys
 from collections import Counter
 from client import psql

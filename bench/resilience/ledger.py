@@ -5,7 +5,8 @@ RETRY_FOR seconds pass, as a careful client and a provider do: the complaint wit
 Idempotency-Key (its marker), the SMS with its delivery id, so a retry of one whose first answer was
 lost is answered with the stored ticket. A complaint refused for its content (4xx other than 429)
 is not retried. --no-keys sends complaints once without a key (a retry would then be a new one).
-Ledger lines: time  kind(C|U|S|L)  marker  status  ticket-number  [tries]."""
+Ledger lines: time  kind(C|U|S|L|F)  marker  status  ticket-number  [tries]; F is a failed try that
+was retried (for the outage's figures)."""
 import argparse, json, threading, time
 from client import Http, generic_sms
 
@@ -54,6 +55,7 @@ def worker(tid, stop_at):
             if a.no_keys or (400 <= st < 500 and st != 429) or time.time() > give_up:
                 log("U", marker, st, "", k)
                 break
+            log("F", marker, st, "", k)
             time.sleep(0.2)
         mid = f"{a.tag}-s-{tid}-{i}"
         give_up = time.time() + a.retry_for
@@ -68,6 +70,7 @@ def worker(tid, stop_at):
             if time.time() > give_up:
                 log("L", mid, st)
                 break
+            log("F", mid, st)
             k += 1
             time.sleep(0.2)
 
