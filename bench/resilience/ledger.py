@@ -3,8 +3,8 @@
 over the given ports (round robin). Both are retried, on the next port, until acknowledged or
 RETRY_FOR seconds pass, as a careful client and a provider do: the complaint with its
 Idempotency-Key (its marker), the SMS with its delivery id, so a retry of one whose first answer was
-lost is answered with the stored ticket. A complaint refused for its content (4xx other than 429)
-is not retried. --no-keys sends complaints once without a key (a retry would then be a new one).
+lost is answered with the stored ticket. A complaint refused for its content (4xx other than 409
+"key in use" and 429) is not retried. --no-keys sends complaints once without a key (a retry would then be a new one).
 Ledger lines: time  kind(C|U|S|L|F)  marker  status  ticket-number  [tries]; F is a failed try that
 was retried (for the outage's figures)."""
 import argparse, json, threading, time
@@ -52,7 +52,7 @@ def worker(tid, stop_at):
             if st == 201:
                 log("C", marker, st, json.loads(data)["number"], k)
                 break
-            if a.no_keys or (400 <= st < 500 and st != 429) or time.time() > give_up:
+            if a.no_keys or (400 <= st < 500 and st not in (409, 429)) or time.time() > give_up:
                 log("U", marker, st, "", k)
                 break
             log("F", marker, st, "", k)

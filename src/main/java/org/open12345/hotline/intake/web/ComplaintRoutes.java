@@ -131,6 +131,10 @@ public final class ComplaintRoutes {
         .onFailure(e -> {
           if (e instanceof RateLimited) {
             forms.form(ctx, 429, shown, "提交过于频繁，请稍后再试。");
+          } else if (e instanceof SubmissionKeyBusy) {
+            // nothing stored: the same page (same token) sent again gets the earlier one's answer
+            shown.put(ComplaintPages.TOKEN, token);
+            forms.form(ctx, 409, shown, "您刚才的提交仍在处理中，请稍候片刻再点击提交。");
           } else if (e instanceof SubmissionKeyReused) {
             // this page was sent before with other text (the citizen went back and edited it):
             // a fresh token, so that sending it again is a new complaint

@@ -85,8 +85,8 @@ public final class ComplaintService {
    * As {@link #submit(NewTicket, String)}; with an idempotency key (null: none), a key already
    * claimed with the same content answers its ticket again ({@link Accepted#replayed()}), with
    * other content fails with {@link SubmissionKeyReused}. A copy sent while the first is still
-   * being stored waits for it (on this instance, or on the key in the database) and gets its
-   * answer. Looking the key up counts against
+   * being stored on this instance waits for it and gets its answer; while another instance (or a
+   * transaction whose connection was lost) has it, it fails with {@link SubmissionKeyBusy}. Looking the key up counts against
    * the per-address lookup limit (it reads the database before any submission limit applies);
    * only a new ticket counts as a submission.
    */
@@ -113,9 +113,13 @@ public final class ComplaintService {
       byte[] salt = SubmissionKey.newSalt();
       return create(draft, ip, emergency, key.queryCode(salt),
           (tx, t) -> keys.claim(tx, keyHash, key.contentHash(), t.id(), t.number(), salt, clock.instant())
-              .compose(claimed -> claimed ? Future.succeededFuture() : Future.failedFuture(new SubmissionKeyTaken())))
+              .compose(claim -> switch (claim) {
+                case CLAIMED -> Future.succeededFuture();
+                case BUSY -> Future.failedFuture(new SubmissionKeyBusy());
+                case TAKEN -> Future.failedFuture(new SubmissionKeyTaken());
+              }))
           .recover(e -> e instanceof SubmissionKeyTaken
-              // the concurrent copy that took the key has committed (the claim waited for it)
+              // the copy that stored the key has committed: taken means its row was there to meet
               ? keys.find(pool, keyHash).compose(again -> replay(again.orElseThrow(), key, emergency))
               : Future.failedFuture(e));
     });

@@ -12,27 +12,42 @@ import java.util.Optional;
 /**
  * SQL of web_submission_keys: the idempotency key each keyed web complaint claimed. The claim is
  * written at once, not with the batch's rows at its end, so a second copy in the same group-commit
- * batch meets it, and a copy in another transaction waits on the key until that one ends.
+ * batch meets it; a copy in another transaction that is still open finds the key busy.
  */
 public final class SubmissionKeyRepository {
   /** What a key claimed: the content it came with, the ticket it made and the code's salt. */
   public record Claimed(String contentHash, String ticketNumber, byte[] codeSalt) {}
 
+  /**
+   * The claim, under a transaction-scoped advisory lock on the key, tried without waiting: every
+   * claim takes it first, so a transaction that holds an uncommitted claim of this key holds the
+   * lock too, and this one never waits on it. That matters when the holder's connection went dark:
+   * PostgreSQL keeps its transaction open until db.idle_in_transaction_timeout, and a claim waiting
+   * on it would hold its group-commit batch and its pool connection that long.
+   */
   private static final String CLAIM = """
-      INSERT INTO web_submission_keys (key_hash, content_hash, ticket_id, ticket_number, code_salt, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6)
-      ON CONFLICT (key_hash) DO NOTHING
-      RETURNING key_hash""";
+      WITH locked AS (SELECT pg_try_advisory_xact_lock(hashtextextended('web-key:' || $1, 0)) AS ok),
+           claimed AS (
+             INSERT INTO web_submission_keys (key_hash, content_hash, ticket_id, ticket_number, code_salt, created_at)
+             SELECT $1, $2, $3, $4, $5, $6 FROM locked WHERE ok
+             ON CONFLICT (key_hash) DO NOTHING
+             RETURNING 1)
+      SELECT (SELECT ok FROM locked) AS locked, (SELECT count(*) FROM claimed) AS claimed""";
   private static final String FIND = """
       SELECT content_hash, ticket_number, code_salt FROM web_submission_keys WHERE key_hash = $1""";
 
-  /** True when this transaction now holds the key; false when another transaction had claimed it. */
-  public Future<Boolean> claim(SqlClient tx, String keyHash, String contentHash, long ticketId, String ticketNumber,
+  /** What a claim found: the key is now this transaction's, or another transaction is on it, or it was stored. */
+  public enum Claim { CLAIMED, BUSY, TAKEN }
+
+  public Future<Claim> claim(SqlClient tx, String keyHash, String contentHash, long ticketId, String ticketNumber,
       byte[] codeSalt, Instant at) {
     return tx.preparedQuery(CLAIM)
         .execute(Tuple.of(keyHash, contentHash, ticketId, ticketNumber, Buffer.buffer(codeSalt),
             at.atOffset(ZoneOffset.UTC)))
-        .map(rows -> rows.size() == 1);
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          return !r.getBoolean(0) ? Claim.BUSY : r.getLong(1) == 1 ? Claim.CLAIMED : Claim.TAKEN;
+        });
   }
 
   /** The key's claim, as committed (read outside the creating transaction). */

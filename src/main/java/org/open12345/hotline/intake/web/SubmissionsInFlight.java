@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * waits for the first to end instead of racing it, then runs: it finds the key claimed and gets the
  * stored answer, without counting as a submission against the phone's daily limit and without
  * rolling back the group-commit batch the two would otherwise share. Copies that reach different
- * instances meet on the key in the database instead (the claim waits for the first transaction).
+ * instances meet on the key in the database instead (the later one is told the key is busy).
  */
 final class SubmissionsInFlight {
   private final ConcurrentHashMap<String, Future<?>> running = new ConcurrentHashMap<>();

@@ -116,12 +116,13 @@ class SubmissionKeyTest {
 
   /**
    * Copies of one keyed complaint sent at once (a client retrying on its own timeout while the
-   * first is still being stored), to two instances on one database: one ticket, and every copy
-   * answered with it. The copies on one instance wait for the first there, so they do not count
-   * against the phone's daily limit (3 here, against 6 copies per instance).
+   * first is still being stored), to two instances on one database: one ticket. The copies on one
+   * instance wait for the first there, so they do not count against the phone's daily limit (3
+   * here, against 6 copies per instance) and all get its answer; a copy that reaches the other
+   * instance while the key is being stored is told so (409) and stores nothing.
    */
   @Test
-  void concurrentCopiesOfOneKeyMakeOneTicketAndAllGetIt() throws Exception {
+  void concurrentCopiesOfOneKeyMakeOneTicket() throws Exception {
     String key = UUID.randomUUID().toString();
     String body = complaint("13600000004", "楼道里堆满杂物，消防通道被堵").encode();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -135,45 +136,77 @@ class SubmissionKeyTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         answers.add(http.sendAsync(copy, HttpResponse.BodyHandlers.ofString()));
       }
-      Set<String> distinct = new HashSet<>();
+      Set<String> accepted = new HashSet<>();
       for (CompletableFuture<HttpResponse<String>> a : answers) {
         HttpResponse<String> r = a.get(90, TimeUnit.SECONDS);
-        assertEquals(201, r.statusCode(), r.body());
-        distinct.add(r.body());
+        if (r.statusCode() == 409) {
+          assertEquals("idempotency_key_in_use", new JsonObject(r.body()).getString("error"));
+        } else {
+          assertEquals(201, r.statusCode(), r.body());
+          accepted.add(r.body());
+        }
       }
-      assertEquals(1, distinct.size(), "every copy has the same answer: " + distinct);
+      assertEquals(1, accepted.size(), "every accepted copy has the same answer: " + accepted);
     }
     assertEquals(1, ticketsOf(server, "13600000004").size());
     assertEquals(1, count(server, "SELECT count(*) FROM outbox WHERE recipient = ?", "13600000004"));
   }
 
   /**
-   * The key is claimed by another instance's transaction that has not committed yet when this
-   * one looks: this one's claim waits for it, finds the key taken, and answers with that ticket.
+   * Another instance is storing the key, in a transaction that has not ended (it may never end
+   * by itself: its connection may be gone until PostgreSQL times it out). This one does not wait
+   * on it: 409 at once, nothing stored; once that one has committed, the same request gets its
+   * ticket.
    */
   @Test
-  void aKeyClaimedMeanwhileElsewhereAnswersWithThatTicket() throws Exception {
+  void aKeyBeingStoredElsewhereIs409AtOnceThenItsTicket() throws Exception {
+    Response earlier = server.postJson("/api/complaints", complaint("13600000007", "人行道上的井盖松动，踩上去会响"));
+    String number = earlier.json().getString("number");
+    JsonObject complaint = complaint("13600000007", "人行道上的井盖松动，踩上去会响，晚上看不清");
+    SubmissionKey key = SubmissionKey.of("Idempotency-Key", UUID.randomUUID().toString(), fieldsOf(complaint));
+    byte[] salt = SubmissionKey.newSalt();
+    try (Connection elsewhere = connect()) {
+      elsewhere.setAutoCommit(false);
+      try (PreparedStatement lock = elsewhere.prepareStatement(
+          "SELECT pg_advisory_xact_lock(hashtextextended('web-key:' || ?, 0))")) {
+        lock.setString(1, key.keyHash());
+        lock.execute();
+      }
+      insertClaim(elsewhere, key, number, salt);
+      Response busy = submit(complaint, key.key());
+      assertEquals(409, busy.status(), busy.body());
+      assertEquals("idempotency_key_in_use", busy.json().getString("error"));
+      Response page = form("phone=13600000007&description=" + enc("人行道上的井盖松动，踩上去会响，晚上看不清")
+          + "&submission_token=" + enc(key.key()));
+      assertEquals(409, page.status(), page.body());
+      assertTrue(page.body().contains("仍在处理中"), page.body());
+      assertEquals(key.key(), token(page.body()), "the same page again: nothing was stored with its token");
+      elsewhere.commit();
+    }
+    Response r = submit(complaint, key.key());
+    assertEquals(201, r.status(), r.body());
+    assertEquals("true", r.header("Idempotent-Replayed"));
+    assertEquals(number, r.json().getString("number"));
+    assertEquals(key.queryCode(salt), r.json().getString("query_code"));
+    assertEquals(1, ticketsOf(server, "13600000007").size());
+  }
+
+  /**
+   * The key is stored by another transaction after this request looked for it and before it
+   * claimed it (here: a transaction that commits while this one's claim meets its row): this one's
+   * ticket is rolled back and the stored one is the answer.
+   */
+  @Test
+  void aKeyStoredBetweenTheLookAndTheClaimAnswersWithThatTicket() throws Exception {
     Response earlier = server.postJson("/api/complaints", complaint("13600000006", "公交站台的顶棚被大风刮坏了"));
     assertEquals(201, earlier.status(), earlier.body());
     String number = earlier.json().getString("number");
     JsonObject complaint = complaint("13600000006", "公交站台的顶棚被大风刮坏了，雨天没法候车");
-    Map<String, String> fields = new TreeMap<>();
-    complaint.forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
-    SubmissionKey key = SubmissionKey.of("Idempotency-Key", UUID.randomUUID().toString(), fields);
+    SubmissionKey key = SubmissionKey.of("Idempotency-Key", UUID.randomUUID().toString(), fieldsOf(complaint));
     byte[] salt = SubmissionKey.newSalt();
-    var db = server.database();
-    try (Connection elsewhere = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+    try (Connection elsewhere = connect()) {
       elsewhere.setAutoCommit(false);
-      try (PreparedStatement claim = elsewhere.prepareStatement("""
-          INSERT INTO web_submission_keys (key_hash, content_hash, ticket_id, ticket_number, code_salt, created_at)
-          VALUES (?, ?, ?, ?, ?, now())""")) {
-        claim.setString(1, key.keyHash());
-        claim.setString(2, key.contentHash());
-        claim.setLong(3, ticketId(server, number));
-        claim.setString(4, number);
-        claim.setBytes(5, salt);
-        claim.executeUpdate();
-      }
+      insertClaim(elsewhere, key, number, salt);
       CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> submit(complaint, key.key()));
       Await.until(() -> count(server, """
           SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""") > 0);
@@ -185,6 +218,30 @@ class SubmissionKeyTest {
       assertEquals(key.queryCode(salt), r.json().getString("query_code"));
     }
     assertEquals(1, ticketsOf(server, "13600000006").size(), "the waiting one's ticket was rolled back");
+  }
+
+  private static Map<String, String> fieldsOf(JsonObject complaint) {
+    Map<String, String> fields = new TreeMap<>();
+    complaint.forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
+    return fields;
+  }
+
+  private static Connection connect() throws java.sql.SQLException {
+    var db = server.database();
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  private static void insertClaim(Connection c, SubmissionKey key, String number, byte[] salt) throws Exception {
+    try (PreparedStatement claim = c.prepareStatement("""
+        INSERT INTO web_submission_keys (key_hash, content_hash, ticket_id, ticket_number, code_salt, created_at)
+        VALUES (?, ?, ?, ?, ?, now())""")) {
+      claim.setString(1, key.keyHash());
+      claim.setString(2, key.contentHash());
+      claim.setLong(3, ticketId(server, number));
+      claim.setString(4, number);
+      claim.setBytes(5, salt);
+      claim.executeUpdate();
+    }
   }
 
   @Test
