@@ -31,7 +31,7 @@ public final class ConfigSchema {
           new ConfigKey("db.url", "", postgresUrlOrEmpty(), true,
               "external PostgreSQL, postgresql://user:pass@host:port/db; empty = embedded PostgreSQL"),
           new ConfigKey("db.pool_size", "16", integer(1, 500), false, "connections in the pool"),
-          new ConfigKey("db.idle_in_transaction_timeout", "60s", duration(), false,
+          new ConfigKey("db.idle_in_transaction_timeout", "20s", duration(), false,
               "PostgreSQL ends a pool session idle inside a transaction this long (a frozen instance's "
                   + "locks); 0s = PostgreSQL's own setting"),
           new ConfigKey("db.tcp_user_timeout", "20s", duration(), false,

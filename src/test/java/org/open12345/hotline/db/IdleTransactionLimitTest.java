@@ -72,8 +72,8 @@ class IdleTransactionLimitTest {
   }
 
   @Test
-  void theShippedMinuteIsSetAndZeroLeavesPostgreSqlsOwn() {
-    assertEquals("1min", setting(Map.of()));
+  void theShippedTwentySecondsAreSetAndZeroLeavesPostgreSqlsOwn() {
+    assertEquals("20s", setting(Map.of()));
     assertEquals("0", setting(Map.of("db.idle_in_transaction_timeout", "0s")));
   }
 }
