@@ -4,8 +4,10 @@
 -- the client: only its SHA-256 is stored, with the SHA-256 of the content it came with (a key sent
 -- again with other content is refused) and the salt the query code was derived from (the code is
 -- HMAC(salt, key), so a replay can answer the same code though the code is stored only hashed).
--- The claim goes in the transaction that creates the ticket, so a concurrent copy waits for it
--- and then finds it. The reference is deferrable like every reference to tickets (V99).
+-- The claim goes in the transaction that creates the ticket, under an advisory lock on the key
+-- that every claim tries without waiting: a copy sent while that transaction is open is told the
+-- key is busy (409) rather than wait on it. The reference is deferrable like every reference to
+-- tickets (V99).
 CREATE TABLE web_submission_keys (
   key_hash      text        PRIMARY KEY,
   content_hash  text        NOT NULL,

@@ -129,11 +129,14 @@ public final class ComplaintRoutes {
         .onSuccess(a -> forms.accepted(ctx, a.number(), a.code(),
             a.emergency() == null ? null : EmergencyAdvice.of(a.emergency().number())))
         .onFailure(e -> {
+          // too many, or busy: nothing stored, so the page keeps its token (sent again, it is
+          // still this one submission, and gets the earlier one's answer if that was stored)
+          if (token != null && (e instanceof RateLimited || e instanceof SubmissionKeyBusy)) {
+            shown.put(ComplaintPages.TOKEN, token);
+          }
           if (e instanceof RateLimited) {
             forms.form(ctx, 429, shown, "提交过于频繁，请稍后再试。");
           } else if (e instanceof SubmissionKeyBusy) {
-            // nothing stored: the same page (same token) sent again gets the earlier one's answer
-            shown.put(ComplaintPages.TOKEN, token);
             forms.form(ctx, 409, shown, "您刚才的提交仍在处理中，请稍候片刻再点击提交。");
           } else if (e instanceof SubmissionKeyReused) {
             // this page was sent before with other text (the citizen went back and edited it):

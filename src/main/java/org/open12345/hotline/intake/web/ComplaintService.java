@@ -86,9 +86,9 @@ public final class ComplaintService {
    * claimed with the same content answers its ticket again ({@link Accepted#replayed()}), with
    * other content fails with {@link SubmissionKeyReused}. A copy sent while the first is still
    * being stored on this instance waits for it and gets its answer; while another instance (or a
-   * transaction whose connection was lost) has it, it fails with {@link SubmissionKeyBusy}. Looking the key up counts against
-   * the per-address lookup limit (it reads the database before any submission limit applies);
-   * only a new ticket counts as a submission.
+   * transaction whose connection was lost) has it, it fails with {@link SubmissionKeyBusy}.
+   * Looking the key up counts against the per-address lookup limit (it reads the database before
+   * any submission limit applies); only a new ticket counts as a submission.
    */
   public Future<Accepted> submit(NewTicket draft, String ip, SubmissionKey key) {
     EmergencyMatch emergency = emergencies.detect(draft.description()).orElse(null);

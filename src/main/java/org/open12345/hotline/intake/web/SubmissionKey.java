@@ -32,7 +32,8 @@ public record SubmissionKey(String key, String contentHash) {
    * structured-field string) is taken without them.
    */
   public static SubmissionKey of(String field, String raw, Map<String, String> fields) throws ComplaintRejected {
-    String key = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"") ? raw.substring(1, raw.length() - 1) : raw;
+    boolean quoted = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"");
+    String key = quoted ? raw.substring(1, raw.length() - 1) : raw;
     if (key.isBlank() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
       throw new ComplaintRejected(field, "幂等键应为1至" + MAX_LENGTH + "个可见ASCII字符（1-" + MAX_LENGTH
           + " printable ASCII characters, e.g. a UUID）");
