@@ -30,12 +30,26 @@ def log(kind, marker, status, number="", tries=1):
         out.write(f"{time.time():.3f}\t{kind}\t{marker}\t{status}\t{number}\t{tries}\n")
 
 
+def until_acked(first, marker, send, acked, final):
+    """send(port) on port `first`, then on the next one after each failure, every 0.2 s, until it
+    answers `acked`, final(status) holds or RETRY_FOR seconds pass; each failed try is logged (F).
+    Returns (status, data, tries)."""
+    give_up = time.time() + a.retry_for
+    k = 0
+    while True:
+        st, data = send(ports[(first + k) % len(ports)])
+        k += 1
+        if st == acked or final(st) or time.time() > give_up:
+            return st, data, k
+        log("F", marker, st, "", k)
+        time.sleep(0.2)
+
+
 def worker(tid, stop_at):
     http = Http(timeout=10)
     i = 0
     while time.time() < stop_at:
         i += 1
-        port = ports[(tid + i) % len(ports)]
         marker = f"{a.tag}-c-{tid}-{i}"
         body = json.dumps({"name": "韧性", "phone": "135%02d%06d" % (tid, i % 1000000), "request_type": "投诉",
                            "location": "新城区", "description": f"压测工单 {marker}：小区路灯不亮，请尽快维修"},
@@ -43,36 +57,22 @@ def worker(tid, stop_at):
         headers = {"Content-Type": "application/json"}
         if not a.no_keys:
             headers["Idempotency-Key"] = marker
-        give_up = time.time() + a.retry_for
-        k = 0
-        while True:
-            port = ports[(tid + i + k) % len(ports)]
-            st, data = http.request(port, "POST", "/api/complaints", body, headers)
-            k += 1
-            if st == 201:
-                log("C", marker, st, json.loads(data)["number"], k)
-                break
-            if a.no_keys or (400 <= st < 500 and st not in (409, 429)) or time.time() > give_up:
-                log("U", marker, st, "", k)
-                break
-            log("F", marker, st, "", k)
-            time.sleep(0.2)
+        st, data, k = until_acked(tid + i, marker,
+                                  lambda port: http.request(port, "POST", "/api/complaints", body, headers), 201,
+                                  lambda st: a.no_keys or (400 <= st < 500 and st not in (409, 429)))
+        if st == 201:
+            log("C", marker, st, json.loads(data)["number"], k)
+        else:
+            log("U", marker, st, "", k)
         mid = f"{a.tag}-s-{tid}-{i}"
-        give_up = time.time() + a.retry_for
-        k = 0
-        while True:
-            port = ports[(tid + i + k) % len(ports)]
-            body, headers = generic_sms(a.secret, mid, "136%02d%06d" % (tid, i % 1000000), f"压测短信 {mid}：楼道灯坏了")
-            st, data = http.request(port, "POST", "/webhooks/sms/generic", body, headers)
-            if st == 200:
-                log("S", mid, st)
-                break
-            if time.time() > give_up:
-                log("L", mid, st)
-                break
-            log("F", mid, st)
-            k += 1
-            time.sleep(0.2)
+
+        def sms(port):  # signed anew at each try, as a provider's retry is
+            sms_body, sms_headers = generic_sms(a.secret, mid, "136%02d%06d" % (tid, i % 1000000),
+                                                f"压测短信 {mid}：楼道灯坏了")
+            return http.request(port, "POST", "/webhooks/sms/generic", sms_body, sms_headers)
+
+        st, _, k = until_acked(tid + i, mid, sms, 200, lambda st: False)
+        log("S" if st == 200 else "L", mid, st, "", k)
 
 
 stop_at = time.time() + a.seconds

@@ -95,24 +95,22 @@ public final class ComplaintService {
     if (key == null) {
       return create(draft, ip, emergency, QueryCodes.generate(), (tx, t) -> Future.succeededFuture());
     }
-    String keyHash = key.keyHash();
-    return inFlight.one(keyHash, () -> submitKeyed(draft, ip, key, keyHash, emergency));
+    return inFlight.one(key.keyHash(), () -> submitKeyed(draft, ip, key, emergency));
   }
 
-  private Future<Accepted> submitKeyed(NewTicket draft, String ip, SubmissionKey key, String keyHash,
-      EmergencyMatch emergency) {
+  private Future<Accepted> submitKeyed(NewTicket draft, String ip, SubmissionKey key, EmergencyMatch emergency) {
     try {
       limits.takeLookup(ip);
     } catch (RateLimited e) {
       return Future.failedFuture(e);
     }
-    return keys.find(pool, keyHash).compose(found -> {
+    return keys.find(pool, key.keyHash()).compose(found -> {
       if (found.isPresent()) {
         return replay(found.get(), key, emergency);
       }
       byte[] salt = SubmissionKey.newSalt();
       return create(draft, ip, emergency, key.queryCode(salt),
-          (tx, t) -> keys.claim(tx, keyHash, key.contentHash(), t.id(), t.number(), salt, clock.instant())
+          (tx, t) -> keys.claim(tx, key.keyHash(), key.contentHash(), t.id(), t.number(), salt, clock.instant())
               .compose(claim -> switch (claim) {
                 case CLAIMED -> Future.succeededFuture();
                 case BUSY -> Future.failedFuture(new SubmissionKeyBusy());
@@ -120,7 +118,7 @@ public final class ComplaintService {
               }))
           .recover(e -> e instanceof SubmissionKeyTaken
               // the copy that stored the key has committed: taken means its row was there to meet
-              ? keys.find(pool, keyHash).compose(again -> replay(again.orElseThrow(), key, emergency))
+              ? keys.find(pool, key.keyHash()).compose(again -> replay(again.orElseThrow(), key, emergency))
               : Future.failedFuture(e));
     });
   }

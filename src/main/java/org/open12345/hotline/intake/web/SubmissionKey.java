@@ -19,9 +19,10 @@ import org.open12345.hotline.intake.QueryCodes;
  * the table alone gives neither.
  *
  * @param key the key as sent
+ * @param keyHash SHA-256 of the key: what the table stores of it
  * @param contentHash SHA-256 of the submitted fields, sorted by name
  */
-public record SubmissionKey(String key, String contentHash) {
+public record SubmissionKey(String key, String keyHash, String contentHash) {
   /** As the IETF draft's examples: a UUID is 36; anything printable up to 255 is taken. */
   static final int MAX_LENGTH = 255;
   private static final int SALT_BYTES = 16;
@@ -41,12 +42,7 @@ public record SubmissionKey(String key, String contentHash) {
     StringBuilder content = new StringBuilder();
     new TreeMap<>(fields).forEach((k, v) -> content.append(k).append('\u0000')
         .append(v == null ? "\u0001" : v).append('\u0000'));
-    return new SubmissionKey(key, sha256(content.toString()));
-  }
-
-  /** What the table stores of the key. */
-  public String keyHash() {
-    return sha256(key);
+    return new SubmissionKey(key, sha256(key), sha256(content.toString()));
   }
 
   /** A new salt for the code of a first submission. */
