@@ -14,6 +14,8 @@ import org.open12345.hotline.evaluation.RatingOptOuts;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.followup.FollowUps;
+import org.open12345.hotline.intake.idempotency.KeyedSubmissions;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyRepository;
 import org.open12345.hotline.intake.open311.ExpectedTimes;
 import org.open12345.hotline.intake.open311.Open311RequestService;
 import org.open12345.hotline.intake.open311.Open311Routes;
@@ -36,7 +38,6 @@ import org.open12345.hotline.intake.web.ComplaintLimits;
 import org.open12345.hotline.intake.web.ComplaintRoutes;
 import org.open12345.hotline.intake.web.ComplaintService;
 import org.open12345.hotline.intake.web.ComplaintSettings;
-import org.open12345.hotline.intake.web.SubmissionKeyRepository;
 import org.open12345.hotline.intake.web.WebComplaintRepository;
 import org.open12345.hotline.notify.Outbox;
 import org.open12345.hotline.notify.Supervisors;
@@ -118,14 +119,16 @@ public final class IntakeFeature implements Feature {
     this.callbackTasks = new CallbackTaskRoutes(taskService);
     this.desk = new Desk(callerService, taskService, inboundLog, unparsed, emergencies);
 
+    // one for the portal and Open311: their keys are hashed in different scopes
+    KeyedSubmissions keyed = new KeyedSubmissions(pool, new SubmissionKeyRepository(), clock);
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
-        new WebComplaintRepository(), new QueryCodeRepository(), new SubmissionKeyRepository(),
+        new WebComplaintRepository(), new QueryCodeRepository(), keyed,
         new ComplaintLimits(complaintSettings, clock),
         n.ratings(), emergencies, clock),
         complaintSettings, config.zone());
 
-    this.open311 = new Open311Routes(new Open311RequestService(intakeTickets, tickets, n.expectedTimes(), clock),
+    this.open311 = new Open311Routes(new Open311RequestService(intakeTickets, tickets, n.expectedTimes(), keyed, clock),
         services, WebhookGuards.list(config.string("intake.open311.api_keys")), config.zone());
   }
 

@@ -13,6 +13,10 @@ import java.util.Set;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.intake.IntakeTickets;
+import org.open12345.hotline.intake.idempotency.KeyedSubmissions;
+import org.open12345.hotline.intake.idempotency.SubmissionKey;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyBusy;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyReused;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.ChannelTicketQuery;
 import org.open12345.hotline.ticket.NewTicket;
@@ -34,23 +38,46 @@ public final class Open311RequestService {
   private static final Set<String> NOTE_ACTIONS = Set.of("REPLY", "CLOSE", "STOP", "ANSWER_ON_SPOT");
   private static final Actor CLIENT = new Actor("open311", Role.CITIZEN, null);
 
+  /**
+   * A request that was accepted: its id (the ticket number). {@code replayed}: the answer repeats
+   * the one given to an earlier request with the same idempotency key; nothing new was stored.
+   */
+  public record Created(String number, boolean replayed) {}
+
   private final IntakeTickets intake;
   private final TicketService tickets;
   private final ExpectedTimes expected;
+  private final KeyedSubmissions keyed;
   private final Clock clock;
 
   public Open311RequestService(IntakeTickets intake, TicketService tickets, ExpectedTimes expected,
-      Clock clock) {
+      KeyedSubmissions keyed, Clock clock) {
     this.intake = intake;
     this.tickets = tickets;
     this.expected = expected;
+    this.keyed = keyed;
     this.clock = clock;
   }
 
-  /** Creates the ticket (and its acknowledgement SMS when a phone was given). */
-  public Future<Ticket> create(NewTicket draft, JsonObject details) {
+  /**
+   * Creates the ticket (and its acknowledgement SMS when a phone was given). With an idempotency
+   * key (null: none), a key claimed before with the same content answers that request's id again;
+   * with other content it fails with {@link SubmissionKeyReused}, while another transaction holds
+   * it with {@link SubmissionKeyBusy} (see {@link KeyedSubmissions}).
+   */
+  public Future<Created> create(NewTicket draft, JsonObject details, SubmissionKey key) {
+    if (key == null) {
+      return create(draft, details, (tx, t) -> Future.succeededFuture());
+    }
+    // no query code: Open311 answers only the id, and the acknowledgement SMS carries its own
+    return keyed.submit(key, null, stored -> new Created(stored.ticketNumber(), true),
+        claim -> create(draft, details, claim));
+  }
+
+  private Future<Created> create(NewTicket draft, JsonObject details, KeyedSubmissions.KeyClaim claim) {
     intake.readAhead(draft, CLIENT);
-    return intake.inTransaction(tx -> intake.create(tx, draft, CLIENT, details));
+    return intake.inTransaction(tx -> intake.create(tx, draft, CLIENT, details, t -> claim.in(tx, t)))
+        .map(t -> new Created(t.number(), false));
   }
 
   /** The request with this id (ticket number); empty when unknown or not an Open311 ticket. */

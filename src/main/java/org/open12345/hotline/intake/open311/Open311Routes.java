@@ -20,9 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.PayloadException;
+import org.open12345.hotline.intake.idempotency.InvalidSubmissionKey;
+import org.open12345.hotline.intake.idempotency.SubmissionKey;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyBusy;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyReused;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.PhoneNumbers;
@@ -35,6 +40,10 @@ import org.open12345.hotline.ticket.Ticket;
  * field names and error lists. HTTP only: {@link Open311RequestService} decides what is shown.
  */
 public final class Open311Routes {
+  /** The IETF draft's header (draft-ietf-httpapi-idempotency-key-header), as for web complaints. */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /** Set on an answer that repeats an earlier one for the same key. */
+  static final String REPLAYED = "Idempotent-Replayed";
   private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
   private final Open311RequestService requests;
   private final Supplier<List<Open311Service>> services;
@@ -164,15 +173,52 @@ public final class Open311Routes {
     JsonObject details = new JsonObject().put("service_code", code).put("email", blank(FormBody.first(p, "email")))
         .put("device_id", blank(FormBody.first(p, "device_id"))).put("account_id", blank(FormBody.first(p, "account_id")))
         .put("media_url", blank(FormBody.first(p, "media_url"))).put("address_id", addressId);
-    requests.create(draft, details)
-        .onSuccess(t -> {
+    SubmissionKey key;
+    try {
+      key = key(ctx.request().getHeader(IDEMPOTENCY_KEY), apiKey, p);
+    } catch (InvalidSubmissionKey e) {
+      Open311Output.error(ctx, xml, 400, "Idempotency-Key must be 1-" + SubmissionKey.MAX_LENGTH
+          + " printable ASCII characters, e.g. a UUID");
+      return;
+    }
+    requests.create(draft, details, key)
+        .onSuccess(created -> {
+          if (created.replayed()) {
+            ctx.response().putHeader(REPLAYED, "true");
+          }
           Map<String, Object> m = new LinkedHashMap<>();
-          m.put("service_request_id", t.number());
-          m.put("service_notice", "您的诉求已受理，工单号 " + t.number());
+          m.put("service_request_id", created.number());
+          m.put("service_notice", "您的诉求已受理，工单号 " + created.number());
           m.put("account_id", null);
           Open311Output.list(ctx, 201, xml, "service_requests", "request", List.of(m));
         })
-        .onFailure(ctx::fail);
+        .onFailure(e -> {
+          if (e instanceof SubmissionKeyBusy) {
+            Open311Output.error(ctx, xml, 409,
+                "a request with this Idempotency-Key is still being processed; send it again in a moment");
+          } else if (e instanceof SubmissionKeyReused) {
+            Open311Output.error(ctx, xml, 422,
+                "the Idempotency-Key was used before with other content; use a new key for a new request");
+          } else {
+            ctx.fail(e);
+          }
+        });
+  }
+
+  /**
+   * The request's idempotency key (null: none), scoped to the client's API key: two clients that
+   * happen to send the same key make two requests. The content is every field but the API key,
+   * the first value of each, as the request is read.
+   */
+  private static SubmissionKey key(String header, String apiKey, Map<String, List<String>> fields)
+      throws InvalidSubmissionKey {
+    if (header == null) {
+      return null;
+    }
+    Map<String, String> content = new TreeMap<>();
+    fields.forEach((name, values) -> content.put(name, values.isEmpty() ? null : values.get(0)));
+    content.remove("api_key");
+    return SubmissionKey.scoped("open311\u0000" + apiKey, header, content);
   }
 
   private void serviceDefinition(RoutingContext ctx) {

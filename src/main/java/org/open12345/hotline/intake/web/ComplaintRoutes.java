@@ -14,6 +14,10 @@ import org.open12345.hotline.evaluation.RatingLevel;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.intake.FormBody;
 import org.open12345.hotline.intake.PayloadException;
+import org.open12345.hotline.intake.idempotency.InvalidSubmissionKey;
+import org.open12345.hotline.intake.idempotency.SubmissionKey;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyBusy;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyReused;
 import org.open12345.hotline.ticket.Channel;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.Ticket;
@@ -79,7 +83,7 @@ public final class ComplaintRoutes {
     try {
       draft = ComplaintDraft.parse(fields, settings, Channel.WEB);
       String header = ctx.request().getHeader(IDEMPOTENCY_KEY);
-      key = header == null ? null : SubmissionKey.of(IDEMPOTENCY_KEY, header, fields);
+      key = header == null ? null : key(IDEMPOTENCY_KEY, header, fields);
     } catch (ComplaintRejected e) {
       throw ApiException.badField(e.field(), e.getMessage());
     }
@@ -116,7 +120,7 @@ public final class ComplaintRoutes {
     SubmissionKey key;
     try {
       draft = ComplaintDraft.parse(fields, settings, Channel.WEB);
-      key = token == null ? null : SubmissionKey.of(ComplaintPages.TOKEN, token, fields);
+      key = token == null ? null : key(ComplaintPages.TOKEN, token, fields);
     } catch (ComplaintRejected e) {
       // the same token again (nothing was stored with it), unless the token is what was wrong
       if (token != null && !ComplaintPages.TOKEN.equals(e.field())) {
@@ -146,6 +150,15 @@ public final class ComplaintRoutes {
             ctx.fail(e);
           }
         });
+  }
+
+  /** The key of this header or form field, refused like any other invalid field. */
+  private static SubmissionKey key(String field, String raw, Map<String, String> fields) throws ComplaintRejected {
+    try {
+      return SubmissionKey.of(raw, fields);
+    } catch (InvalidSubmissionKey e) {
+      throw new ComplaintRejected(field, e.getMessage());
+    }
   }
 
   private void lookup(RoutingContext ctx) {

@@ -3,11 +3,9 @@ package org.open12345.hotline.intake.web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.evaluation.RatingLevel;
@@ -17,6 +15,10 @@ import org.open12345.hotline.intake.EmergencyTransfers;
 import org.open12345.hotline.intake.IntakeTickets;
 import org.open12345.hotline.intake.QueryCodeRepository;
 import org.open12345.hotline.intake.QueryCodes;
+import org.open12345.hotline.intake.idempotency.KeyedSubmissions;
+import org.open12345.hotline.intake.idempotency.SubmissionKey;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyBusy;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyReused;
 import org.open12345.hotline.problem.NotFound;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.Ticket;
@@ -50,22 +52,21 @@ public final class ComplaintService {
   private final TicketService tickets;
   private final WebComplaintRepository repository;
   private final QueryCodeRepository codes;
-  private final SubmissionKeyRepository keys;
+  private final KeyedSubmissions keyed;
   private final ComplaintLimits limits;
   private final RatingService ratings;
   private final EmergencyTransfers emergencies;
   private final Clock clock;
-  private final SubmissionsInFlight inFlight = new SubmissionsInFlight();
 
   public ComplaintService(Pool pool, IntakeTickets intake, TicketService tickets, WebComplaintRepository repository,
-      QueryCodeRepository codes, SubmissionKeyRepository keys, ComplaintLimits limits, RatingService ratings,
+      QueryCodeRepository codes, KeyedSubmissions keyed, ComplaintLimits limits, RatingService ratings,
       EmergencyTransfers emergencies, Clock clock) {
     this.pool = pool;
     this.intake = intake;
     this.tickets = tickets;
     this.repository = repository;
     this.codes = codes;
-    this.keys = keys;
+    this.keyed = keyed;
     this.limits = limits;
     this.ratings = ratings;
     this.emergencies = emergencies;
@@ -95,36 +96,20 @@ public final class ComplaintService {
     if (key == null) {
       return create(draft, ip, emergency, QueryCodes.generate(), (tx, t) -> Future.succeededFuture());
     }
-    return inFlight.one(key.keyHash(), () -> submitKeyed(draft, ip, key, emergency));
-  }
-
-  private Future<Accepted> submitKeyed(NewTicket draft, String ip, SubmissionKey key, EmergencyMatch emergency) {
     try {
       limits.takeLookup(ip);
     } catch (RateLimited e) {
       return Future.failedFuture(e);
     }
-    return keys.find(pool, key.keyHash()).compose(found -> {
-      if (found.isPresent()) {
-        return replay(found.get(), key, emergency);
-      }
-      byte[] salt = SubmissionKey.newSalt();
-      return create(draft, ip, emergency, key.queryCode(salt),
-          (tx, t) -> keys.claim(tx, key.keyHash(), key.contentHash(), t.id(), t.number(), salt, clock.instant())
-              .compose(claim -> switch (claim) {
-                case CLAIMED -> Future.succeededFuture();
-                case BUSY -> Future.failedFuture(new SubmissionKeyBusy());
-                case TAKEN -> Future.failedFuture(new SubmissionKeyTaken());
-              }))
-          .recover(e -> e instanceof SubmissionKeyTaken
-              // the copy that stored the key has committed: taken means its row was there to meet
-              ? keys.find(pool, key.keyHash()).compose(again -> replay(again.orElseThrow(), key, emergency))
-              : Future.failedFuture(e));
-    });
+    byte[] salt = SubmissionKey.newSalt();
+    // the first answer again: same number, same code (derived from the key, never stored)
+    return keyed.submit(key, salt,
+        stored -> new Accepted(stored.ticketNumber(), key.queryCode(stored.codeSalt()), emergency, true),
+        claim -> create(draft, ip, emergency, key.queryCode(salt), claim));
   }
 
   private Future<Accepted> create(NewTicket draft, String ip, EmergencyMatch emergency, String code,
-      BiFunction<SqlConnection, Ticket, Future<?>> claim) {
+      KeyedSubmissions.KeyClaim claim) {
     try {
       limits.takeSubmission(ip, draft.citizenPhone());
     } catch (RateLimited e) {
@@ -133,23 +118,13 @@ public final class ComplaintService {
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
     intake.readAhead(draft, citizen);
     return intake.inTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),
-            code, t -> Future.all(repository.insert(tx, t.id(), ip, clock.instant()), claim.apply(tx, t)))
+            code, t -> Future.all(repository.insert(tx, t.id(), ip, clock.instant()), claim.in(tx, t)))
         .compose(c -> {
           Accepted accepted = new Accepted(c.ticket().number(), c.queryCode(), emergency, false);
           return emergency == null ? Future.succeededFuture(accepted)
               : emergencies.fromWeb(tx, c.ticket().id(), c.ticket().number(), draft.citizenPhone(),
                   draft.description(), emergency).map(accepted);
         }));
-  }
-
-  /** The first answer again: same number, same code (derived from the key, never stored). */
-  private static Future<Accepted> replay(SubmissionKeyRepository.Claimed claimed, SubmissionKey key,
-      EmergencyMatch emergency) {
-    if (!claimed.contentHash().equals(key.contentHash())) {
-      return Future.failedFuture(new SubmissionKeyReused());
-    }
-    return Future.succeededFuture(
-        new Accepted(claimed.ticketNumber(), key.queryCode(claimed.codeSalt()), emergency, true));
   }
 
   /** The complaint with this number and code; {@link NotFound} when either is wrong. */

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.intake.idempotency.SubmissionKey;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
@@ -163,7 +164,7 @@ class SubmissionKeyTest {
     Response earlier = server.postJson("/api/complaints", complaint("13600000007", "人行道上的井盖松动，踩上去会响"));
     String number = earlier.json().getString("number");
     JsonObject complaint = complaint("13600000007", "人行道上的井盖松动，踩上去会响，晚上看不清");
-    SubmissionKey key = SubmissionKey.of("Idempotency-Key", UUID.randomUUID().toString(), fieldsOf(complaint));
+    SubmissionKey key = SubmissionKey.of(UUID.randomUUID().toString(), fieldsOf(complaint));
     byte[] salt = SubmissionKey.newSalt();
     try (Connection elsewhere = connect()) {
       elsewhere.setAutoCommit(false);
@@ -202,7 +203,7 @@ class SubmissionKeyTest {
     assertEquals(201, earlier.status(), earlier.body());
     String number = earlier.json().getString("number");
     JsonObject complaint = complaint("13600000006", "公交站台的顶棚被大风刮坏了，雨天没法候车");
-    SubmissionKey key = SubmissionKey.of("Idempotency-Key", UUID.randomUUID().toString(), fieldsOf(complaint));
+    SubmissionKey key = SubmissionKey.of(UUID.randomUUID().toString(), fieldsOf(complaint));
     byte[] salt = SubmissionKey.newSalt();
     try (Connection elsewhere = connect()) {
       elsewhere.setAutoCommit(false);

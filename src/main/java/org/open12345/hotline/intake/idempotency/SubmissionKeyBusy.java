@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.web;
+package org.open12345.hotline.intake.idempotency;
 
 import org.open12345.hotline.problem.Problem;
 

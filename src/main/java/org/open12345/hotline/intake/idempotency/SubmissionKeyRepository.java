@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.web;
+package org.open12345.hotline.intake.idempotency;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * SQL of web_submission_keys: the idempotency key each keyed web complaint claimed. The claim is
+ * SQL of web_submission_keys: the idempotency key each keyed web submission (portal, Open311) claimed. The claim is
  * written at once, not with the batch's rows at its end, so a second copy in the same group-commit
  * batch meets it; a copy in another transaction that is still open finds the key busy.
  */
 public final class SubmissionKeyRepository {
-  /** What a key claimed: the content it came with, the ticket it made and the code's salt. */
+  /** What a key claimed: the content it came with, the ticket it made and the code's salt (null: no code). */
   public record Claimed(String contentHash, String ticketNumber, byte[] codeSalt) {}
 
   /**
@@ -42,8 +42,8 @@ public final class SubmissionKeyRepository {
   public Future<Claim> claim(SqlClient tx, String keyHash, String contentHash, long ticketId, String ticketNumber,
       byte[] codeSalt, Instant at) {
     return tx.preparedQuery(CLAIM)
-        .execute(Tuple.of(keyHash, contentHash, ticketId, ticketNumber, Buffer.buffer(codeSalt),
-            at.atOffset(ZoneOffset.UTC)))
+        .execute(Tuple.of(keyHash, contentHash, ticketId, ticketNumber,
+            codeSalt == null ? null : Buffer.buffer(codeSalt), at.atOffset(ZoneOffset.UTC)))
         .map(rows -> {
           Row r = rows.iterator().next();
           return !r.getBoolean(0) ? Claim.BUSY : r.getLong(1) == 1 ? Claim.CLAIMED : Claim.TAKEN;
@@ -57,6 +57,7 @@ public final class SubmissionKeyRepository {
   }
 
   private static Claimed claimed(Row r) {
-    return new Claimed(r.getString(0), r.getString(1), r.getBuffer(2).getBytes());
+    Buffer salt = r.getBuffer(2);
+    return new Claimed(r.getString(0), r.getString(1), salt == null ? null : salt.getBytes());
   }
 }

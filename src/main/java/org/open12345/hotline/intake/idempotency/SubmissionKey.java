@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.web;
+package org.open12345.hotline.intake.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,48 +12,68 @@ import javax.crypto.spec.SecretKeySpec;
 import org.open12345.hotline.intake.QueryCodes;
 
 /**
- * The idempotency key a web complaint came with (the {@code Idempotency-Key} header of the JSON
- * API, the form's hidden token), with the content it was sent with. Sent again with the same
- * content it names the same ticket; with other content it is refused. The key is a secret of the
- * client: the server keeps only its hash and derives the query code from it and a stored salt, so
- * the table alone gives neither.
+ * The idempotency key a web submission came with (the {@code Idempotency-Key} header of the JSON
+ * API and of Open311, the form's hidden token), with the content it was sent with. Sent again with
+ * the same content it names the same ticket; with other content it is refused. The key is a
+ * secret of the client: the server keeps only its hash and derives the query code from it and a
+ * stored salt, so the table alone gives neither.
  *
  * @param key the key as sent
- * @param keyHash SHA-256 of the key: what the table stores of it
+ * @param keyHash SHA-256 of the key (within its scope, if it has one): what the table stores of it
  * @param contentHash SHA-256 of the submitted fields, sorted by name
  */
 public record SubmissionKey(String key, String keyHash, String contentHash) {
   /** As the IETF draft's examples: a UUID is 36; anything printable up to 255 is taken. */
-  static final int MAX_LENGTH = 255;
+  public static final int MAX_LENGTH = 255;
   private static final int SALT_BYTES = 16;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * The key of a header or field with the content's fields; a key in double quotes (the draft's
-   * structured-field string) is taken without them.
+   * structured-field string) is taken without them. The key names a submission among all the
+   * web's (the portal's citizens have no account to scope it to).
    */
-  public static SubmissionKey of(String field, String raw, Map<String, String> fields) throws ComplaintRejected {
+  public static SubmissionKey of(String raw, Map<String, String> fields) throws InvalidSubmissionKey {
+    String key = unquoted(raw);
+    return new SubmissionKey(key, sha256(key), contentHash(fields));
+  }
+
+  /**
+   * As {@link #of(String, Map)}, for a key that names a submission only among one client's (an
+   * Open311 client's API key): two clients' equal keys are two submissions. A scope has a NUL in
+   * it, which no key has, so a scoped hash is never an unscoped key's hash.
+   */
+  public static SubmissionKey scoped(String scope, String raw, Map<String, String> fields) throws InvalidSubmissionKey {
+    String key = unquoted(raw);
+    return new SubmissionKey(key, sha256(scope + '\u0000' + key), contentHash(fields));
+  }
+
+  private static String unquoted(String raw) throws InvalidSubmissionKey {
     boolean quoted = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"");
     String key = quoted ? raw.substring(1, raw.length() - 1) : raw;
     if (key.isBlank() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-      throw new ComplaintRejected(field, "幂等键应为1至" + MAX_LENGTH + "个可见ASCII字符（1-" + MAX_LENGTH
+      throw new InvalidSubmissionKey("幂等键应为1至" + MAX_LENGTH + "个可见ASCII字符（1-" + MAX_LENGTH
           + " printable ASCII characters, e.g. a UUID）");
     }
+    return key;
+  }
+
+  private static String contentHash(Map<String, String> fields) {
     StringBuilder content = new StringBuilder();
     new TreeMap<>(fields).forEach((k, v) -> content.append(k).append('\u0000')
         .append(v == null ? "\u0001" : v).append('\u0000'));
-    return new SubmissionKey(key, sha256(key), sha256(content.toString()));
+    return sha256(content.toString());
   }
 
   /** A new salt for the code of a first submission. */
-  static byte[] newSalt() {
+  public static byte[] newSalt() {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     return salt;
   }
 
   /** The query code of the ticket this key made: the same for the same key and salt. */
-  String queryCode(byte[] salt) {
+  public String queryCode(byte[] salt) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(salt, "HmacSHA256"));

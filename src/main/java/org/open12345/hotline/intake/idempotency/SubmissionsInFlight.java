@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.web;
+package org.open12345.hotline.intake.idempotency;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.web;
+package org.open12345.hotline.intake.idempotency;
 
 /**
  * The key was stored by a copy of the submission after this one looked for it and before it
