@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hides citizens' contacts where they need not be seen: a confidential ticket's phone and name in
- * what a department reads ({@code 138****8000}, {@code 张**}), and every phone number and
- * URL secret in the server's logs. Plain Java.
+ * what a department reads ({@code 138****8000}, {@code 张**}), and every phone number, URL
+ * secret and query code in the server's logs. Plain Java.
  */
 public final class ContactMask {
   // Digit boundaries keep 14-digit ticket numbers and other ids whole.
@@ -14,7 +14,12 @@ public final class ContactMask {
   private static final Pattern LANDLINE = Pattern.compile("(?<![\\d*])(0\\d{2,3}-)(\\d{3,4})(\\d{4})(?!\\d)");
   private static final Pattern LANDLINE_DIGITS = Pattern.compile("(?<![\\d*])0\\d{9,11}(?!\\d)");
   private static final Pattern URL_SECRET = Pattern.compile(
-      "(?i)([?&](?:secret|token|key|api_key|apikey|signature|sig|password)=)[^&\\s\"']+");
+      "(?i)([?&](?:secret|token|key|api_key|apikey|signature|sig|password|code)=)[^&\\s\"']+");
+  /**
+   * A query code (查询码) in a text sent to a citizen (the acknowledgement SMS): with the ticket
+   * number it opens the citizen's complaint, so a log line must not carry it.
+   */
+  private static final Pattern QUERY_CODE = Pattern.compile("(查询码[:：]?\\s*)[A-Za-z0-9]{4,12}");
 
   private ContactMask() {}
 
@@ -60,7 +65,7 @@ public final class ContactMask {
     return out;
   }
 
-  /** Every phone number and URL secret in a free text (a log line). */
+  /** Every phone number, URL secret and query code in a free text (a log line). */
   public static String inText(String text) {
     if (text == null || text.isEmpty()) {
       return text;
@@ -73,6 +78,9 @@ public final class ContactMask {
     }
     if (out.indexOf('=') >= 0) {
       out = URL_SECRET.matcher(out).replaceAll("$1***");
+    }
+    if (out.contains("查询码")) {
+      out = QUERY_CODE.matcher(out).replaceAll("$1******");
     }
     return out;
   }

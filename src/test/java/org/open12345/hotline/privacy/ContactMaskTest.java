@@ -41,5 +41,18 @@ class ContactMaskTest {
     assertEquals("POST /webhooks/sms/aliyun?secret=*** from 10.0.0.1",
         ContactMask.inText("POST /webhooks/sms/aliyun?secret=s3cr3t-value from 10.0.0.1"));
     assertEquals("x?a=1&token=***&b=2", ContactMask.inText("x?a=1&token=abc&b=2"));
+    assertEquals("GET /api/complaints/20261203000004?code=***",
+        ContactMask.inText("GET /api/complaints/20261203000004?code=K39TDG"));
+    assertEquals("/open311/v2/requests.json?service_code=020301",
+        ContactMask.inText("/open311/v2/requests.json?service_code=020301"), "only a parameter named code");
+  }
+
+  /** The query code opens the citizen's complaint with the ticket number the same line shows. */
+  @Test
+  void queryCodesInMessageTextsAreHidden() {
+    assertEquals("text=【12345】您反映的诉求已受理，工单号：20261203000004，查询码：******。凭工单号和查询码可在12345网站查询",
+        ContactMask.inText("text=【12345】您反映的诉求已受理，工单号：20261203000004，查询码：K39TDG。凭工单号和查询码可在12345网站查询"));
+    assertEquals("查询码: ******", ContactMask.inText("查询码: ab23cd"));
+    assertEquals("凭工单号和查询码可在网站查询", ContactMask.inText("凭工单号和查询码可在网站查询"));
   }
 }

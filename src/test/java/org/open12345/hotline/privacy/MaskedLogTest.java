@@ -41,4 +41,15 @@ class MaskedLogTest {
       assertEquals(1, out.split("hung up", -1).length - 1, "the stack trace is written once: " + out);
     }
   }
+
+  /** The log SMS provider writes the texts it would send: the acknowledgement's query code is not in it. */
+  @Test
+  void queryCodesAreMaskedInLoggedMessageTexts() throws Exception {
+    for (String config : new String[] {"logback.xml", "logback-test.xml"}) {
+      String out = line(config, "SMS not sent (log provider) to={} text={}", new Object[] {"13912345678",
+          "【12345】您反映的诉求已受理，工单号：20261203000004，查询码：K39TDG。"}, null);
+      assertTrue(out.contains("to=139****5678 text=【12345】您反映的诉求已受理，工单号：20261203000004，查询码：******。"), out);
+      assertFalse(out.contains("K39TDG"), out);
+    }
+  }
 }
