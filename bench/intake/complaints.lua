@@ -1,4 +1,7 @@
 -- POST /api/complaints with a unique phone per request (limits are off in the bench server).
+-- With COMPLAINT_KEYS=1 in the environment each request also carries an Idempotency-Key of its
+-- own, as a portal that retries safely would send (a lookup before the transaction, a claim in it).
+local keyed = os.getenv("COMPLAINT_KEYS") == "1"
 local counter = 0
 local tid = 0
 local threads = {}
@@ -20,7 +23,11 @@ function request()
   local phone = string.format("135%02d%06d", tid % 100, counter % 1000000)
   local body = '{"name":"压测","phone":"' .. phone .. '","request_type":"投诉","location":"新城区",' ..
     '"description":"压测工单 ' .. tid .. '-' .. counter .. '：小区路灯不亮，请尽快维修"}'
-  return wrk.format(nil, "/api/complaints", nil, body)
+  local headers = nil
+  if keyed then
+    headers = {["Idempotency-Key"] = string.format("bench-%d-%d-%d", os.time(), tid, counter)}
+  end
+  return wrk.format(nil, "/api/complaints", headers, body)
 end
 
 function done(summary, latency, requests)

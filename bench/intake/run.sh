@@ -9,7 +9,8 @@
 # CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2), WARMUP (s per endpoint, 15),
 # JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles),
 # HOTLINE_INTAKE_BATCH_ENABLED / _MAX_ITEMS / _MAX_WAIT (group commit, issue 15), ENDPOINTS
-# ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000).
+# ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000),
+# COMPLAINT_KEYS (1: every complaint carries an Idempotency-Key of its own; default 0).
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
@@ -56,6 +57,7 @@ AUTH="$PGUSER${PGPASSWORD:+:$PGPASSWORD}"
 HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" HOTLINE_HTTP_PORT=$PORT HOTLINE_HTTP_HOST=127.0.0.1 \
 HOTLINE_DB_POOL_SIZE=${POOL:-16} HOTLINE_OUTBOX_RELAY_ENABLED=false \
 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_IP_PER_HOUR=0 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_PHONE_PER_DAY=0 \
+HOTLINE_INTAKE_WEB_LOOKUPS_PER_IP_PER_HOUR=0 \
 HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
