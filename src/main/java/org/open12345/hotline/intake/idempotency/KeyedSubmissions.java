@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 import org.open12345.hotline.ticket.Ticket;
 
@@ -33,31 +34,49 @@ public final class KeyedSubmissions {
   }
 
   /**
-   * The answer of the key's first submission: {@code replay} of what it stored when the key was
-   * claimed before with the same content, else {@code create}'s (which must run the claim it is
-   * given in its transaction). Fails with {@link SubmissionKeyReused} when the key was claimed
-   * with other content, {@link SubmissionKeyBusy} when another transaction holds it.
+   * The answer of the key's first submission: {@code create}'s (which must run the claim it is
+   * given in its transaction), or {@code replay} of what was stored when the claim finds the key
+   * claimed before with the same content. Fails with {@link SubmissionKeyReused} when the key was
+   * claimed with other content, {@link SubmissionKeyBusy} when another transaction holds it.
+   *
+   * <p>A first submission is not looked up before its transaction: copies are rare (an answer was
+   * lost), and a lookup for every keyed submission took a pool connection and a round trip each,
+   * which halved the tickets per COMMIT at 32 connections (bench/README, session 13). A copy is
+   * found by its claim instead: its ticket is rolled back, with the group-commit batch it was in
+   * (which runs again without it), a cost paid only by copies. A copy that waited here for the
+   * first one looks first, since that one has most likely just stored it.
    *
    * @param codeSalt the salt the new ticket's query code is derived with, stored for replays (null: no code)
    */
   public <T> Future<T> submit(SubmissionKey key, byte[] codeSalt,
       Function<SubmissionKeyRepository.Claimed, T> replay, Function<KeyClaim, Future<T>> create) {
-    return inFlight.one(key.keyHash(), () -> keys.find(pool, key.keyHash()).compose(found -> {
-      if (found.isPresent()) {
-        return replay(found.get(), key, replay);
-      }
-      KeyClaim claim = (tx, t) -> keys.claim(tx, key.keyHash(), key.contentHash(), t.id(), t.number(), codeSalt,
-              clock.instant())
-          .compose(outcome -> switch (outcome) {
-            case CLAIMED -> Future.succeededFuture();
-            case BUSY -> Future.failedFuture(new SubmissionKeyBusy());
-            case TAKEN -> Future.failedFuture(new SubmissionKeyTaken());
-          });
-      return create.apply(claim).recover(e -> e instanceof SubmissionKeyTaken
-          // the copy that stored the key has committed: taken means its row was there to meet
-          ? keys.find(pool, key.keyHash()).compose(again -> replay(again.orElseThrow(), key, replay))
-          : Future.failedFuture(e));
-    }));
+    return inFlight.one(key.keyHash(), waited -> !waited ? created(key, codeSalt, replay, create)
+        : stored(key, replay).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+            : created(key, codeSalt, replay, create)));
+  }
+
+  /**
+   * The answer stored for the key ({@code replay} of it), or empty when it was never claimed;
+   * fails with {@link SubmissionKeyReused} when it was claimed with other content.
+   */
+  public <T> Future<Optional<T>> stored(SubmissionKey key, Function<SubmissionKeyRepository.Claimed, T> replay) {
+    return keys.find(pool, key.keyHash()).compose(found -> found.isEmpty() ? Future.succeededFuture(Optional.empty())
+        : replay(found.get(), key, replay).map(Optional::of));
+  }
+
+  private <T> Future<T> created(SubmissionKey key, byte[] codeSalt,
+      Function<SubmissionKeyRepository.Claimed, T> replay, Function<KeyClaim, Future<T>> create) {
+    KeyClaim claim = (tx, t) -> keys.claim(tx, key.keyHash(), key.contentHash(), t.id(), t.number(), codeSalt,
+            clock.instant())
+        .compose(outcome -> switch (outcome) {
+          case CLAIMED -> Future.succeededFuture();
+          case BUSY -> Future.failedFuture(new SubmissionKeyBusy());
+          case TAKEN -> Future.failedFuture(new SubmissionKeyTaken());
+        });
+    return create.apply(claim).recover(e -> e instanceof SubmissionKeyTaken
+        // the key's row was there to meet: committed, so the copy that stored it is the answer
+        ? keys.find(pool, key.keyHash()).compose(again -> replay(again.orElseThrow(), key, replay))
+        : Future.failedFuture(e));
   }
 
   private static <T> Future<T> replay(SubmissionKeyRepository.Claimed claimed, SubmissionKey key,

@@ -31,6 +31,15 @@ public final class ComplaintLimits {
     }
   }
 
+  /**
+   * Gives back what {@link #takeSubmission} took for a submission that stored nothing new: a copy
+   * of one stored before, or one refused because its key was busy.
+   */
+  public void giveBackSubmission(String ip, String phone) {
+    perIp.giveBack(ip);
+    perPhone.giveBack(phone);
+  }
+
   /** Takes a lookup from the address, or throws {@link RateLimited}. */
   public void takeLookup(String ip) {
     if (!lookups.tryTake(ip)) {

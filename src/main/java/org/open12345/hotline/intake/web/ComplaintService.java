@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.evaluation.RatingLevel;
@@ -18,7 +19,9 @@ import org.open12345.hotline.intake.QueryCodes;
 import org.open12345.hotline.intake.idempotency.KeyedSubmissions;
 import org.open12345.hotline.intake.idempotency.SubmissionKey;
 import org.open12345.hotline.intake.idempotency.SubmissionKeyBusy;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyRepository;
 import org.open12345.hotline.intake.idempotency.SubmissionKeyReused;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyTaken;
 import org.open12345.hotline.problem.NotFound;
 import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.Ticket;
@@ -87,34 +90,53 @@ public final class ComplaintService {
    * claimed with the same content answers its ticket again ({@link Accepted#replayed()}), with
    * other content fails with {@link SubmissionKeyReused}. A copy sent while the first is still
    * being stored on this instance waits for it and gets its answer; while another instance (or a
-   * transaction whose connection was lost) has it, it fails with {@link SubmissionKeyBusy}.
-   * Looking the key up counts against the per-address lookup limit (it reads the database before
-   * any submission limit applies); only a new ticket counts as a submission.
+   * transaction whose connection was lost) has it, it fails with {@link SubmissionKeyBusy}. Only
+   * a new ticket counts as a submission: a copy gives back what it took, and a copy over the
+   * limits is still answered (looking the key up then counts against the per-address lookup limit).
    */
   public Future<Accepted> submit(NewTicket draft, String ip, SubmissionKey key) {
     EmergencyMatch emergency = emergencies.detect(draft.description()).orElse(null);
     if (key == null) {
+      try {
+        limits.takeSubmission(ip, draft.citizenPhone());
+      } catch (RateLimited e) {
+        return Future.failedFuture(e);
+      }
       return create(draft, ip, emergency, QueryCodes.generate(), (tx, t) -> Future.succeededFuture());
     }
+    byte[] salt = SubmissionKey.newSalt();
+    // the first answer again: same number, same code (derived from the key, never stored)
+    Function<SubmissionKeyRepository.Claimed, Accepted> replay =
+        stored -> new Accepted(stored.ticketNumber(), key.queryCode(stored.codeSalt()), emergency, true);
+    return keyed.submit(key, salt, replay, claim -> {
+      try {
+        limits.takeSubmission(ip, draft.citizenPhone());
+      } catch (RateLimited limited) {
+        return storedOrRefused(key, replay, ip, limited);
+      }
+      return create(draft, ip, emergency, key.queryCode(salt), claim).recover(e -> {
+        if (e instanceof SubmissionKeyTaken || e instanceof SubmissionKeyBusy) {
+          limits.giveBackSubmission(ip, draft.citizenPhone());
+        }
+        return Future.failedFuture(e);
+      });
+    });
+  }
+
+  /** Over the limits, a copy of a complaint stored before is still answered; anything else is refused. */
+  private Future<Accepted> storedOrRefused(SubmissionKey key, Function<SubmissionKeyRepository.Claimed, Accepted> replay,
+      String ip, RateLimited limited) {
     try {
       limits.takeLookup(ip);
     } catch (RateLimited e) {
       return Future.failedFuture(e);
     }
-    byte[] salt = SubmissionKey.newSalt();
-    // the first answer again: same number, same code (derived from the key, never stored)
-    return keyed.submit(key, salt,
-        stored -> new Accepted(stored.ticketNumber(), key.queryCode(stored.codeSalt()), emergency, true),
-        claim -> create(draft, ip, emergency, key.queryCode(salt), claim));
+    return keyed.stored(key, replay)
+        .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(limited)));
   }
 
   private Future<Accepted> create(NewTicket draft, String ip, EmergencyMatch emergency, String code,
       KeyedSubmissions.KeyClaim claim) {
-    try {
-      limits.takeSubmission(ip, draft.citizenPhone());
-    } catch (RateLimited e) {
-      return Future.failedFuture(e);
-    }
     Actor citizen = new Actor("web:" + draft.citizenPhone(), Role.CITIZEN, null);
     intake.readAhead(draft, citizen);
     return intake.inTransaction(tx -> intake.createWithCode(tx, draft, citizen, new JsonObject().put("remote_ip", ip),

@@ -64,6 +64,17 @@ public final class TokenBuckets {
     return true;
   }
 
+  /** Gives back a token taken for something that turned out not to count (a copy of a stored complaint). */
+  public synchronized void giveBack(String key) {
+    if (capacity <= 0 || key == null) {
+      return;
+    }
+    Bucket b = buckets.get(key);
+    if (b != null) {
+      b.tokens = Math.min(capacity, b.tokens + 1);
+    }
+  }
+
   private long nanos() {
     var i = clock.instant();
     return i.getEpochSecond() * 1_000_000_000L + i.getNano();

@@ -95,6 +95,32 @@ class SubmissionKeyTest {
     assertNotEquals(first.json().getString("number"), other.json().getString("number"), "a new key is a new complaint");
   }
 
+  /**
+   * Copies of a stored complaint do not use up the phone's daily limit (3): after three, the phone
+   * can still make its two other complaints of the day; a copy sent once the limit is reached
+   * still gets its answer, and only a new complaint past it is refused.
+   */
+  @Test
+  void copiesDoNotCountAgainstTheLimitAndAreAnsweredPastIt() {
+    String key = UUID.randomUUID().toString();
+    JsonObject complaint = complaint("13600000008", "楼下餐馆油烟直排，窗户都不能开");
+    String number = submit(complaint, key).json().getString("number");
+    for (int i = 0; i < 3; i++) {
+      assertEquals("true", submit(complaint, key).header("Idempotent-Replayed"));
+    }
+    for (int i = 0; i < 2; i++) {
+      Response other = submit(complaint("13600000008", "楼下餐馆油烟直排，第" + (i + 2) + "次反映"),
+          UUID.randomUUID().toString());
+      assertEquals(201, other.status(), "a copy gave back what it took: " + other.body());
+    }
+    Response copy = submit(complaint, key);
+    assertEquals(201, copy.status(), copy.body());
+    assertEquals(number, copy.json().getString("number"));
+    Response fourth = submit(complaint("13600000008", "楼下餐馆油烟直排，第四次反映"), UUID.randomUUID().toString());
+    assertEquals(429, fourth.status(), fourth.body());
+    assertEquals(3, ticketsOf(server, "13600000008").size());
+  }
+
   @Test
   void aKeySentAgainWithOtherContentIs422AndStoresNothing() {
     String key = UUID.randomUUID().toString();
@@ -193,12 +219,12 @@ class SubmissionKeyTest {
   }
 
   /**
-   * The key is stored by another transaction after this request looked for it and before it
-   * claimed it (here: a transaction that commits while this one's claim meets its row): this one's
-   * ticket is rolled back and the stored one is the answer.
+   * The key is being stored by another transaction when this request claims it (here: one that
+   * commits while this one's claim meets its row): this one's ticket is rolled back and the stored
+   * one is the answer.
    */
   @Test
-  void aKeyStoredBetweenTheLookAndTheClaimAnswersWithThatTicket() throws Exception {
+  void aKeyStoredWhileTheClaimWaitsAnswersWithThatTicket() throws Exception {
     Response earlier = server.postJson("/api/complaints", complaint("13600000006", "公交站台的顶棚被大风刮坏了"));
     assertEquals(201, earlier.status(), earlier.body());
     String number = earlier.json().getString("number");
