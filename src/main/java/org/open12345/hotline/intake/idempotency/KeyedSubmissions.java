@@ -75,7 +75,7 @@ public final class KeyedSubmissions {
         });
     return create.apply(claim).recover(e -> e instanceof SubmissionKeyTaken
         // the key's row was there to meet: committed, so the copy that stored it is the answer
-        ? keys.find(pool, key.keyHash()).compose(again -> replay(again.orElseThrow(), key, replay))
+        ? stored(key, replay).map(Optional::orElseThrow)
         : Future.failedFuture(e));
   }
 

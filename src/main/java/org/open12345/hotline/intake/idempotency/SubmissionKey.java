@@ -23,6 +23,10 @@ import org.open12345.hotline.intake.QueryCodes;
  * @param contentHash SHA-256 of the submitted fields, sorted by name
  */
 public record SubmissionKey(String key, String keyHash, String contentHash) {
+  /** The IETF draft's header (draft-ietf-httpapi-idempotency-key-header), as Stripe and others use it. */
+  public static final String HEADER = "Idempotency-Key";
+  /** Set on an answer that repeats an earlier one for the same key (Stripe's name). */
+  public static final String REPLAYED_HEADER = "Idempotent-Replayed";
   /** As the IETF draft's examples: a UUID is 36; anything printable up to 255 is taken. */
   public static final int MAX_LENGTH = 255;
   private static final int SALT_BYTES = 16;

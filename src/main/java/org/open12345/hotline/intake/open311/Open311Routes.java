@@ -40,10 +40,6 @@ import org.open12345.hotline.ticket.Ticket;
  * field names and error lists. HTTP only: {@link Open311RequestService} decides what is shown.
  */
 public final class Open311Routes {
-  /** The IETF draft's header (draft-ietf-httpapi-idempotency-key-header), as for web complaints. */
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  /** Set on an answer that repeats an earlier one for the same key. */
-  static final String REPLAYED = "Idempotent-Replayed";
   private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
   private final Open311RequestService requests;
   private final Supplier<List<Open311Service>> services;
@@ -175,7 +171,7 @@ public final class Open311Routes {
         .put("media_url", blank(FormBody.first(p, "media_url"))).put("address_id", addressId);
     SubmissionKey key;
     try {
-      key = key(ctx.request().getHeader(IDEMPOTENCY_KEY), apiKey, p);
+      key = key(ctx.request().getHeader(SubmissionKey.HEADER), apiKey, p);
     } catch (InvalidSubmissionKey e) {
       Open311Output.error(ctx, xml, 400, "Idempotency-Key must be 1-" + SubmissionKey.MAX_LENGTH
           + " printable ASCII characters, e.g. a UUID");
@@ -184,7 +180,7 @@ public final class Open311Routes {
     requests.create(draft, details, key)
         .onSuccess(created -> {
           if (created.replayed()) {
-            ctx.response().putHeader(REPLAYED, "true");
+            ctx.response().putHeader(SubmissionKey.REPLAYED_HEADER, "true");
           }
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("service_request_id", created.number());

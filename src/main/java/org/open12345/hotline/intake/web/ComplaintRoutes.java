@@ -33,10 +33,6 @@ import org.open12345.hotline.web.JsonFields;
  * follow it (and its page, {@code /complaint/status}, with the web rating).
  */
 public final class ComplaintRoutes {
-  /** The IETF draft's header (draft-ietf-httpapi-idempotency-key-header), as Stripe and others use it. */
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  /** Set on an answer that repeats an earlier one for the same key (Stripe's name). */
-  static final String REPLAYED = "Idempotent-Replayed";
   private final ComplaintService complaints;
   private final ComplaintSettings settings;
   private final CitizenPageRoutes citizenPages;
@@ -82,8 +78,8 @@ public final class ComplaintRoutes {
     SubmissionKey key;
     try {
       draft = ComplaintDraft.parse(fields, settings, Channel.WEB);
-      String header = ctx.request().getHeader(IDEMPOTENCY_KEY);
-      key = header == null ? null : key(IDEMPOTENCY_KEY, header, fields);
+      String header = ctx.request().getHeader(SubmissionKey.HEADER);
+      key = header == null ? null : key(SubmissionKey.HEADER, header, fields);
     } catch (ComplaintRejected e) {
       throw ApiException.badField(e.field(), e.getMessage());
     }
@@ -91,7 +87,7 @@ public final class ComplaintRoutes {
         .onSuccess(a -> {
           ctx.response().putHeader("Location", "/api/complaints/" + a.number());
           if (a.replayed()) {
-            ctx.response().putHeader(REPLAYED, "true");
+            ctx.response().putHeader(SubmissionKey.REPLAYED_HEADER, "true");
           }
           JsonObject answer = new JsonObject().put("number", a.number()).put("query_code", a.code());
           if (a.emergency() != null) {

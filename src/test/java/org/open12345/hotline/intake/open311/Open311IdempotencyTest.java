@@ -9,8 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.open12345.hotline.intake.idempotency.ClaimsElsewhere;
 import org.open12345.hotline.intake.idempotency.SubmissionKey;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
@@ -123,23 +122,9 @@ class Open311IdempotencyTest {
     SubmissionKey key = SubmissionKey.scoped("open311\u0000" + OPEN311_KEY, raw, Map.of(
         "service_code", "020301", "address_string", "新华大街12号", "phone", "13400000105",
         "description", "道路积水严重，车辆无法通行"));
-    var db = server.database();
-    try (Connection elsewhere = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-      elsewhere.setAutoCommit(false);
-      try (PreparedStatement lock = elsewhere.prepareStatement(
-          "SELECT pg_advisory_xact_lock(hashtextextended('web-key:' || ?, 0))")) {
-        lock.setString(1, key.keyHash());
-        lock.execute();
-      }
-      try (PreparedStatement claim = elsewhere.prepareStatement("""
-          INSERT INTO web_submission_keys (key_hash, content_hash, ticket_id, ticket_number, created_at)
-          VALUES (?, ?, ?, ?, now())""")) {
-        claim.setString(1, key.keyHash());
-        claim.setString(2, key.contentHash());
-        claim.setLong(3, ticketId(server, earlier));
-        claim.setString(4, earlier);
-        claim.executeUpdate();
-      }
+    try (Connection elsewhere = ClaimsElsewhere.transaction(server)) {
+      ClaimsElsewhere.lock(elsewhere, key);
+      ClaimsElsewhere.insert(elsewhere, key, ticketId(server, earlier), earlier, null);
       Response busy = post("requests.json", form, raw);
       assertEquals(409, busy.status(), busy.body());
       assertEquals(409, new JsonArray(busy.body()).getJsonObject(0).getInteger("code"));

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.intake.idempotency.ClaimsElsewhere;
 import org.open12345.hotline.intake.idempotency.SubmissionKey;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
@@ -192,14 +191,9 @@ class SubmissionKeyTest {
     JsonObject complaint = complaint("13600000007", "人行道上的井盖松动，踩上去会响，晚上看不清");
     SubmissionKey key = SubmissionKey.of(UUID.randomUUID().toString(), fieldsOf(complaint));
     byte[] salt = SubmissionKey.newSalt();
-    try (Connection elsewhere = connect()) {
-      elsewhere.setAutoCommit(false);
-      try (PreparedStatement lock = elsewhere.prepareStatement(
-          "SELECT pg_advisory_xact_lock(hashtextextended('web-key:' || ?, 0))")) {
-        lock.setString(1, key.keyHash());
-        lock.execute();
-      }
-      insertClaim(elsewhere, key, number, salt);
+    try (Connection elsewhere = ClaimsElsewhere.transaction(server)) {
+      ClaimsElsewhere.lock(elsewhere, key);
+      ClaimsElsewhere.insert(elsewhere, key, ticketId(server, number), number, salt);
       Response busy = submit(complaint, key.key());
       assertEquals(409, busy.status(), busy.body());
       assertEquals("idempotency_key_in_use", busy.json().getString("error"));
@@ -231,9 +225,8 @@ class SubmissionKeyTest {
     JsonObject complaint = complaint("13600000006", "公交站台的顶棚被大风刮坏了，雨天没法候车");
     SubmissionKey key = SubmissionKey.of(UUID.randomUUID().toString(), fieldsOf(complaint));
     byte[] salt = SubmissionKey.newSalt();
-    try (Connection elsewhere = connect()) {
-      elsewhere.setAutoCommit(false);
-      insertClaim(elsewhere, key, number, salt);
+    try (Connection elsewhere = ClaimsElsewhere.transaction(server)) {
+      ClaimsElsewhere.insert(elsewhere, key, ticketId(server, number), number, salt);
       CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> submit(complaint, key.key()));
       Await.until(() -> count(server, """
           SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()""") > 0);
@@ -251,24 +244,6 @@ class SubmissionKeyTest {
     Map<String, String> fields = new TreeMap<>();
     complaint.forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
     return fields;
-  }
-
-  private static Connection connect() throws java.sql.SQLException {
-    var db = server.database();
-    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-  }
-
-  private static void insertClaim(Connection c, SubmissionKey key, String number, byte[] salt) throws Exception {
-    try (PreparedStatement claim = c.prepareStatement("""
-        INSERT INTO web_submission_keys (key_hash, content_hash, ticket_id, ticket_number, code_salt, created_at)
-        VALUES (?, ?, ?, ?, ?, now())""")) {
-      claim.setString(1, key.keyHash());
-      claim.setString(2, key.contentHash());
-      claim.setLong(3, ticketId(server, number));
-      claim.setString(4, number);
-      claim.setBytes(5, salt);
-      claim.executeUpdate();
-    }
   }
 
   @Test
