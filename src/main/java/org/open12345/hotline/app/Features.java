@@ -104,7 +104,7 @@ public final class Features {
         .withCallbackDuty(id -> rules.current().departments().callbackByDepartment(id));
     deadlines.showCases(evaluation.cases());
     this.followUp = add(new FollowUpFeature(config, clock, pool, tickets, outbox, notify.templates()));
-    this.intake = add(new IntakeFeature(config, clock, pool,
+    this.intake = add(new IntakeFeature(config, clock, vertx, pool,
         new IntakeFeature.Neighbours(tickets, outbox, notify.templates(), evaluation.ratings(), evaluation.prompts(),
             evaluation.optOuts(), deadlines.deadlines()::resolveByOf, followUp.followUps(), notify.supervisors()),
         this::emergencyIn, () -> Open311Services.fromCategories(rules.current().categories())));

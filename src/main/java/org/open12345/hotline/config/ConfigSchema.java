@@ -141,6 +141,10 @@ public final class ConfigSchema {
               "longest a request waits for others while a batch of its event loop is being written"),
           new ConfigKey("intake.batch.max_in_flight", "0", integer(0, 1000), false,
               "batches of one event loop written at the same time; more requests wait for one to end (0 = no limit)"),
+          new ConfigKey("intake.keys.keep", "168h", positiveDuration(), false,
+              "an Idempotency-Key (portal, Open311, the form's token) answers its first ticket at least this long"),
+          new ConfigKey("intake.keys.prune_every", "1h", positiveDuration(), false,
+              "how often keys older than intake.keys.keep are deleted"),
           new ConfigKey("intake.open311.api_keys", "", any(), true,
               "comma-separated API keys allowed to POST Open311 requests; empty = POST refused"));
 

@@ -50,6 +50,19 @@ final class ValueChecks {
     };
   }
 
+  /** A duration above zero: how long something is kept, where zero would mean "not at all". */
+  static ConfigKey.ValueCheck positiveDuration() {
+    return v -> {
+      String problem = duration().problem(v);
+      return problem != null ? problem
+          : positive(HotlineConfig.parseDuration(v)) ? null : "must be longer than zero, got '" + v + "'";
+    };
+  }
+
+  private static boolean positive(java.time.Duration d) {
+    return !d.isNegative() && !d.isZero();
+  }
+
   /** A span as the rule files write it: 30m, 48h, 15d (natural days), 5wd (working days). */
   static ConfigKey.ValueCheck span() {
     return v -> v.trim().toLowerCase(java.util.Locale.ROOT).matches("\\d{1,6}\\s*(m|min|h|d|wd)") ? null

@@ -1,5 +1,6 @@
 package org.open12345.hotline.intake;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -14,6 +15,7 @@ import org.open12345.hotline.evaluation.RatingOptOuts;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.followup.FollowUps;
+import org.open12345.hotline.intake.idempotency.ExpiredSubmissionKeys;
 import org.open12345.hotline.intake.idempotency.KeyedSubmissions;
 import org.open12345.hotline.intake.idempotency.SubmissionKeyRepository;
 import org.open12345.hotline.intake.open311.ExpectedTimes;
@@ -70,6 +72,7 @@ public final class IntakeFeature implements Feature {
   private final Desk desk;
   private final CallHandler callHandler;
   private final InboundSmsHandler smsHandler;
+  private final ExpiredSubmissionKeys expiredKeys;
 
   /** What the staff console reads and acts through on the operators' and dispatchers' desks. */
   public record Desk(CallerService callers, CallbackTaskService callbackTasks, InboundService inbound,
@@ -85,7 +88,7 @@ public final class IntakeFeature implements Feature {
    *     110/119/120/122 words, so a rule reload changes it)
    * @param services Open311 services (the server passes the rule files' leaf categories)
    */
-  public IntakeFeature(HotlineConfig config, Clock clock, Pool pool, Neighbours n,
+  public IntakeFeature(HotlineConfig config, Clock clock, Vertx vertx, Pool pool, Neighbours n,
       Function<String, Optional<EmergencyMatch>> emergencyDetector, Supplier<List<Open311Service>> services) {
     TicketService tickets = n.tickets();
     Acknowledgements acknowledgements = new Acknowledgements(new QueryCodeRepository(), n.outbox(), n.templates(),
@@ -120,7 +123,10 @@ public final class IntakeFeature implements Feature {
     this.desk = new Desk(callerService, taskService, inboundLog, unparsed, emergencies);
 
     // one for the portal and Open311: their keys are hashed in different scopes
-    KeyedSubmissions keyed = new KeyedSubmissions(pool, new SubmissionKeyRepository(), clock);
+    SubmissionKeyRepository submissionKeys = new SubmissionKeyRepository();
+    KeyedSubmissions keyed = new KeyedSubmissions(pool, submissionKeys, clock);
+    this.expiredKeys = new ExpiredSubmissionKeys(vertx, pool, submissionKeys, clock,
+        new ExpiredSubmissionKeys.Settings(config.duration("intake.keys.keep"), config.duration("intake.keys.prune_every")));
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
         new WebComplaintRepository(), new QueryCodeRepository(), keyed,
@@ -135,6 +141,22 @@ public final class IntakeFeature implements Feature {
   @Override
   public String name() {
     return "intake";
+  }
+
+  /** Deletes idempotency keys past {@code intake.keys.keep}, every {@code intake.keys.prune_every}. */
+  @Override
+  public Future<Void> start() {
+    return expiredKeys.start();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return expiredKeys.stop();
+  }
+
+  /** The idempotency keys' pruner (tests prune at a moment of their choosing). */
+  public ExpiredSubmissionKeys expiredKeys() {
+    return expiredKeys;
   }
 
   public Desk desk() {

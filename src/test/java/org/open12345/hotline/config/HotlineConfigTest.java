@@ -38,6 +38,16 @@ class HotlineConfigTest {
   }
 
   @Test
+  void aKeepOfZeroIsRefused() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> HotlineConfig.load(null, Map.of("HOTLINE_INTAKE_KEYS_KEEP", "0s"), Map.of()));
+    assertTrue(e.getMessage().contains("intake.keys.keep") && e.getMessage().contains("longer than zero"),
+        e.getMessage());
+    assertEquals(java.time.Duration.ofHours(168), HotlineConfig.load(null, Map.of(), Map.of())
+        .duration("intake.keys.keep"), "a week by default");
+  }
+
+  @Test
   void aTypoInTheFileIsRefused() throws Exception {
     Path f = Files.writeString(dir.resolve("h.yaml"), "http:\n  prot: 9090\n");
     ConfigException e = assertThrows(ConfigException.class, () -> HotlineConfig.load(f, Map.of(), Map.of()));

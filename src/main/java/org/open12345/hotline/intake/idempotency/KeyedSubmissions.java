@@ -74,8 +74,10 @@ public final class KeyedSubmissions {
           case TAKEN -> Future.failedFuture(new SubmissionKeyTaken());
         });
     return create.apply(claim).recover(e -> e instanceof SubmissionKeyTaken
-        // the key's row was there to meet: committed, so the copy that stored it is the answer
-        ? stored(key, replay).map(Optional::orElseThrow)
+        // the key's row was there to meet: committed, so the copy that stored it is the answer,
+        // unless the key expired and was deleted since (ExpiredSubmissionKeys): then it is new again
+        ? stored(key, replay).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+            : created(key, codeSalt, replay, create))
         : Future.failedFuture(e));
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,14 @@ public final class SubmissionKeyRepository {
              ON CONFLICT (key_hash) DO NOTHING
              RETURNING 1)
       SELECT (SELECT ok FROM locked) AS locked, (SELECT count(*) FROM claimed) AS claimed""";
+  /**
+   * A chunk of the claims made before $1. Each chunk is a statement of its own, so a prune never
+   * holds many row locks for long; SKIP LOCKED lets the pruners of several instances share the
+   * work instead of waiting on each other's rows.
+   */
+  private static final String DELETE_CLAIMED_BEFORE = """
+      DELETE FROM web_submission_keys WHERE key_hash IN (
+        SELECT key_hash FROM web_submission_keys WHERE created_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)""";
   private static final String FIND = """
       SELECT content_hash, ticket_number, code_salt FROM web_submission_keys WHERE key_hash = $1""";
 
@@ -54,6 +63,12 @@ public final class SubmissionKeyRepository {
   public Future<Optional<Claimed>> find(SqlClient db, String keyHash) {
     return db.preparedQuery(FIND).execute(Tuple.of(keyHash))
         .map(rows -> rows.size() == 0 ? Optional.<Claimed>empty() : Optional.of(claimed(rows.iterator().next())));
+  }
+
+  /** Deletes at most {@code limit} claims made before {@code before}; answers how many it deleted. */
+  public Future<Integer> deleteClaimedBefore(SqlClient db, Instant before, int limit) {
+    return db.preparedQuery(DELETE_CLAIMED_BEFORE).execute(Tuple.of(before.atOffset(ZoneOffset.UTC), limit))
+        .map(SqlResult::rowCount);
   }
 
   private static Claimed claimed(Row r) {
