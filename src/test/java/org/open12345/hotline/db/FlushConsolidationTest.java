@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -62,10 +63,10 @@ class FlushConsolidationTest {
       assertNotNull(pipeline.get(FlushConsolidation.NAME), "installed when the pool connected");
       Flushes flushes = new Flushes();
       pipeline.addFirst("test-flush-counter", flushes);
-      tenFromAnAnswer(conn, flushes); // prepares the statement once (the cache keeps it)
-      int consolidated = tenFromAnAnswer(conn, flushes);
+      tenFromAnAnswer(conn, pipeline, flushes); // prepares the statement once (the cache keeps it)
+      int consolidated = tenFromAnAnswer(conn, pipeline, flushes);
       pipeline.remove(FlushConsolidation.NAME);
-      int alone = tenFromAnAnswer(conn, flushes);
+      int alone = tenFromAnAnswer(conn, pipeline, flushes);
       assertTrue(consolidated <= 2, "ten statements sent within one read: " + consolidated + " flushes");
       assertTrue(alone >= 10, "without the handler each statement is flushed: " + alone + " flushes");
       pipeline.remove("test-flush-counter");
@@ -75,10 +76,16 @@ class FlushConsolidationTest {
     }
   }
 
-  /** Ten statements sent from inside the answer to a first one; the flushes that reached the socket. */
-  static int tenFromAnAnswer(SqlConnection conn, Flushes flushes) {
+  /**
+   * Ten statements sent from inside the answer to a first one; the flushes that reached the socket.
+   * The first is sent from the socket's own event loop, so its answer cannot arrive before the
+   * callback is attached: sent from the test's thread, a quick answer could, and the callback then
+   * ran on the test's thread, outside any read, a flush per statement (a flaky failure, once).
+   */
+  static int tenFromAnAnswer(SqlConnection conn, ChannelPipeline pipeline, Flushes flushes) {
     AtomicInteger before = new AtomicInteger();
-    List<Integer> answers = resultOf(conn.preparedQuery("SELECT 1").execute().compose(first -> {
+    Promise<List<Integer>> done = Promise.promise();
+    pipeline.channel().eventLoop().execute(() -> conn.preparedQuery("SELECT 1").execute().compose(first -> {
       before.set(flushes.count.get());
       List<Future<Integer>> next = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
@@ -86,7 +93,8 @@ class FlushConsolidationTest {
             .map(rows -> rows.iterator().next().getInteger(0)));
       }
       return Future.all(next).map(all -> all.<Integer>list());
-    }));
+    }).onComplete(done));
+    List<Integer> answers = resultOf(done.future());
     assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14, 16, 18), answers, "every statement answered, in order");
     return flushes.count.get() - before.get();
   }
