@@ -145,6 +145,10 @@ public final class ConfigSchema {
               "an Idempotency-Key (portal, Open311, the form's token) answers its first ticket at least this long"),
           new ConfigKey("intake.keys.prune_every", "1h", positiveDuration(), false,
               "how often keys older than intake.keys.keep are deleted"),
+          new ConfigKey("intake.rejects.keep", "720h", positiveDuration(), false,
+              "payloads that could not be read (GET /api/inbound/rejects) are kept this long, raw, for diagnosis"),
+          new ConfigKey("intake.rejects.prune_every", "1h", positiveDuration(), false,
+              "how often rejects older than intake.rejects.keep are deleted"),
           new ConfigKey("intake.open311.api_keys", "", any(), true,
               "comma-separated API keys allowed to POST Open311 requests; empty = POST refused"));
 

@@ -1,8 +1,9 @@
-package org.open12345.hotline.intake.idempotency;
+package org.open12345.hotline.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,52 +12,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes idempotency keys once they are older than {@code intake.keys.keep}. A key is only there
- * for a client whose answer was lost and who sends the same submission again, minutes or hours
- * later; kept forever, every keyed submission left a row for good (hundreds of thousands a day at a
- * busy portal). A key is answered at least {@code keep} after its claim and is gone at most
- * {@code prune_every} later; sent after that, it makes a new ticket, as a submission without a key
- * does. Every instance prunes: their chunks skip each other's rows.
+ * Deletes the rows of one table once they are older than their retention ({@code keep}): at start
+ * (a server that was down past a prune is not a period late) and every {@code every}. Each chunk is
+ * a statement of its own, so a prune never holds many row locks long or one long transaction; a
+ * prune goes on chunk after chunk until one comes back short. Every instance prunes: the
+ * repository's chunk skips rows another instance is deleting ({@code FOR UPDATE SKIP LOCKED}).
  */
-public final class ExpiredSubmissionKeys {
-  private static final Logger log = LoggerFactory.getLogger(ExpiredSubmissionKeys.class);
-  static final int CHUNK = 5_000;
+public final class ExpiredRows {
+  private static final Logger log = LoggerFactory.getLogger(ExpiredRows.class);
+  public static final int CHUNK = 5_000;
 
-  /** How long a key is kept, and how often older ones are deleted. */
-  public record Settings(Duration keep, Duration pruneEvery) {
-    public Settings {
-      if (keep.isNegative() || keep.isZero() || pruneEvery.isNegative() || pruneEvery.isZero()) {
-        throw new IllegalArgumentException("keep and pruneEvery must be longer than zero");
+  /** One chunk: deletes at most {@code limit} rows older than {@code before}, answers how many. */
+  @FunctionalInterface
+  public interface ChunkDelete {
+    Future<Integer> olderThan(SqlClient db, Instant before, int limit);
+  }
+
+  /** How long rows are kept, and how often older ones are deleted. */
+  public record Retention(Duration keep, Duration every) {
+    public Retention {
+      if (keep.isNegative() || keep.isZero() || every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("keep and every must be longer than zero");
       }
     }
   }
 
+  private final String what;
   private final Vertx vertx;
   private final Pool pool;
-  private final SubmissionKeyRepository keys;
+  private final ChunkDelete delete;
   private final Clock clock;
-  private final Settings settings;
+  private final Retention retention;
   private final int chunk;
   private final AtomicBoolean pruning = new AtomicBoolean();
   private long timer = -1;
 
-  public ExpiredSubmissionKeys(Vertx vertx, Pool pool, SubmissionKeyRepository keys, Clock clock, Settings settings) {
-    this(vertx, pool, keys, clock, settings, CHUNK);
+  /** @param what the rows, for the log ({@code "idempotency keys"}) */
+  public ExpiredRows(String what, Vertx vertx, Pool pool, ChunkDelete delete, Clock clock, Retention retention) {
+    this(what, vertx, pool, delete, clock, retention, CHUNK);
   }
 
-  ExpiredSubmissionKeys(Vertx vertx, Pool pool, SubmissionKeyRepository keys, Clock clock, Settings settings,
+  public ExpiredRows(String what, Vertx vertx, Pool pool, ChunkDelete delete, Clock clock, Retention retention,
       int chunk) {
+    this.what = what;
     this.vertx = vertx;
     this.pool = pool;
-    this.keys = keys;
+    this.delete = delete;
     this.clock = clock;
-    this.settings = settings;
+    this.retention = retention;
     this.chunk = chunk;
   }
 
-  /** Prunes now (a server that was down past a prune is not a period late) and every {@code prune_every}. */
+  /** Prunes now, and every {@code every} from then on. */
   public Future<Void> start() {
-    timer = vertx.setPeriodic(settings.pruneEvery().toMillis(), id -> prune());
+    timer = vertx.setPeriodic(retention.every().toMillis(), id -> prune());
     prune();
     return Future.succeededFuture();
   }
@@ -69,27 +78,27 @@ public final class ExpiredSubmissionKeys {
   }
 
   /**
-   * Deletes the keys claimed more than {@code keep} ago, chunk by chunk; answers how many. A prune
-   * asked for while one runs does nothing (answers 0): the running one reaches the same rows.
+   * Deletes the rows older than {@code keep}, chunk by chunk; answers how many. A prune asked for
+   * while one runs does nothing (answers 0): the running one reaches the same rows.
    */
   public Future<Integer> prune() {
     if (!pruning.compareAndSet(false, true)) {
       return Future.succeededFuture(0);
     }
-    Instant before = clock.instant().minus(settings.keep());
+    Instant before = clock.instant().minus(retention.keep());
     return deleteFrom(before, 0)
         .onSuccess(n -> {
           if (n > 0) {
-            log.info("deleted {} idempotency keys claimed before {}", n, before);
+            log.info("deleted {} {} older than {}", n, what, before);
           }
         })
-        .onFailure(e -> log.warn("idempotency keys could not be pruned (tried again in {}): {}",
-            settings.pruneEvery(), e.toString()))
+        .onFailure(e -> log.warn("{} could not be pruned (tried again in {}): {}", what, retention.every(),
+            e.toString()))
         .onComplete(x -> pruning.set(false));
   }
 
   private Future<Integer> deleteFrom(Instant before, int deleted) {
-    return keys.deleteClaimedBefore(pool, before, chunk)
+    return delete.olderThan(pool, before, chunk)
         .compose(n -> n < chunk ? Future.succeededFuture(deleted + n) : deleteFrom(before, deleted + n));
   }
 }

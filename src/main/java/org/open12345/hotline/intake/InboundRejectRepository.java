@@ -3,6 +3,7 @@ package org.open12345.hotline.intake;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,10 @@ public final class InboundRejectRepository {
   private static final String INSERT = """
       INSERT INTO inbound_rejects (channel, provider, reason, field, raw, remote_ip, arrived_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7)""";
+  /** A chunk of the rejects that arrived before $1 (see ExpiredRows: chunks, SKIP LOCKED). */
+  private static final String DELETE_ARRIVED_BEFORE = """
+      DELETE FROM inbound_rejects WHERE id IN (
+        SELECT id FROM inbound_rejects WHERE arrived_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)""";
   private static final String RECENT = """
       SELECT id, channel, provider, reason, field, raw, remote_ip, arrived_at FROM inbound_rejects
       ORDER BY id DESC
@@ -25,6 +30,16 @@ public final class InboundRejectRepository {
         .execute(Tuple.from(new Object[] {channel, provider, e.getMessage(), e.field(), raw == null ? "" : raw,
             remoteIp, at.atOffset(ZoneOffset.UTC)}))
         .mapEmpty();
+  }
+
+  /**
+   * Deletes at most {@code limit} rejects that arrived before {@code before}; answers how many. A
+   * reject keeps a payload raw, phone numbers and words included, for diagnosis: that need ends
+   * long before a ticket's record does (intake.rejects.keep).
+   */
+  public Future<Integer> deleteArrivedBefore(SqlClient db, Instant before, int limit) {
+    return db.preparedQuery(DELETE_ARRIVED_BEFORE).execute(Tuple.of(before.atOffset(ZoneOffset.UTC), limit))
+        .map(SqlResult::rowCount);
   }
 
   /** The latest rejects, newest first. */

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.open12345.hotline.config.HotlineConfig;
+import org.open12345.hotline.db.ExpiredRows;
 import org.open12345.hotline.evaluation.RatingOptOuts;
 import org.open12345.hotline.evaluation.RatingPromptService;
 import org.open12345.hotline.evaluation.RatingService;
 import org.open12345.hotline.followup.FollowUps;
-import org.open12345.hotline.intake.idempotency.ExpiredSubmissionKeys;
 import org.open12345.hotline.intake.idempotency.KeyedSubmissions;
 import org.open12345.hotline.intake.idempotency.SubmissionKeyRepository;
 import org.open12345.hotline.intake.open311.ExpectedTimes;
@@ -72,7 +72,8 @@ public final class IntakeFeature implements Feature {
   private final Desk desk;
   private final CallHandler callHandler;
   private final InboundSmsHandler smsHandler;
-  private final ExpiredSubmissionKeys expiredKeys;
+  private final ExpiredRows expiredKeys;
+  private final ExpiredRows expiredRejects;
 
   /** What the staff console reads and acts through on the operators' and dispatchers' desks. */
   public record Desk(CallerService callers, CallbackTaskService callbackTasks, InboundService inbound,
@@ -99,7 +100,10 @@ public final class IntakeFeature implements Feature {
         pool, n.outbox(), n.templates(), n.supervisors(), clock, config.zone());
     this.emergencyTransfers = new EmergencyTransferRoutes(emergencies, config.zone());
     InboundMessageRepository messages = new InboundMessageRepository();
-    InboundService inboundLog = new InboundService(pool, messages, new InboundRejectRepository(), tickets);
+    InboundRejectRepository rejects = new InboundRejectRepository();
+    InboundService inboundLog = new InboundService(pool, messages, rejects, tickets);
+    this.expiredRejects = new ExpiredRows("inbound rejects", vertx, pool, rejects::deleteArrivedBefore, clock,
+        new ExpiredRows.Retention(config.duration("intake.rejects.keep"), config.duration("intake.rejects.prune_every")));
     UnparsedReplies unparsed = new UnparsedReplies(pool, messages, n.ratings(), intakeTickets, tickets, clock);
     this.inbound = new InboundRoutes(inboundLog, unparsed);
 
@@ -125,8 +129,8 @@ public final class IntakeFeature implements Feature {
     // one for the portal and Open311: their keys are hashed in different scopes
     SubmissionKeyRepository submissionKeys = new SubmissionKeyRepository();
     KeyedSubmissions keyed = new KeyedSubmissions(pool, submissionKeys, clock);
-    this.expiredKeys = new ExpiredSubmissionKeys(vertx, pool, submissionKeys, clock,
-        new ExpiredSubmissionKeys.Settings(config.duration("intake.keys.keep"), config.duration("intake.keys.prune_every")));
+    this.expiredKeys = new ExpiredRows("idempotency keys", vertx, pool, submissionKeys::deleteClaimedBefore, clock,
+        new ExpiredRows.Retention(config.duration("intake.keys.keep"), config.duration("intake.keys.prune_every")));
     ComplaintSettings complaintSettings = ComplaintSettings.from(config);
     this.complaints = new ComplaintRoutes(new ComplaintService(pool, intakeTickets, tickets,
         new WebComplaintRepository(), new QueryCodeRepository(), keyed,
@@ -143,20 +147,28 @@ public final class IntakeFeature implements Feature {
     return "intake";
   }
 
-  /** Deletes idempotency keys past {@code intake.keys.keep}, every {@code intake.keys.prune_every}. */
+  /**
+   * Deletes idempotency keys past {@code intake.keys.keep} and rejected payloads past
+   * {@code intake.rejects.keep}, each every {@code prune_every}.
+   */
   @Override
   public Future<Void> start() {
-    return expiredKeys.start();
+    return expiredKeys.start().compose(v -> expiredRejects.start());
   }
 
   @Override
   public Future<Void> stop() {
-    return expiredKeys.stop();
+    return expiredRejects.stop().compose(v -> expiredKeys.stop());
   }
 
   /** The idempotency keys' pruner (tests prune at a moment of their choosing). */
-  public ExpiredSubmissionKeys expiredKeys() {
+  public ExpiredRows expiredKeys() {
     return expiredKeys;
+  }
+
+  /** The rejected payloads' pruner. */
+  public ExpiredRows expiredRejects() {
+    return expiredRejects;
   }
 
   public Desk desk() {

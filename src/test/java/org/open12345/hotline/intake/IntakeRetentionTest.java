@@ -1,4 +1,4 @@
-package org.open12345.hotline.intake.idempotency;
+package org.open12345.hotline.intake;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.open12345.hotline.intake.IntakeTesting.*;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.deadline.ManualClock;
-import org.open12345.hotline.intake.IntakeTesting;
+import org.open12345.hotline.db.ExpiredRows;
+import org.open12345.hotline.intake.idempotency.SubmissionKeyRepository;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestServer;
 import org.open12345.hotline.testing.TestServer.Response;
@@ -22,8 +23,9 @@ import org.open12345.hotline.testing.TestServer.Response;
 /**
  * Idempotency keys are kept {@code intake.keys.keep} (a week by default, here too), then deleted:
  * until then a copy gets its first ticket; after, the same key makes a new one, as no key would.
+ * Rejected payloads are kept {@code intake.rejects.keep} (30 days), then deleted.
  */
-class ExpiredSubmissionKeysTest {
+class IntakeRetentionTest {
   static final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T02:00:00Z"));
   static TestServer server;
 
@@ -50,7 +52,7 @@ class ExpiredSubmissionKeysTest {
     return count(server, "SELECT count(*) FROM web_submission_keys WHERE ticket_number = ?", number);
   }
 
-  static ExpiredSubmissionKeys pruner() {
+  static ExpiredRows pruner() {
     return server.server().features().intake.expiredKeys();
   }
 
@@ -95,10 +97,29 @@ class ExpiredSubmissionKeysTest {
             .json().getString("number"))
         .toList();
     clock.advance(Duration.ofSeconds(1));
-    ExpiredSubmissionKeys byTwos = new ExpiredSubmissionKeys(server.server().vertx(), server.server().pool(),
-        new SubmissionKeyRepository(), clock,
-        new ExpiredSubmissionKeys.Settings(Duration.ofMillis(1), Duration.ofHours(1)), 2);
+    ExpiredRows byTwos = new ExpiredRows("keys", server.server().vertx(), server.server().pool(),
+        new SubmissionKeyRepository()::deleteClaimedBefore, clock,
+        new ExpiredRows.Retention(Duration.ofMillis(1), Duration.ofHours(1)), 2);
     assertTrue(Await.result(byTwos.prune()) >= 3);
     numbers.forEach(n -> assertEquals(0, keysOf(n), n));
+  }
+
+  /** A payload the server could not read is kept 30 days for diagnosis, then deleted. */
+  @Test
+  void aRejectedPayloadIsDeletedAfterThirtyDays() throws Exception {
+    String marker = "reject-" + UUID.randomUUID();
+    Response r = server.post("/webhooks/sms/tencent",
+        "{\"mobile\":\"13600000306\",\"text\":\"" + marker + "\",\"time\":\"soon\"}",
+        WebhookGuards.HEADER, TENCENT_SECRET);
+    assertEquals(400, r.status(), r.body());
+    String rejected = "SELECT count(*) FROM inbound_rejects WHERE raw LIKE '%' || ? || '%'";
+    assertEquals(1, count(server, rejected, marker));
+
+    clock.advance(Duration.ofHours(720).minusMinutes(1));
+    Await.result(server.server().features().intake.expiredRejects().prune());
+    assertEquals(1, count(server, rejected, marker), "kept for 30 days less a minute");
+    clock.advance(Duration.ofMinutes(2));
+    Await.result(server.server().features().intake.expiredRejects().prune());
+    assertEquals(0, count(server, rejected, marker), "deleted past 30 days");
   }
 }

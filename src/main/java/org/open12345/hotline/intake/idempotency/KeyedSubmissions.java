@@ -75,7 +75,7 @@ public final class KeyedSubmissions {
         });
     return create.apply(claim).recover(e -> e instanceof SubmissionKeyTaken
         // the key's row was there to meet: committed, so the copy that stored it is the answer,
-        // unless the key expired and was deleted since (ExpiredSubmissionKeys): then it is new again
+        // unless the key expired and was deleted since (ExpiredRows): then it is new again
         ? stored(key, replay).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
             : created(key, codeSalt, replay, create))
         : Future.failedFuture(e));

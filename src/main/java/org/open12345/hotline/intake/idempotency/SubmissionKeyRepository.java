@@ -34,11 +34,7 @@ public final class SubmissionKeyRepository {
              ON CONFLICT (key_hash) DO NOTHING
              RETURNING 1)
       SELECT (SELECT ok FROM locked) AS locked, (SELECT count(*) FROM claimed) AS claimed""";
-  /**
-   * A chunk of the claims made before $1. Each chunk is a statement of its own, so a prune never
-   * holds many row locks for long; SKIP LOCKED lets the pruners of several instances share the
-   * work instead of waiting on each other's rows.
-   */
+  /** A chunk of the claims made before $1 (see ExpiredRows: chunks, SKIP LOCKED). */
   private static final String DELETE_CLAIMED_BEFORE = """
       DELETE FROM web_submission_keys WHERE key_hash IN (
         SELECT key_hash FROM web_submission_keys WHERE created_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)""";
@@ -65,7 +61,12 @@ public final class SubmissionKeyRepository {
         .map(rows -> rows.size() == 0 ? Optional.<Claimed>empty() : Optional.of(claimed(rows.iterator().next())));
   }
 
-  /** Deletes at most {@code limit} claims made before {@code before}; answers how many it deleted. */
+  /**
+   * Deletes at most {@code limit} claims made before {@code before}; answers how many. A key only
+   * serves a client whose answer was lost and who sends the same submission again, minutes or
+   * hours later; kept forever, every keyed submission left a row for good. Deleted, a key sent
+   * again makes a new ticket, as a submission without a key does (intake.keys.keep).
+   */
   public Future<Integer> deleteClaimedBefore(SqlClient db, Instant before, int limit) {
     return db.preparedQuery(DELETE_CLAIMED_BEFORE).execute(Tuple.of(before.atOffset(ZoneOffset.UTC), limit))
         .map(SqlResult::rowCount);
