@@ -17,6 +17,11 @@
 # still going on). Also per run: wrk's own CPU per ticket (wrk_ms/t), each CPU's busy share
 # (cpu_busy%, "cpu0/cpu1/...", from /proc/stat: which core is the limit) and tickets per COMMIT
 # (t/commit, from the server's /metrics). PGDATA_PID (postmaster.pid) is found with psql if unset.
+# And the WAL each ticket wrote (wal_B/t: the cluster's WAL position before and after the run, so
+# with full-page images and whatever else ran; fpi/t: full-page images per ticket, from
+# pg_stat_wal, which backends update about once a second: read after a second's pause). WAL is the
+# one cost here that the machine's noise does not move much: bytes per ticket are the statements'
+# work, not their speed (bench/intake/wal_by_relation.sh splits them by table and index).
 # PG_CPUS / BENCH_CPUS (e.g. 1 / 0): put the database at the limit on a small machine. Every process
 # of the local PostgreSQL goes on PG_CPUS, this script and all it starts (server, wrk, pgbench's
 # client) on BENCH_CPUS; PostgreSQL's affinity is put back at exit. Local cluster only, as root.
@@ -122,24 +127,37 @@ pg_ticks() {
   echo $sum
 }
 
-declare -A PGB PGB_CPU
+# The cluster's WAL position and full-page images so far.
+wal_now() { sleep 1; psql -tA -F' ' -d "$DB" -c "SELECT pg_current_wal_lsn(), wal_fpi FROM pg_stat_wal"; }
+# WAL bytes and full-page images per unit between two wal_now readings, for n units.
+wal_per() {
+  local a=($1) b=($2)
+  psql -tA -F' ' -d "$DB" -c "SELECT round(pg_wal_lsn_diff('${b[0]}', '${a[0]}') / greatest($3, 1)),
+    round((${b[1]} - ${a[1]})::numeric / greatest($3, 1), 3)"
+}
+
+declare -A PGB PGB_CPU PGB_WAL
 for c in $CONNECTIONS; do
+  g0=$(wal_now)
   p0=$(pg_ticks); c0=$(cpu_jiffies)
   PGB[$c]=$(pgbench -n -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
     | awk '/^tps/ {print $3; exit}')
   p1=$(pg_ticks); PGB_BUSY=$(cpu_busy "$c0" "$(cpu_jiffies)")
+  PGB_WAL[$c]=$(wal_per "$g0" "$(wal_now)" "$(awk -v n="${PGB[$c]}" -v d="$DURATION" 'BEGIN {printf "%d", n * d}')")
   PGB_CPU[$c]=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="${PGB[$c]}" -v d="$DURATION" \
     'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / (n * d) : 0)}')
-  echo "pgbench $c clients: ${PGB[$c]} tps, PostgreSQL ${PGB_CPU[$c]} ms CPU per transaction, CPUs busy ${PGB_BUSY} %"
+  echo "pgbench $c clients: ${PGB[$c]} tps, PostgreSQL ${PGB_CPU[$c]} ms CPU per transaction, CPUs busy ${PGB_BUSY} %," \
+    "WAL bytes and full-page images per transaction ${PGB_WAL[$c]}"
 done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
-  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s %8s %7s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit wal_B/t fpi/t
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
     [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
+    g0=$(wal_now)
     s0=$(ticks $SERVER); j0=$(jit_ticks $SERVER); p0=$(pg_ticks); w0=$(child_ticks); c0=$(cpu_jiffies); b0=$(batch_totals)
     if [ "$ep" = sms ]; then
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
@@ -148,6 +166,7 @@ for ep in ${ENDPOINTS:-complaints sms}; do
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
     fi
     c1=$(cpu_jiffies); b1=$(batch_totals); w1=$(child_ticks); s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
+    g1=$(wal_now)
     line=$(grep '^RESULT' <<<"$out")
     eval "$(sed 's/^RESULT //' <<<"$line")"
     ok=$((requests - non2xx))
@@ -161,8 +180,9 @@ for ep in ${ENDPOINTS:-complaints sms}; do
     wrkc=$(awk -v t=$((w1 - w0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     per_commit=$(awk -v a="$b0" -v b="$b1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1];
       if (n > 0) printf "%.2f", (y[2] - x[2]) / n; else print "-"}')
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
-      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit"
+    read -r walb fpi <<<"$(wal_per "$g0" "$g1" "$ok")"
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s %8s %7s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
+      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit" "$walb" "$fpi"
   done
 done
 
