@@ -33,6 +33,16 @@ public record SubmissionKey(String key, String keyHash, String contentHash) {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
+   * Names the key by the start of its hash, never the key itself: with the salt in the table the
+   * key gives the citizen's query code, so a log line or an exception message that printed this
+   * record (a record's default {@code toString} shows every field) must not carry it.
+   */
+  @Override
+  public String toString() {
+    return "SubmissionKey[hash " + keyHash.substring(0, 12) + "…]";
+  }
+
+  /**
    * The key of a header or field with the content's fields; a key in double quotes (the draft's
    * structured-field string) is taken without them. The key names a submission among all the
    * web's (the portal's citizens have no account to scope it to).

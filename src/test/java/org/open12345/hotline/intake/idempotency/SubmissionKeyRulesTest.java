@@ -41,6 +41,13 @@ class SubmissionKeyRulesTest {
   }
 
   @Test
+  void aKeyPrintedShowsItsHashNotItself() throws Exception {
+    SubmissionKey key = SubmissionKey.of("8e2f0c1a-2b1e-4c55-9d7e-3f1f2b6a9c10", Map.of("phone", "1"));
+    assertFalse(key.toString().contains("8e2f0c1a"), key.toString());
+    assertTrue(key.toString().contains(key.keyHash().substring(0, 12)), key.toString());
+  }
+
+  @Test
   void theCodeDependsOnKeyAndSaltOnly() throws Exception {
     SubmissionKey key = SubmissionKey.of("8e2f0c1a-2b1e-4c55-9d7e-3f1f2b6a9c10", Map.of("phone", "1"));
     byte[] salt = SubmissionKey.newSalt();
