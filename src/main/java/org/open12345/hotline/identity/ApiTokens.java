@@ -93,10 +93,16 @@ public final class ApiTokens {
         return Future.failedFuture(AccessRefused.unauthenticated("token_expired", "this API token has expired"));
       }
       Instant dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+      Authenticated who = new Authenticated(t.actor(), Authenticated.Via.TOKEN, null, false);
+      if (t.lastUsedAt() != null && !t.lastUsedAt().isBefore(dayStart)) {
+        // used today already, as the row just read says: a CTI sends every operator's ticket with
+        // one token, and the UPDATE (which would change nothing) was a round trip per request
+        return Future.succeededFuture(who);
+      }
       return tokens.markUsed(pool, t.id(), now, dayStart)
           .compose(first -> first ? log.record(new SecurityEvent("token_used", t.actor(), t.name(), address, Map.of()))
               : Future.<Void>succeededFuture())
-          .map(v -> new Authenticated(t.actor(), Authenticated.Via.TOKEN, null, false));
+          .map(v -> who);
     });
   }
 }

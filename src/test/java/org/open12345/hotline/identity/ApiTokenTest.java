@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.open12345.hotline.auth.Role;
 import org.open12345.hotline.deadline.ManualClock;
+import org.open12345.hotline.intake.IntakeTesting;
 import org.open12345.hotline.testing.Await;
 import org.open12345.hotline.testing.TestDatabase;
 import org.open12345.hotline.testing.TestServer;
@@ -130,6 +131,29 @@ class ApiTokenTest {
         .stream().map(o -> (JsonObject) o).filter(o -> o.getString("name").equals("daily")).findFirst().orElseThrow();
     assertEquals(clock.instant().toString(), token0.getString("last_used_at"));
     assertNull(token0.getString("expires_at"));
+  }
+
+  /**
+   * After a token's first use of the day it is not written again that day: a statement-level
+   * trigger counts the UPDATE statements sent to api_tokens (it fires even when no row matches).
+   */
+  @Test
+  void aTokenUsedTodayAlreadyIsNotWrittenAgain() {
+    IntakeTesting.execute(server, "CREATE TABLE IF NOT EXISTS token_updates (n int NOT NULL)");
+    IntakeTesting.execute(server, "INSERT INTO token_updates SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM token_updates)");
+    IntakeTesting.execute(server, """
+        CREATE OR REPLACE FUNCTION count_token_updates() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN UPDATE token_updates SET n = n + 1; RETURN NULL; END $$""");
+    IntakeTesting.execute(server, """
+        CREATE OR REPLACE TRIGGER count_token_updates BEFORE UPDATE ON api_tokens
+        FOR EACH STATEMENT EXECUTE FUNCTION count_token_updates()""");
+    String token = Staff.token(server, "busy-cti", Role.OPERATOR, null);
+    long before = IntakeTesting.count(server, "SELECT n FROM token_updates");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, server.get("/api/tickets", "Authorization", Staff.bearer(token)).status());
+    }
+    assertEquals(before + 1, IntakeTesting.count(server, "SELECT n FROM token_updates"),
+        "one write for the day's first use, none for the four after it");
   }
 
   private static int uses() {
