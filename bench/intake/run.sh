@@ -9,7 +9,8 @@
 # CONNECTIONS ("8 32 64"), PORT (18080), THREADS (wrk threads, 2), WARMUP (s per endpoint, 15),
 # JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles),
 # HOTLINE_INTAKE_BATCH_ENABLED / _MAX_ITEMS / _MAX_WAIT (group commit, issue 15), ENDPOINTS
-# ("complaints sms"), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000),
+# ("complaints sms"; also "voice": a voicemail hang-up per request, and "operator": POST
+# /api/tickets with an OPERATOR token, each warmed up as long as the other two), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000),
 # COMPLAINT_KEYS (1: every complaint carries an Idempotency-Key of its own; default 0).
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
@@ -63,7 +64,7 @@ HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" HOTLINE_HTTP_PORT=$PORT 
 HOTLINE_DB_POOL_SIZE=${POOL:-16} HOTLINE_OUTBOX_RELAY_ENABLED=false \
 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_IP_PER_HOUR=0 HOTLINE_INTAKE_WEB_SUBMISSIONS_PER_PHONE_PER_DAY=0 \
 HOTLINE_INTAKE_WEB_LOOKUPS_PER_IP_PER_HOUR=0 \
-HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET \
+HOTLINE_INTAKE_SMS_GENERIC_SECRET=$SECRET HOTLINE_INTAKE_VOICE_GENERIC_SECRET=$SECRET \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 # The pre-signed deliveries take ~250 MB: remove them at exit (KEEP_WORK=1 keeps them and the log).
@@ -90,6 +91,16 @@ batch_totals() {
 wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT" >"$WORK/warm.txt"
 python3 bench/intake/signed_sms.py "$SECRET" "w$STAMP" "${SMS_PER_RUN:-100000}" "$WORK/sms-warm.tsv"
 wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" -- "$WORK/sms-warm.tsv" 2 >>"$WORK/warm.txt"
+export VOICE_SECRET=$SECRET
+case " ${ENDPOINTS:-} " in *" operator "*)
+  OPERATOR_TOKEN=$(HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" java -jar "$JAR" token create \
+    --name bench-operator --role OPERATOR 2>/dev/null | tail -1)
+  export OPERATOR_TOKEN
+  wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/operator.lua "http://127.0.0.1:$PORT" >>"$WORK/warm.txt";;
+esac
+case " ${ENDPOINTS:-} " in *" voice "*)
+  wrk -t2 -c16 -d"${WARMUP}s" -s bench/intake/voice.lua "http://127.0.0.1:$PORT" >>"$WORK/warm.txt";;
+esac
 WARM=$(psql -tA -d "$DB" -c "SELECT count(*) FROM tickets")
 
 # CPU ticks (utime+stime) of a process; of the PostgreSQL cluster: the postmaster and its children.
@@ -163,7 +174,7 @@ for ep in ${ENDPOINTS:-complaints sms}; do
       out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/sms.lua "http://127.0.0.1:$PORT" \
         -- "$WORK/sms-$c.tsv" "$THREADS")
     else
-      out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s bench/intake/complaints.lua "http://127.0.0.1:$PORT")
+      out=$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" -s "bench/intake/$ep.lua" "http://127.0.0.1:$PORT")
     fi
     c1=$(cpu_jiffies); b1=$(batch_totals); w1=$(child_ticks); s1=$(ticks $SERVER); j1=$(jit_ticks $SERVER); p1=$(pg_ticks)
     g1=$(wal_now)

@@ -1,0 +1,33 @@
+-- POST /api/tickets as an operator recording a call (channel PHONE, the call's id), with an
+-- OPERATOR API token (OPERATOR_TOKEN), a caller of its own per request. The answer is the new
+-- ticket with its timeline, as the console's desk reads it.
+local counter = 0
+local tid = 0
+local stamp = 0
+local threads = {}
+local token = os.getenv("OPERATOR_TOKEN") or ""
+
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  tid = tonumber(wrk.thread:get("tid")) or 0
+  stamp = os.time()
+end
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. token
+
+function request()
+  counter = counter + 1
+  local phone = string.format("139%02d%06d", tid % 100, counter % 1000000)
+  local body = '{"citizen_phone":"' .. phone .. '","citizen_name":"压测","request_type":"投诉","category_code":"030300",' ..
+    '"location":"新城区","hotline_number":"12345","call_id":"bench-op-' .. stamp .. '-' .. tid .. '-' .. counter .. '",' ..
+    '"description":"压测工单 ' .. tid .. '-' .. counter .. '：小区路灯不亮，请尽快维修"}'
+  return wrk.format(nil, "/api/tickets", nil, body)
+end
+
+dofile("bench/intake/result.lua")  -- done(): the RESULT line (run.sh runs from the repository root)
