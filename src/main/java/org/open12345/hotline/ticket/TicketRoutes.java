@@ -46,7 +46,7 @@ public final class TicketRoutes {
     NewTicket draft = NewTicketParser.parse(body, Channel.PHONE);
     String answer = NewTicketParser.onSpotAnswer(body);
     (answer == null ? service.create(draft, actor) : service.createAnswered(draft, actor, answer, null))
-        .compose(service::withTimeline)
+        .compose(service::withTimelineOfNew)
         .onSuccess(detail -> {
           ctx.response().putHeader("Location", "/api/tickets/" + detail.ticket().number());
           JsonBody.reply(ctx, 201, detail.toJson());
