@@ -22,7 +22,9 @@
 # with full-page images and whatever else ran; fpi/t: full-page images per ticket, from
 # pg_stat_wal, which backends update about once a second: read after a second's pause). WAL is the
 # one cost here that the machine's noise does not move much: bytes per ticket are the statements'
-# work, not their speed (bench/intake/wal_by_relation.sh splits them by table and index).
+# work, not their speed (bench/intake/wal_by_relation.sh splits them by table and index). xact/t:
+# the bench database's transactions per ticket (pg_stat_database: a statement outside a
+# transaction is one), as steady: each is a round trip at least.
 # PG_CPUS / BENCH_CPUS (e.g. 1 / 0): put the database at the limit on a small machine. Every process
 # of the local PostgreSQL goes on PG_CPUS, this script and all it starts (server, wrk, pgbench's
 # client) on BENCH_CPUS; PostgreSQL's affinity is put back at exit. Local cluster only, as root.
@@ -138,13 +140,18 @@ pg_ticks() {
   echo $sum
 }
 
-# The cluster's WAL position and full-page images so far.
-wal_now() { sleep 1; psql -tA -F' ' -d "$DB" -c "SELECT pg_current_wal_lsn(), wal_fpi FROM pg_stat_wal"; }
-# WAL bytes and full-page images per unit between two wal_now readings, for n units.
+# The cluster's WAL position and full-page images so far, and the bench database's transactions.
+wal_now() {
+  sleep 1
+  psql -tA -F' ' -d "$DB" -c "SELECT pg_current_wal_lsn(), wal_fpi,
+    (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()) FROM pg_stat_wal"
+}
+# WAL bytes, full-page images and transactions per unit between two wal_now readings, for n units
+# (the transactions are the bench database's: pgbench's own are in another).
 wal_per() {
   local a=($1) b=($2)
   psql -tA -F' ' -d "$DB" -c "SELECT round(pg_wal_lsn_diff('${b[0]}', '${a[0]}') / greatest($3, 1)),
-    round((${b[1]} - ${a[1]})::numeric / greatest($3, 1), 3)"
+    round((${b[1]} - ${a[1]})::numeric / greatest($3, 1), 3), round((${b[2]} - ${a[2]})::numeric / greatest($3, 1), 2)"
 }
 
 declare -A PGB PGB_CPU PGB_WAL
@@ -154,7 +161,8 @@ for c in $CONNECTIONS; do
   PGB[$c]=$(pgbench -n -c "$c" -j 2 -T "$DURATION" -f bench/intake/pgbench-ticket.sql "$PGB_DB" 2>/dev/null \
     | awk '/^tps/ {print $3; exit}')
   p1=$(pg_ticks); PGB_BUSY=$(cpu_busy "$c0" "$(cpu_jiffies)")
-  PGB_WAL[$c]=$(wal_per "$g0" "$(wal_now)" "$(awk -v n="${PGB[$c]}" -v d="$DURATION" 'BEGIN {printf "%d", n * d}')")
+  PGB_WAL[$c]=$(wal_per "$g0" "$(wal_now)" "$(awk -v n="${PGB[$c]}" -v d="$DURATION" 'BEGIN {printf "%d", n * d}')" \
+    | cut -d' ' -f1,2)
   PGB_CPU[$c]=$(awk -v t=$((p1 - p0)) -v k="$TCK" -v n="${PGB[$c]}" -v d="$DURATION" \
     'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / (n * d) : 0)}')
   echo "pgbench $c clients: ${PGB[$c]} tps, PostgreSQL ${PGB_CPU[$c]} ms CPU per transaction, CPUs busy ${PGB_BUSY} %," \
@@ -163,8 +171,8 @@ done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s %8s %7s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
-  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit wal_B/t fpi/t
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s %8s %7s %7s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit wal_B/t fpi/t xact/t
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
     [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
@@ -191,9 +199,9 @@ for ep in ${ENDPOINTS:-complaints sms}; do
     wrkc=$(awk -v t=$((w1 - w0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     per_commit=$(awk -v a="$b0" -v b="$b1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1];
       if (n > 0) printf "%.2f", (y[2] - x[2]) / n; else print "-"}')
-    read -r walb fpi <<<"$(wal_per "$g0" "$g1" "$ok")"
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s %8s %7s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
-      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit" "$walb" "$fpi"
+    read -r walb fpi xacts <<<"$(wal_per "$g0" "$g1" "$ok")"
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s %8s %7s %7s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
+      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit" "$walb" "$fpi" "$xacts"
   done
 done
 
