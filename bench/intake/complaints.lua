@@ -1,19 +1,9 @@
 -- POST /api/complaints with a unique phone per request (limits are off in the bench server).
 -- With COMPLAINT_KEYS=1 in the environment each request also carries an Idempotency-Key of its
 -- own, as a portal that retries safely would send (a lookup before the transaction, a claim in it).
+dofile("bench/intake/common.lua")  -- setup, tid, stamp, done
 local keyed = os.getenv("COMPLAINT_KEYS") == "1"
 local counter = 0
-local tid = 0
-local threads = {}
-
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  tid = tonumber(wrk.thread:get("tid")) or 0
-end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -25,9 +15,7 @@ function request()
     '"description":"压测工单 ' .. tid .. '-' .. counter .. '：小区路灯不亮，请尽快维修"}'
   local headers = nil
   if keyed then
-    headers = {["Idempotency-Key"] = string.format("bench-%d-%d-%d", os.time(), tid, counter)}
+    headers = {["Idempotency-Key"] = string.format("bench-%d-%d-%d", stamp, tid, counter)}
   end
   return wrk.format(nil, "/api/complaints", headers, body)
 end
-
-dofile("bench/intake/result.lua")  -- done(): the RESULT line (run.sh runs from the repository root)

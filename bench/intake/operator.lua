@@ -1,21 +1,9 @@
 -- POST /api/tickets as an operator recording a call (channel PHONE, the call's id), with an
 -- OPERATOR API token (OPERATOR_TOKEN), a caller of its own per request. The answer is the new
 -- ticket with its timeline, as the console's desk reads it.
+dofile("bench/intake/common.lua")  -- setup, tid, stamp, done
 local counter = 0
-local tid = 0
-local stamp = 0
-local threads = {}
 local token = os.getenv("OPERATOR_TOKEN") or ""
-
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  tid = tonumber(wrk.thread:get("tid")) or 0
-  stamp = os.time()
-end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -29,5 +17,3 @@ function request()
     '"description":"压测工单 ' .. tid .. '-' .. counter .. '：小区路灯不亮，请尽快维修"}'
   return wrk.format(nil, "/api/tickets", nil, body)
 end
-
-dofile("bench/intake/result.lua")  -- done(): the RESULT line (run.sh runs from the repository root)

@@ -1,18 +1,12 @@
 -- POST /webhooks/sms/generic, each request pre-signed (Standard Webhooks needs HMAC-SHA256, which
 -- wrk's Lua lacks) by signed_sms.py into a file of lines: id <TAB> timestamp <TAB> signature <TAB> body.
+dofile("bench/intake/common.lua")  -- setup, tid, stamp, done
 local lines = {}
 local i = 0
-local tid = 0
 local nthreads = 1
-local threads = {}
-
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
 
 function init(args)
-  tid = tonumber(wrk.thread:get("tid")) or 0
+  thread_init()
   nthreads = tonumber(args[2]) or 1
   for line in io.lines(args[1]) do
     table.insert(lines, line)
@@ -28,5 +22,3 @@ function request()
     ["webhook-signature"] = sig}
   return wrk.format("POST", "/webhooks/sms/generic", headers, body)
 end
-
-dofile("bench/intake/result.lua")  -- done(): the RESULT line (run.sh runs from the repository root)

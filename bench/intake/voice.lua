@@ -1,21 +1,9 @@
 -- POST /webhooks/voice/generic: one hang-up of an unanswered inbound call with a voicemail
 -- transcript per request, each its own call (callId) and caller, so each becomes a ticket
 -- (VOICEMAIL_TICKET) with its acknowledgement SMS. The generic CTI secret comes as ?secret=.
+dofile("bench/intake/common.lua")  -- setup, tid, stamp, done
 local counter = 0
-local tid = 0
-local stamp = 0
-local threads = {}
 local secret = os.getenv("VOICE_SECRET") or ""
-
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  tid = tonumber(wrk.thread:get("tid")) or 0
-  stamp = os.time()
-end
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -28,5 +16,3 @@ function request()
     '"transcript":"压测留言 ' .. tid .. '-' .. counter .. '：楼道灯坏了一个月，晚上很黑"}'
   return wrk.format(nil, "/webhooks/voice/generic?secret=" .. secret, nil, body)
 end
-
-dofile("bench/intake/result.lua")  -- done(): the RESULT line (run.sh runs from the repository root)

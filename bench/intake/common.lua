@@ -1,0 +1,28 @@
+-- What the intake scripts share, loaded first by each (run.sh runs wrk from the repository root):
+-- each wrk thread's number (tid, from 0), the run's start (stamp: ids unique across runs), and
+-- the RESULT line run.sh reads (done). A script with an init of its own calls thread_init().
+tid = 0
+stamp = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("tid", #threads)
+  table.insert(threads, thread)
+end
+
+function thread_init()
+  tid = tonumber(wrk.thread:get("tid")) or 0
+  stamp = os.time()
+end
+
+function init(args)
+  thread_init()
+end
+
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  local sockerr = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d non2xx=%d sockerr=%d p50_ms=%.2f p99_ms=%.2f duration_s=%.2f\n",
+    summary.requests, non2xx, sockerr, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.duration / 1e6))
+end
