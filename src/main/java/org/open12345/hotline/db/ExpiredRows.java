@@ -28,14 +28,11 @@ public final class ExpiredRows {
     Future<Integer> olderThan(SqlClient db, Instant before, int limit);
   }
 
-  /** How long rows are kept, and how often older ones are deleted. */
-  public record Retention(Duration keep, Duration every) {
-    public Retention {
-      if (keep.isNegative() || keep.isZero() || every.isNegative() || every.isZero()) {
-        throw new IllegalArgumentException("keep and every must be longer than zero");
-      }
-    }
-  }
+  /**
+   * How long rows are kept, and how often older ones are deleted; both longer than zero, which the
+   * configuration checks ({@code positiveDuration}) before anything is built.
+   */
+  public record Retention(Duration keep, Duration every) {}
 
   private final String what;
   private final Vertx vertx;
