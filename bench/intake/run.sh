@@ -10,8 +10,8 @@
 # JAR (target/hotline.jar: another build to compare), HOTLINE_HTTP_EVENT_LOOPS (HTTP verticles),
 # HOTLINE_INTAKE_BATCH_ENABLED / _MAX_ITEMS / _MAX_WAIT (group commit, issue 15), ENDPOINTS
 # ("complaints sms"; also "voice": a voicemail hang-up per request, and "operator": POST
-# /api/tickets with an OPERATOR token, each warmed up as long as the other two), SMS_PER_RUN (pre-signed deliveries per SMS run; 300000, warm-up 100000),
-# COMPLAINT_KEYS (1: every complaint carries an Idempotency-Key of its own; default 0).
+# /api/tickets with an OPERATOR token, each warmed up as long as the other two), SMS_PER_RUN
+# (pre-signed deliveries per SMS run; 300000, warm-up 100000), COMPLAINT_KEYS (1: every complaint carries an Idempotency-Key of its own; default 0).
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up

@@ -7,7 +7,6 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,8 @@ public final class ExpiredRows {
   private final Clock clock;
   private final Retention retention;
   private final int chunk;
-  private final AtomicBoolean pruning = new AtomicBoolean();
+  /** The latest prune asked for; the next one starts after it ends. */
+  private Future<Integer> last = Future.succeededFuture(0);
   private long timer = -1;
 
   /** @param what the rows, for the log ({@code "idempotency keys"}) */
@@ -75,13 +75,16 @@ public final class ExpiredRows {
   }
 
   /**
-   * Deletes the rows older than {@code keep}, chunk by chunk; answers how many. A prune asked for
-   * while one runs does nothing (answers 0): the running one reaches the same rows.
+   * Deletes the rows older than {@code keep}, chunk by chunk; answers how many. One prune runs at
+   * a time: one asked for while another runs starts when it ends, with the cutoff of that moment
+   * (answering 0 at once, as it did, left rows that had expired since the running one began).
    */
-  public Future<Integer> prune() {
-    if (!pruning.compareAndSet(false, true)) {
-      return Future.succeededFuture(0);
-    }
+  public synchronized Future<Integer> prune() {
+    last = last.transform(x -> pruneNow());
+    return last;
+  }
+
+  private Future<Integer> pruneNow() {
     Instant before = clock.instant().minus(retention.keep());
     return deleteFrom(before, 0)
         .onSuccess(n -> {
@@ -90,8 +93,7 @@ public final class ExpiredRows {
           }
         })
         .onFailure(e -> log.warn("{} could not be pruned (tried again in {}): {}", what, retention.every(),
-            e.toString()))
-        .onComplete(x -> pruning.set(false));
+            e.toString()));
   }
 
   private Future<Integer> deleteFrom(Instant before, int deleted) {
