@@ -17,7 +17,9 @@
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up
 # still going on). Also per run: wrk's own CPU per ticket (wrk_ms/t), each CPU's busy share
 # (cpu_busy%, "cpu0/cpu1/...", from /proc/stat: which core is the limit) and tickets per COMMIT
-# (t/commit, from the server's /metrics). PGDATA_PID (postmaster.pid) is found with psql if unset.
+# (t/commit, from the server's /metrics), and the share of batches sent from BEGIN to COMMIT in
+# one go, waiting for PostgreSQL once (1go%, same source; 0 for builds without the meter).
+# PGDATA_PID (postmaster.pid) is found with psql if unset.
 # And the WAL each ticket wrote (wal_B/t: the cluster's WAL position before and after the run, so
 # with full-page images and whatever else ran; fpi/t: full-page images per ticket, from
 # pg_stat_wal, which backends update about once a second: read after a second's pause). WAL is the
@@ -84,8 +86,9 @@ MTOKEN=$(HOTLINE_DB_URL="postgresql://$AUTH@$PGHOST:$PGPORT/$DB" java -jar "$JAR
   --name bench-metrics --role METRICS 2>/dev/null | tail -1 || true)
 batch_totals() {
   curl -sf -H "Authorization: Bearer $MTOKEN" "http://127.0.0.1:$PORT/metrics" 2>/dev/null \
-    | awk '/^hotline_intake_batch_items_(count|sum) / {v[$1] = $2}
-           END {printf "%d %d", v["hotline_intake_batch_items_count"], v["hotline_intake_batch_items_sum"]}' || true
+    | awk '/^hotline_intake_batch_(items_count|items_sum|one_wait_total) / {v[$1] = $2}
+           END {printf "%d %d %d", v["hotline_intake_batch_items_count"], v["hotline_intake_batch_items_sum"],
+                v["hotline_intake_batch_one_wait_total"]}' || true
 }
 
 # Warm-up (JIT, pool) of both paths, not counted: its tickets are subtracted below. With 5 s of
@@ -171,8 +174,8 @@ done
 
 TOTAL_2XX=0
 MAX_INFLIGHT=0
-printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s %8s %7s %7s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
-  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit wal_B/t fpi/t xact/t
+printf '\n%-11s %5s %10s %9s %9s %8s %8s %10s %8s %10s %10s %10s %10s %10s %9s %6s %8s %7s %7s\n' endpoint conns tickets/s p50_ms p99_ms non2xx sockerr \
+  pgbench_tps ratio srv_ms/t jit_ms/t pg_ms/t wrk_ms/t cpu_busy% t/commit 1go% wal_B/t fpi/t xact/t
 for ep in ${ENDPOINTS:-complaints sms}; do
   for c in $CONNECTIONS; do
     [ "$ep" = sms ] && python3 bench/intake/signed_sms.py "$SECRET" "b$STAMP-c$c" "${SMS_PER_RUN:-300000}" "$WORK/sms-$c.tsv"
@@ -199,9 +202,11 @@ for ep in ${ENDPOINTS:-complaints sms}; do
     wrkc=$(awk -v t=$((w1 - w0)) -v k="$TCK" -v n="$ok" 'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / k / n : 0)}')
     per_commit=$(awk -v a="$b0" -v b="$b1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1];
       if (n > 0) printf "%.2f", (y[2] - x[2]) / n; else print "-"}')
+    one_go=$(awk -v a="$b0" -v b="$b1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1];
+      if (n > 0) printf "%.0f", 100 * (y[3] - x[3]) / n; else print "-"}')
     read -r walb fpi xacts <<<"$(wal_per "$g0" "$g1" "$ok")"
-    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s %8s %7s %7s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
-      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit" "$walb" "$fpi" "$xacts"
+    printf '%-11s %5s %10s %9s %9s %8s %8s %10.0f %8s %10s %10s %10s %10s %10s %9s %6s %8s %7s %7s\n' "$ep" "$c" "$tps" "$p50_ms" "$p99_ms" \
+      "$non2xx" "$sockerr" "${PGB[$c]}" "$ratio" "$srv" "$jit" "$pgc" "$wrkc" "$(cpu_busy "$c0" "$c1")" "$per_commit" "$one_go" "$walb" "$fpi" "$xacts"
   done
 done
 

@@ -22,10 +22,13 @@ final class BatchConnection implements SqlConnection {
   private final DeferredRows deferred = new DeferredRows();
   private final BatchValues values;
 
-  /** @param units how many units share the connection (how many values a sequence block draws) */
-  BatchConnection(SqlConnection conn, int units) {
+  /**
+   * @param units how many units share the connection (how many values a sequence block draws)
+   * @param ahead the lane's values drawn ahead, or null
+   */
+  BatchConnection(SqlConnection conn, int units, ValuesAhead ahead) {
     this.conn = conn;
-    this.values = new BatchValues(units);
+    this.values = new BatchValues(units, ahead);
   }
 
   DeferredRows deferred() {

@@ -39,10 +39,12 @@ import org.slf4j.LoggerFactory;
  *       one; units arriving while a batch is in flight wait for it to end or for {@code maxWait}.
  * </ul>
  *
- * A batch whose units only leave rows for its end waits for PostgreSQL twice: for BEGIN, the
- * deferral and the units' statements, sent without waiting for one another; for the multi-row
- * writes with the deferred checks and the COMMIT. On a busy database each wait is also a turn in
- * its run queue, so the fewer there are, the shorter a batch holds its requests.
+ * A batch whose units only leave rows for its end waits for PostgreSQL once: BEGIN, the deferral,
+ * the multi-row writes, the deferred checks and the COMMIT go out together. Units that need an
+ * answer first (a claim, a read, sequence values when none were drawn ahead) make it twice. On a
+ * busy database each wait is also a turn in its run queue, so the fewer there are, the shorter a
+ * batch holds its requests. A busy lane's batch draws sequence values for the next one
+ * ({@link ValuesAhead}), so batches of new tickets also wait once under load.
  *
  * <p>Units are started in submission order, so a unit's first statement reaches PostgreSQL before the
  * next unit's: a second copy of one SMS in the same batch sees the first copy's claim (same
@@ -88,6 +90,7 @@ public final class GroupCommit {
   private final Settings settings;
   private final Object laneKey = new Object();
   private final GroupCommitMeters meters;
+  private final Duration keepValuesAhead;
 
   /** Publishes nothing (a composite registry without registries makes no-op meters). */
   public GroupCommit(Pool pool, Settings settings) {
@@ -96,9 +99,15 @@ public final class GroupCommit {
 
   /** @param registry where the batches' sizes and times are published */
   public GroupCommit(Pool pool, Settings settings, MeterRegistry registry) {
+    this(pool, settings, registry, ValuesAhead.KEEP);
+  }
+
+  /** @param keepValuesAhead how long sequence values drawn for a lane's next batch stay usable */
+  GroupCommit(Pool pool, Settings settings, MeterRegistry registry, Duration keepValuesAhead) {
     this.pool = pool;
     this.settings = settings;
     this.meters = new GroupCommitMeters(registry);
+    this.keepValuesAhead = keepValuesAhead;
   }
 
   /** A group commit that never groups: every unit in its own transaction. */
@@ -171,6 +180,7 @@ public final class GroupCommit {
   private final class Lane {
     private final Context context;
     private final ArrayDeque<Unit<?>> queue = new ArrayDeque<>();
+    private final ValuesAhead ahead = new ValuesAhead(keepValuesAhead);
     private int inFlight;
     private boolean flushScheduled;
     private long timer = -1;
@@ -220,7 +230,7 @@ public final class GroupCommit {
           batch.add(unit);
         }
         inFlight++;
-        run(batch, 0).onComplete(done -> {
+        run(this, batch, 0).onComplete(done -> {
           inFlight--;
           // the units that queued up meanwhile go now: a connection just became free
           if (!queue.isEmpty()) {
@@ -229,10 +239,19 @@ public final class GroupCommit {
         });
       }
     }
+
+    /**
+     * True when another batch is likely to follow soon: units already wait, another batch is in
+     * flight, or this one holds several. A lone request draws nothing ahead, which would only
+     * be dropped unused.
+     */
+    boolean busy(int batchSize) {
+      return batchSize > 1 || inFlight > 1 || !queue.isEmpty();
+    }
   }
 
   /** Runs a batch; the future completes when every unit of it has its answer. */
-  private Future<Void> run(List<Unit<?>> batch, int round) {
+  private Future<Void> run(Lane lane, List<Unit<?>> batch, int round) {
     // A batch of one also goes this way (not alone): the shared-transaction code is then what
     // every request under light load, and every sequential test, runs through.
     meters.batchStarted(batch.size());
@@ -240,19 +259,19 @@ public final class GroupCommit {
     return pool.getConnection()
         // together() gives the connection back itself once the transaction has ended, which may
         // be after the units were answered; here only when it failed outright
-        .compose(conn -> together(conn, batch).onFailure(e -> conn.close()))
+        .compose(conn -> together(lane, conn, batch).onFailure(e -> conn.close()))
         .recover(e -> {
           batch.forEach(u -> u.fail(e));
           return Future.succeededFuture(Retry.NONE);
         })
         .compose(retry -> {
           meters.transactionEnded(System.nanoTime() - started, retry.reruns());
-          return retry.run(this, round);
+          return retry.run(this, lane, round);
         });
   }
 
-  private Future<Retry> together(SqlConnection conn, List<Unit<?>> batch) {
-    BatchConnection shared = new BatchConnection(conn, batch.size());
+  private Future<Retry> together(Lane lane, SqlConnection conn, List<Unit<?>> batch) {
+    BatchConnection shared = new BatchConnection(conn, batch.size(), lane.ahead);
     // BEGIN is not awaited: the client sends a transaction's statements in the order they are
     // given, so BEGIN, the deferral and the units' first statements go out together and cost one
     // round trip instead of two. (If BEGIN fails, so do the statements after it.)
@@ -264,20 +283,27 @@ public final class GroupCommit {
     for (Unit<?> u : batch) {
       outcomes.add(u.start(shared));
     }
-    List<Future<?>> all = new ArrayList<>(outcomes);
-    all.add(deferredChecks);
-    all.add(begun);
-    return Future.join(all).transform(done -> {
-      if (begun.failed()) {
-        // no transaction: nothing of the batch is stored; each unit runs alone
-        return conn.close().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
-      }
-      Transaction tx = begun.result();
+    // Units that asked PostgreSQL nothing are done at once, and the batch goes on in the same
+    // task: BEGIN and everything up to the COMMIT leave in one write, and the batch waits once.
+    Future<?> ready = Future.join(outcomes);
+    if (ready.succeeded()) {
+      meters.sentInOneGo();
+    }
+    return ready.transform(done -> {
       if (done.failed()) {
         List<Unit<?>> blamed = batch.stream().filter(Unit::toBlame).toList();
         List<Unit<?>> rest = batch.stream().filter(u -> !u.toBlame()).toList();
-        return tx.rollback().otherwiseEmpty().compose(v -> conn.close().otherwiseEmpty())
-            .map(v -> new Retry(blamed, rest));
+        return begun.transform(b -> {
+          if (b.failed()) {
+            // no transaction: nothing of the batch is stored; each unit runs alone
+            return conn.close().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
+          }
+          return b.result().rollback().otherwiseEmpty().compose(v -> conn.close().otherwiseEmpty())
+              .map(v -> new Retry(blamed, rest));
+        });
+      }
+      if (lane.busy(batch.size())) {
+        shared.values().drawAhead(shared);
       }
       // The units' multi-row writes, the deferred checks and the COMMIT are sent together: one
       // wait. The COMMIT rides in the check's own (simple) query, because the client's
@@ -295,18 +321,30 @@ public final class GroupCommit {
       // batch is over for its lane when its units are answered: holding the lane one more wait
       // let the requests answered meanwhile start smaller batches (measured: 2.5 tickets per
       // COMMIT instead of 3.8 at 8 connections, and more of PostgreSQL's time per ticket).
-      tx.commit().onComplete(ended -> conn.close());
-      return Future.join(flushed, committed).transform(ended -> {
+      begun.onComplete(b -> {
+        if (b.succeeded()) {
+          b.result().commit().onComplete(ended -> conn.close());
+        } else {
+          conn.close();
+        }
+      });
+      return Future.join(begun, deferredChecks, flushed, committed).transform(ended -> {
         Retry retry;
-        if (committed.succeeded() && flushed.succeeded()) {
+        if (begun.succeeded() && committed.succeeded() && flushed.succeeded()) {
           batch.forEach(Unit::answerWithOutcome);
           retry = Retry.NONE;
-        } else if (committed.succeeded()) {
+        } else if (begun.succeeded() && committed.succeeded()) {
           // A write the client refused before sending it (a parameter it cannot encode): the
           // COMMIT went through without those rows. Running the units again could store part of
           // them twice, so they fail; this is a bug in a unit's statement, never the input's.
           log.error("a batch committed without its multi-row writes, which the client refused", flushed.cause());
           batch.forEach(u -> u.fail(flushed.cause()));
+          retry = Retry.NONE;
+        } else if (committed.succeeded()) {
+          // The client promises that statements after a failed BEGIN fail; should one not,
+          // whether rows were stored is unknown, so no unit runs again.
+          log.error("a batch's COMMIT was answered after its BEGIN failed", begun.cause());
+          batch.forEach(u -> u.fail(begun.cause()));
           retry = Retry.NONE;
         } else if (flushed.cause() instanceof PgException || committed.cause() instanceof PgException) {
           // PostgreSQL refused a write, the check or the COMMIT: an ERROR there means nothing is
@@ -342,7 +380,7 @@ public final class GroupCommit {
       return !blamed.isEmpty() || !rest.isEmpty();
     }
 
-    Future<Void> run(GroupCommit gc, int round) {
+    Future<Void> run(GroupCommit gc, Lane lane, int round) {
       if (!reruns()) {
         return Future.succeededFuture();
       }
@@ -357,7 +395,7 @@ public final class GroupCommit {
           done.add(gc.alone(u));
         }
       } else if (!rest.isEmpty()) {
-        done.add(gc.run(rest, round + 1));
+        done.add(gc.run(lane, rest, round + 1));
       }
       return Future.join(done).mapEmpty();
     }

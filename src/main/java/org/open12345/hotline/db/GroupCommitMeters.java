@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a centre tuning {@code intake.batch.*} needs to see, on /metrics: how many tickets a COMMIT
  * carries, how long a request waits for its batch to start, how long a batch's transaction takes,
- * and how often a batch is rolled back and its units run again. Tickets per COMMIT is
+ * how often a batch is rolled back and its units run again, and how many batches waited for
+ * PostgreSQL only once (their units asked it nothing before their rows). Tickets per COMMIT is
  * {@code hotline_intake_batch_items_sum / _count}.
  */
 final class GroupCommitMeters {
@@ -17,6 +18,7 @@ final class GroupCommitMeters {
   private final Timer queued;
   private final Timer transaction;
   private final Counter rollbacks;
+  private final Counter oneWait;
 
   /** @param registry where to publish; an empty {@code CompositeMeterRegistry} records nothing */
   GroupCommitMeters(MeterRegistry registry) {
@@ -29,10 +31,17 @@ final class GroupCommitMeters {
         .register(registry);
     rollbacks = Counter.builder("hotline.intake.batch.rollbacks")
         .description("batches rolled back whose units then ran again").register(registry);
+    oneWait = Counter.builder("hotline.intake.batch.one.wait")
+        .description("batches sent from BEGIN to COMMIT in one go: their units asked PostgreSQL nothing first")
+        .register(registry);
   }
 
   void batchStarted(int size) {
     items.record(size);
+  }
+
+  void sentInOneGo() {
+    oneWait.increment();
   }
 
   void waited(long nanos) {

@@ -53,6 +53,7 @@ class GroupCommitTest {
         CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN INSERT INTO insert_statements DEFAULT VALUES; RETURN NULL; END $$;
         CREATE TRIGGER counted AFTER INSERT ON items FOR EACH STATEMENT EXECUTE FUNCTION count_statement();
+        CREATE SEQUENCE serials;
         """).execute());
   }
 
@@ -351,40 +352,131 @@ class GroupCommitTest {
     }
   }
 
-  @Test
-  void aBatchIsAnsweredAfterTwoWaitsForPostgreSQL() {
-    // one connection that keeps its prepared statements, as the server's pool does
+  /** A pool of one connection, made on {@code context} and counting its waits (prepared statements kept). */
+  static Pool oneConnection(Context context, Waits waits) {
+    // The connection is made on the context that submits the batches, so its reads and the
+    // batches' answers run on one thread: a later answer cannot be counted before them.
     Pool one = Pool.pool(vertx, ValuePlans.caching(new PgConnectOptions(database)), new PoolOptions().setMaxSize(1));
+    CompletableFuture<SqlConnection> made = new CompletableFuture<>();
+    context.runOnContext(v -> one.getConnection().onComplete(r -> made.complete(r.result())));
+    SqlConnection conn = made.join();
+    PooledSocket.pipelineOf(conn).addFirst("test-waits", waits);
+    await(conn.close());
+    return one;
+  }
+
+  /** Submits the units from one task on {@code context}; the waits counted when all were answered. */
+  static <T> int waitsUntilAnswered(Context context, GroupCommit gc, Waits waits,
+      List<Function<SqlConnection, Future<T>>> units, List<T> answers) {
+    CompletableFuture<Integer> waitsWhenAnswered = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      List<Future<T>> pending = units.stream().map(gc::inTransaction).toList();
+      // on the event loop, as the answers complete: nothing sent later is counted
+      Future.all(pending).onComplete(done -> {
+        if (done.succeeded()) {
+          pending.forEach(f -> answers.add(f.result()));
+        }
+        waitsWhenAnswered.complete(done.succeeded() ? waits.count() : -1);
+      });
+    });
+    return waitsWhenAnswered.join();
+  }
+
+  @Test
+  void aBatchWhoseUnitsAskNothingIsAnsweredAfterOneWait() {
+    Context context = vertx.getOrCreateContext();
+    Waits waits = new Waits();
+    Pool one = oneConnection(context, waits);
     try {
-      // The connection is made on the context that submits the batch, so its reads and the
-      // batch's answers run on one thread: a later answer cannot be counted before them.
-      Context context = vertx.getOrCreateContext();
-      CompletableFuture<SqlConnection> made = new CompletableFuture<>();
-      context.runOnContext(v -> one.getConnection().onComplete(r -> made.complete(r.result())));
-      SqlConnection conn = made.join();
-      Waits waits = new Waits();
-      PooledSocket.pipelineOf(conn).addFirst("test-waits", waits);
-      await(conn.close());
       GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)));
       submitTogether(gc, List.of(deferred("w1"), deferred("w2"))).forEach(CompletableFuture::join); // prepares
       await(one.query("SELECT 1").execute()); // the pool's one connection is back, the batch ended
       waits.reset();
-      CompletableFuture<Integer> waitsWhenAnswered = new CompletableFuture<>();
-      List<Function<SqlConnection, Future<Void>>> units = List.of(deferred("t1"), deferred("t2"), deferred("t3"));
-      context.runOnContext(v -> {
-        List<Future<Void>> answers = units.stream().map(gc::inTransaction).toList();
-        // on the event loop, as the answers complete: nothing sent later is counted
-        Future.all(answers).onComplete(done -> waitsWhenAnswered.complete(done.succeeded() ? waits.count() : -1));
-      });
-      int answeredAfter = waitsWhenAnswered.join();
+      int answeredAfter = waitsUntilAnswered(context, gc, waits,
+          List.of(deferred("t1"), deferred("t2"), deferred("t3")), new ArrayList<>());
       assertEquals(3L, count("k LIKE 't%'"));
-      // BEGIN with the deferral and the units' statements; the rows with the checks and the
-      // COMMIT. Awaiting BEGIN, and the rows before the checks, made it five; the client's own
-      // COMMIT, sent only once the checks were answered, made it three.
-      assertEquals(2, answeredAfter, "waits before a batch is answered");
+      // BEGIN, the deferral, the rows, the checks and the COMMIT in one write. Awaiting BEGIN,
+      // and the rows before the checks, made it five; the client's own COMMIT, sent only once
+      // the checks were answered, made it three; awaiting BEGIN before the rows, two.
+      assertEquals(1, answeredAfter, "waits before a batch is answered");
     } finally {
       await(one.close());
     }
+  }
+
+  static final String SERIALS = "SELECT nextval('serials') FROM generate_series(1, $1)";
+
+  /** A unit that takes a sequence value from the batch's block and leaves a row holding it. */
+  static Function<SqlConnection, Future<Long>> numbered(String k) {
+    return tx -> BatchValues.next(tx, SERIALS).compose(row -> {
+      long serial = row.getLong(0);
+      return DeferredRows.write(tx, ROWS, new String[] {k}, new Integer[] {(int) serial}).map(v -> serial);
+    });
+  }
+
+  @Test
+  void aBusyLanesNextBatchTakesTheValuesItsBatchDrewAheadAndWaitsOnce() {
+    Context context = vertx.getOrCreateContext();
+    Waits waits = new Waits();
+    Pool one = oneConnection(context, waits);
+    try {
+      // kept long enough for a slow test machine; the server keeps them 20 ms
+      GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)),
+          new SimpleMeterRegistry(), Duration.ofMinutes(1));
+      List<Long> first = new ArrayList<>();
+      int firstWaits = waitsUntilAnswered(context, gc, waits, List.of(numbered("a1"), numbered("a2")), first);
+      await(one.query("SELECT 1").execute());
+      waits.reset();
+      List<Long> second = new ArrayList<>();
+      int secondWaits = waitsUntilAnswered(context, gc, waits,
+          List.of(numbered("b1"), numbered("b2"), numbered("b3")), second);
+      assertTrue(firstWaits >= 2, "the first batch asks for its values: " + firstWaits);
+      // the first batch drew four ahead (twice its two): BEGIN to COMMIT in one write
+      assertEquals(1, secondWaits, "every value drawn ahead");
+      await(one.query("SELECT 1").execute());
+      waits.reset();
+      List<Long> third = new ArrayList<>();
+      List<Function<SqlConnection, Future<Long>>> eight = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        eight.add(numbered("c" + i));
+      }
+      int thirdWaits = waitsUntilAnswered(context, gc, waits, eight, third);
+      // one left and five more drawn by the second batch (twice its three): two are asked for
+      assertEquals(2, thirdWaits, "six of eight values drawn ahead, the rest asked for");
+      List<Long> all = new ArrayList<>(first);
+      all.addAll(second);
+      all.addAll(third);
+      for (int i = 1; i < all.size(); i++) {
+        assertTrue(all.get(i) > all.get(i - 1), "values unique and in submission order: " + all);
+      }
+      assertEquals(13L, count("true"));
+    } finally {
+      await(one.close());
+    }
+  }
+
+  @Test
+  void aLoneUnitDrawsNothingAheadAndOldValuesAreNotUsed() {
+    Context context = vertx.getOrCreateContext();
+    Waits waits = new Waits();
+    Pool one = oneConnection(context, waits);
+    try {
+      GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)),
+          new SimpleMeterRegistry(), Duration.ofMinutes(1));
+      List<Long> values = new ArrayList<>();
+      waitsUntilAnswered(context, gc, waits, List.of(numbered("l1")), values);
+      await(one.query("SELECT 1").execute()); // the batch has ended
+      // one request at a time: nothing drawn ahead, which would only be dropped unused (a gap)
+      long last = await(pool.query("SELECT last_value FROM serials").execute()).iterator().next().getLong(0);
+      assertEquals(values.get(0), last, "the sequence's last value is the one used");
+    } finally {
+      await(one.close());
+    }
+    ValuesAhead ahead = new ValuesAhead(Duration.ofMillis(20));
+    ahead.draw(pool, SERIALS, 2, 0);
+    long kept = Duration.ofMillis(20).toNanos();
+    assertNotNull(ahead.take(pool, SERIALS, kept), "usable until the end of its keep");
+    assertNull(ahead.take(pool, SERIALS, kept + 1), "dropped after it");
   }
 
   @Test
@@ -404,5 +496,12 @@ class GroupCommitTest {
     submitTogether(gc, List.of(deferred("twice"), deferred("twice"))).forEach(a -> a.handle((r, e) -> null).join());
     Await.until(() -> registry.get("hotline.intake.batch.rollbacks").counter().count() == 1.0);
     assertEquals(2, items.count(), "the units run alone are not batches");
+
+    // both batches' units asked PostgreSQL nothing before their rows; a unit with a statement of
+    // its own makes the batch wait for it first
+    assertEquals(2.0, registry.get("hotline.intake.batch.one.wait").counter().count());
+    submitTogether(gc, List.of(insert("asks", 1))).forEach(CompletableFuture::join);
+    assertEquals(3, items.count());
+    assertEquals(2.0, registry.get("hotline.intake.batch.one.wait").counter().count(), "not sent in one go");
   }
 }
