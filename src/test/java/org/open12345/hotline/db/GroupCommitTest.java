@@ -414,23 +414,27 @@ class GroupCommitTest {
     });
   }
 
+  /** Values drawn ahead kept long enough for a slow test machine; the server keeps them 20 ms. */
+  static GroupCommit keepingValuesAhead(Pool one) {
+    return new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)), new SimpleMeterRegistry(),
+        Duration.ofMinutes(1));
+  }
+
   @Test
   void aBusyLanesNextBatchTakesTheValuesItsBatchDrewAheadAndWaitsOnce() {
     Context context = vertx.getOrCreateContext();
     Waits waits = new Waits();
     Pool one = oneConnection(context, waits);
     try {
-      // kept long enough for a slow test machine; the server keeps them 20 ms
-      GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)),
-          new SimpleMeterRegistry(), Duration.ofMinutes(1));
+      GroupCommit gc = keepingValuesAhead(one);
       List<Long> first = new ArrayList<>();
       int firstWaits = waitsUntilAnswered(context, gc, waits, List.of(numbered("a1"), numbered("a2")), first);
+      assertTrue(firstWaits >= 2, "the first batch asks for its values: " + firstWaits);
       await(one.query("SELECT 1").execute());
       waits.reset();
       List<Long> second = new ArrayList<>();
       int secondWaits = waitsUntilAnswered(context, gc, waits,
           List.of(numbered("b1"), numbered("b2"), numbered("b3")), second);
-      assertTrue(firstWaits >= 2, "the first batch asks for its values: " + firstWaits);
       // the first batch drew four ahead (twice its two): BEGIN to COMMIT in one write
       assertEquals(1, secondWaits, "every value drawn ahead");
       await(one.query("SELECT 1").execute());
@@ -461,8 +465,7 @@ class GroupCommitTest {
     Waits waits = new Waits();
     Pool one = oneConnection(context, waits);
     try {
-      GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)),
-          new SimpleMeterRegistry(), Duration.ofMinutes(1));
+      GroupCommit gc = keepingValuesAhead(one);
       List<Long> values = new ArrayList<>();
       waitsUntilAnswered(context, gc, waits, List.of(numbered("l1")), values);
       await(one.query("SELECT 1").execute()); // the batch has ended
