@@ -41,7 +41,21 @@ public final class BatchValues {
     if (client instanceof BatchConnection batch) {
       return batch.values().take(batch, sql);
     }
+    return one(client, sql);
+  }
+
+  /** One row of {@code sql}'s values, drawn at once. */
+  static Future<Row> one(SqlClient client, String sql) {
     return client.preparedQuery(sql).execute(Tuple.of(1)).map(rows -> rows.iterator().next());
+  }
+
+  /** {@code count} rows of {@code sql}'s values, in one statement. */
+  static Future<List<Row>> draw(SqlClient client, String sql, int count) {
+    return client.preparedQuery(sql).execute(Tuple.of(count)).map(set -> {
+      List<Row> out = new ArrayList<>(set.size());
+      set.forEach(out::add);
+      return out;
+    });
   }
 
   private Future<Row> take(SqlClient client, String sql) {
@@ -55,12 +69,7 @@ public final class BatchValues {
       // As many as the units may still ask for; more asks than units (a unit that creates two
       // rows): another block of the batch's size.
       int size = before < units ? units - before : units;
-      Future<List<Row>> rows = client.preparedQuery(sql).execute(Tuple.of(size)).map(set -> {
-        List<Row> out = new ArrayList<>(set.size());
-        set.forEach(out::add);
-        return out;
-      });
-      block = new Block(rows, size);
+      block = new Block(draw(client, sql, size), size);
       blocks.put(sql, block);
     }
     int index = block.handedOut++;

@@ -3,10 +3,8 @@ package org.open12345.hotline.db;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ final class ValuesAhead {
     int index = block.handedOut++;
     return block.rows.transform(drawn -> drawn.succeeded()
         ? Future.succeededFuture(drawn.result().get(index))
-        : client.preparedQuery(sql).execute(Tuple.of(1)).map(rows -> rows.iterator().next()));
+        : BatchValues.one(client, sql));
   }
 
   /** How many values of {@code sql} are drawn ahead and still usable. */
@@ -65,12 +63,8 @@ final class ValuesAhead {
 
   /** Draws {@code count} values of {@code sql} (one parameter: how many) after those already drawn. */
   void draw(SqlClient client, String sql, int count, long now) {
-    Future<List<Row>> rows = client.preparedQuery(sql).execute(Tuple.of(count)).map(set -> {
-      List<Row> out = new ArrayList<>(set.size());
-      set.forEach(out::add);
-      return out;
-    });
-    blocks.computeIfAbsent(sql, k -> new ArrayDeque<>()).addLast(new Block(rows, count, now));
+    Block block = new Block(BatchValues.draw(client, sql, count), count, now);
+    blocks.computeIfAbsent(sql, k -> new ArrayDeque<>()).addLast(block);
   }
 
   /** Drops used-up, failed and too old blocks from the front; the oldest block left, or null. */

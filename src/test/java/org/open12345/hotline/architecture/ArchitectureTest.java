@@ -93,14 +93,12 @@ class ArchitectureTest {
   @Test
   void onlyRepositoriesRunSql() {
     // BatchConnection (the connection a group-commit batch shares), DeferredRows (multi-row
-    // writes at a batch's end), BatchValues and ValuesAhead (sequence values drawn per batch, and
-    // for the next one) only pass on
-    // statements written in repositories; GroupCommit sends transaction control only (BEGIN,
-    // SET CONSTRAINTS, COMMIT).
+    // writes at a batch's end) and BatchValues (sequence values drawn per batch, and for the next
+    // one) only pass on statements written in repositories; GroupCommit sends transaction control
+    // only (BEGIN, SET CONSTRAINTS, COMMIT).
     noClasses().that().haveSimpleNameNotEndingWith("Repository")
         .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.DeferredRows")
         .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.BatchValues")
-        .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.ValuesAhead")
         .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.GroupCommit")
         .and().doNotHaveFullyQualifiedName("org.open12345.hotline.db.BatchConnection")
         .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
