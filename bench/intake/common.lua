@@ -1,9 +1,18 @@
 -- What the intake scripts share, loaded first by each (run.sh runs wrk from the repository root):
 -- each wrk thread's number (tid, from 0), the run's start (stamp: ids unique across runs), and
--- the RESULT line run.sh reads (done). A script with an init of its own calls thread_init().
+-- the RESULT line run.sh reads (done), and each request's caller (next_caller). A script with an
+-- init of its own calls thread_init().
 tid = 0
 stamp = 0
+counter = 0
 local threads = {}
+
+-- The next request's number in this thread and a phone of its own under prefix (e.g. "135"):
+-- unique per thread and request, so no per-citizen limit or duplicate check joins two requests.
+function next_caller(prefix)
+  counter = counter + 1
+  return counter, string.format("%s%02d%06d", prefix, tid % 100, counter % 1000000)
+end
 
 function setup(thread)
   thread:set("tid", #threads)

@@ -1,16 +1,14 @@
 -- POST /api/complaints with a unique phone per request (limits are off in the bench server).
 -- With COMPLAINT_KEYS=1 in the environment each request also carries an Idempotency-Key of its
 -- own, as a portal that retries safely would send (a lookup before the transaction, a claim in it).
-dofile("bench/intake/common.lua")  -- setup, tid, stamp, done
+dofile("bench/intake/common.lua")  -- setup, tid, stamp, next_caller, done
 local keyed = os.getenv("COMPLAINT_KEYS") == "1"
-local counter = 0
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
 function request()
-  counter = counter + 1
-  local phone = string.format("135%02d%06d", tid % 100, counter % 1000000)
+  local counter, phone = next_caller("135")
   local body = '{"name":"压测","phone":"' .. phone .. '","request_type":"投诉","location":"新城区",' ..
     '"description":"压测工单 ' .. tid .. '-' .. counter .. '：小区路灯不亮，请尽快维修"}'
   local headers = nil
