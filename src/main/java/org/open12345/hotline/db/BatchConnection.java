@@ -15,20 +15,24 @@ import io.vertx.sqlclient.spi.DatabaseMetadata;
 /**
  * The connection a group-commit batch's units share: the connection itself, plus the rows its
  * units leave for one multi-row statement at the batch's end ({@link DeferredRows}) and the
- * sequence values drawn for all of them at once ({@link BatchValues}).
+ * sequence values drawn for all of them at once ({@link BatchValues}), and the claims its units
+ * write at its end ({@link ClaimsAtEnd}).
  */
 final class BatchConnection implements SqlConnection {
   private final SqlConnection conn;
   private final DeferredRows deferred = new DeferredRows();
   private final BatchValues values;
+  private final ClaimsAtEnd claims;
 
   /**
    * @param units how many units share the connection (how many values a sequence block draws)
    * @param ahead the lane's values drawn ahead, or null
+   * @param claimsAtEnd whether the units may write their claims at the batch's end
    */
-  BatchConnection(SqlConnection conn, int units, ValuesAhead ahead) {
+  BatchConnection(SqlConnection conn, int units, ValuesAhead ahead, boolean claimsAtEnd) {
     this.conn = conn;
     this.values = new BatchValues(units, ahead);
+    this.claims = new ClaimsAtEnd(claimsAtEnd);
   }
 
   DeferredRows deferred() {
@@ -37,6 +41,10 @@ final class BatchConnection implements SqlConnection {
 
   BatchValues values() {
     return values;
+  }
+
+  ClaimsAtEnd claims() {
+    return claims;
   }
 
   @Override

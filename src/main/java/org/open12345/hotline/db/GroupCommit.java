@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *       others are run again as a batch without it. Units that only failed because the transaction
  *       was already aborted by another are not blamed. A second failed round runs every remaining
  *       unit alone.
+ *   <li>Claims at the end: a first round's units may write their claims (an SMS's provider id)
+ *       with their other rows at the batch's end ({@link ClaimsAtEnd}); if one meets a taken key,
+ *       the batch is run again together with its claims made first.
  *   <li>Light load: a unit arriving while nothing of its event loop is in flight is flushed at
  *       the end of the current event-loop task (no timer), so one request at a time waits for no
  *       one; units arriving while a batch is in flight wait for it to end or for {@code maxWait}.
@@ -62,6 +65,8 @@ public final class GroupCommit {
 
   /** SQLSTATE 25P02: a statement sent after another one failed in the same transaction. */
   private static final String IN_FAILED_TRANSACTION = "25P02";
+  /** SQLSTATE 23505: a unique key already taken (a claim written at a batch's end, {@link ClaimsAtEnd}). */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /**
    * @param maxItems units per transaction; 1 = every unit alone (the single path)
@@ -181,6 +186,9 @@ public final class GroupCommit {
     private final Context context;
     private final ArrayDeque<Unit<?>> queue = new ArrayDeque<>();
     private final ValuesAhead ahead = new ValuesAhead(keepValuesAhead);
+    /** When a claim written at a batch's end last met a taken key (System.nanoTime), if ever. */
+    private long claimConflictAt;
+    private boolean claimConflicted;
     private int inFlight;
     private boolean flushScheduled;
     private long timer = -1;
@@ -248,6 +256,17 @@ public final class GroupCommit {
     boolean busy(int batchSize) {
       return batchSize > 1 || inFlight > 1 || !queue.isEmpty();
     }
+
+    /** A first round's units write claims at the end, unless one met a taken key a moment ago. */
+    boolean claimsAtEnd(int round) {
+      return round == 0
+          && (!claimConflicted || System.nanoTime() - claimConflictAt > ClaimsAtEnd.FIRST_AFTER_CONFLICT.toNanos());
+    }
+
+    void claimConflicted() {
+      claimConflicted = true;
+      claimConflictAt = System.nanoTime();
+    }
   }
 
   /** Runs a batch; the future completes when every unit of it has its answer. */
@@ -259,7 +278,7 @@ public final class GroupCommit {
     return pool.getConnection()
         // together() gives the connection back itself once the transaction has ended, which may
         // be after the units were answered; here only when it failed outright
-        .compose(conn -> together(lane, conn, batch).onFailure(e -> conn.close()))
+        .compose(conn -> together(lane, conn, batch, round).onFailure(e -> conn.close()))
         .recover(e -> {
           batch.forEach(u -> u.fail(e));
           return Future.succeededFuture(Retry.NONE);
@@ -270,8 +289,8 @@ public final class GroupCommit {
         });
   }
 
-  private Future<Retry> together(Lane lane, SqlConnection conn, List<Unit<?>> batch) {
-    BatchConnection shared = new BatchConnection(conn, batch.size(), lane.ahead);
+  private Future<Retry> together(Lane lane, SqlConnection conn, List<Unit<?>> batch, int round) {
+    BatchConnection shared = new BatchConnection(conn, batch.size(), lane.ahead, lane.claimsAtEnd(round));
     // BEGIN is not awaited: the client sends a transaction's statements in the order they are
     // given, so BEGIN, the deferral and the units' first statements go out together and cost one
     // round trip instead of two. (If BEGIN fails, so do the statements after it.)
@@ -296,10 +315,10 @@ public final class GroupCommit {
         return begun.transform(b -> {
           if (b.failed()) {
             // no transaction: nothing of the batch is stored; each unit runs alone
-            return conn.close().otherwiseEmpty().map(v -> new Retry(List.of(), batch));
+            return conn.close().otherwiseEmpty().map(v -> Retry.eachAlone(batch));
           }
           return b.result().rollback().otherwiseEmpty().compose(v -> conn.close().otherwiseEmpty())
-              .map(v -> new Retry(blamed, rest));
+              .map(v -> new Retry(blamed, rest, !blamed.isEmpty()));
         });
       }
       if (lane.busy(batch.size())) {
@@ -346,10 +365,16 @@ public final class GroupCommit {
           log.error("a batch's COMMIT was answered after its BEGIN failed", begun.cause());
           batch.forEach(u -> u.fail(begun.cause()));
           retry = Retry.NONE;
+        } else if (shared.claims().any() && (isUniqueViolation(flushed.cause())
+            || isUniqueViolation(committed.cause()))) {
+          // A claim written at the end met a taken key (likely a retried delivery): nothing is
+          // stored; the batch runs again with its claims made first, which find the key taken.
+          lane.claimConflicted();
+          retry = new Retry(List.of(), batch, true);
         } else if (flushed.cause() instanceof PgException || committed.cause() instanceof PgException) {
           // PostgreSQL refused a write, the check or the COMMIT: an ERROR there means nothing is
           // stored. (A write that failed with the connection says nothing of the COMMIT sent with it.)
-          retry = new Retry(List.of(), batch);
+          retry = Retry.eachAlone(batch);
         } else {
           // the connection failed: whether the COMMIT got through is unknown
           batch.forEach(u -> u.fail(committed.cause()));
@@ -371,9 +396,20 @@ public final class GroupCommit {
     });
   }
 
-  /** After a rolled-back batch: the units to blame go alone; the others again together. */
-  private record Retry(List<Unit<?>> blamed, List<Unit<?>> rest) {
-    static final Retry NONE = new Retry(List.of(), List.of());
+  private static boolean isUniqueViolation(Throwable e) {
+    return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+  }
+
+  /**
+   * After a rolled-back batch: the units to blame go alone; the others again together if
+   * {@code restTogether} and this was the first round, else alone too.
+   */
+  private record Retry(List<Unit<?>> blamed, List<Unit<?>> rest, boolean restTogether) {
+    static final Retry NONE = new Retry(List.of(), List.of(), false);
+
+    static Retry eachAlone(List<Unit<?>> units) {
+      return new Retry(List.of(), units, false);
+    }
 
     /** True when the batch was rolled back and some of its units run again. */
     boolean reruns() {
@@ -385,8 +421,8 @@ public final class GroupCommit {
         return Future.succeededFuture();
       }
       List<Future<Void>> done = new ArrayList<>();
-      // nobody to blame, or a second failure: everyone alone (their own, single-path answers)
-      boolean eachAlone = blamed.isEmpty() || round >= 1;
+      // nothing to run together, or a second failure: everyone alone (their own, single-path answers)
+      boolean eachAlone = !restTogether || round >= 1;
       for (Unit<?> u : blamed) {
         done.add(gc.alone(u));
       }

@@ -90,9 +90,15 @@ class GroupCommitTest {
 
   /** Submits every unit from one event-loop task (so they meet in one queue) and waits for all answers. */
   static <T> List<CompletableFuture<T>> submitTogether(GroupCommit gc, List<Function<SqlConnection, Future<T>>> units) {
+    return submitTogether(vertx.getOrCreateContext(), gc, units);
+  }
+
+  /** As above, on {@code context}: its lane (e.g. several batches of one lane, one after the other). */
+  static <T> List<CompletableFuture<T>> submitTogether(Context context, GroupCommit gc,
+      List<Function<SqlConnection, Future<T>>> units) {
     List<CompletableFuture<T>> answers = new ArrayList<>();
     units.forEach(u -> answers.add(new CompletableFuture<>()));
-    vertx.getOrCreateContext().runOnContext(v -> {
+    context.runOnContext(v -> {
       for (int i = 0; i < units.size(); i++) {
         CompletableFuture<T> a = answers.get(i);
         gc.inTransaction(units.get(i)).onComplete(r -> {
@@ -480,6 +486,66 @@ class GroupCommitTest {
     long kept = Duration.ofMillis(20).toNanos();
     assertNotNull(ahead.take(pool, SERIALS, kept), "usable until the end of its keep");
     assertNull(ahead.take(pool, SERIALS, kept + 1), "dropped after it");
+  }
+
+  static final String CLAIM_FIRST = "INSERT INTO items (k, v) VALUES ($1, 1) ON CONFLICT (k) DO NOTHING RETURNING k";
+
+  /**
+   * A unit that claims {@code k} the way {@link ClaimsAtEnd} says: with a row at the batch's end
+   * (no conflict clause: a taken key fails the write), or first, with a statement that answers
+   * whether the key was free. It answers how: "at end", "first" or "duplicate".
+   */
+  static Function<SqlConnection, Future<String>> claiming(String k) {
+    return tx -> switch (ClaimsAtEnd.of(tx, k)) {
+      case AT_END -> DeferredRows.write(tx, ROWS, new String[] {k}, new Integer[] {1}).map("at end");
+      case TAKEN_IN_BATCH -> Future.succeededFuture("duplicate");
+      case FIRST -> tx.preparedQuery(CLAIM_FIRST).execute(Tuple.of(k))
+          .map(rows -> rows.size() == 1 ? "first" : "duplicate");
+    };
+  }
+
+  @Test
+  void claimsAtTheBatchsEndWaitOnceAndASecondCopyInTheBatchIsItsDuplicate() {
+    Context context = vertx.getOrCreateContext();
+    Waits waits = new Waits();
+    Pool one = oneConnection(context, waits);
+    try {
+      GroupCommit gc = new GroupCommit(one, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)));
+      submitTogether(gc, List.of(claiming("p1"), claiming("p2"))).forEach(CompletableFuture::join); // prepares
+      await(one.query("SELECT 1").execute());
+      waits.reset();
+      List<String> answers = new ArrayList<>();
+      int answeredAfter = waitsUntilAnswered(context, gc, waits,
+          List.of(claiming("e1"), claiming("e2"), claiming("e1")), answers);
+      assertEquals(List.of("at end", "at end", "duplicate"), answers);
+      assertEquals(1, answeredAfter, "no claim asked for first");
+      assertEquals(2L, count("k LIKE 'e%'"));
+    } finally {
+      await(one.close());
+    }
+    assertEquals("first", await(pool.withTransaction(claiming("alone"))), "outside a batch, claimed first");
+  }
+
+  @Test
+  void aClaimAtTheEndThatMeetsATakenKeyRunsTheBatchAgainWithItsClaimsFirstAndTheLaneClaimsFirstAWhile()
+      throws InterruptedException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    GroupCommit gc = new GroupCommit(pool, new GroupCommit.Settings(true, 64, Duration.ofMillis(50)), registry);
+    Context lane = vertx.getOrCreateContext();
+    await(pool.query("INSERT INTO items (k, v) VALUES ('retried', 1)").execute()); // stored before
+    List<String> answers = submitTogether(lane, gc, List.of(claiming("r1"), claiming("retried"), claiming("r2")))
+        .stream().map(CompletableFuture::join).toList();
+    assertEquals(List.of("first", "duplicate", "first"), answers, "run again, every claim made first");
+    Await.until(() -> registry.get("hotline.intake.batch.rollbacks").counter().count() == 1.0);
+    assertEquals(2, registry.get("hotline.intake.batch.items").summary().count(), "run again together, not alone");
+    assertEquals(1L, await(pool.query("SELECT count(DISTINCT tx) FROM items WHERE k IN ('r1', 'r2')").execute())
+        .iterator().next().getLong(0), "one transaction");
+
+    // the lane's next batch claims first: a burst of retries costs one rerun, not one per batch
+    answers = submitTogether(lane, gc, List.of(claiming("n1"), claiming("retried")))
+        .stream().map(CompletableFuture::join).toList();
+    assertEquals(List.of("first", "duplicate"), answers);
+    assertEquals(1.0, registry.get("hotline.intake.batch.rollbacks").counter().count(), "no second rerun");
   }
 
   @Test

@@ -11,15 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.open12345.hotline.db.BatchValues;
+import org.open12345.hotline.db.ClaimsAtEnd;
 import org.open12345.hotline.db.DeferredRows;
 import org.open12345.hotline.db.ValuePlans;
 
 /**
  * SQL of inbound_messages: every citizen SMS, claimed once by its provider id, and what it became.
- * The claim is written at once (a second copy in the same group-commit batch must meet it); the
- * outcome waits for the batch's end and goes with the other messages' in one statement
- * ({@link DeferredRows}). Nothing in the intake transaction reads an outcome back; the statements
- * here that read or update a stored message flush first.
+ * A claim made first is written at once, and its outcome waits for the batch's end and goes with
+ * the other messages' in one statement ({@link DeferredRows}). A message that becomes a ticket in
+ * a group-commit batch may instead be claimed at the batch's end ({@link ClaimsAtEnd}), its row
+ * written once, with its outcome. Nothing in the intake transaction reads an outcome back; the
+ * statements here that read or update a stored message flush first.
  */
 public final class InboundMessageRepository {
   private static final String CLAIM = """
@@ -28,6 +31,22 @@ public final class InboundMessageRepository {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT (provider, provider_message_id) DO NOTHING
       RETURNING id""";
+  /** Ids of messages claimed at a batch's end, drawn for the batch at once ({@link BatchValues}). */
+  private static final String NEXT_IDS = "SELECT nextval('inbound_messages_id_seq') FROM generate_series(1, $1)";
+  /**
+   * Messages claimed at the batch's end that became tickets: claim and outcome in one row. No ON
+   * CONFLICT: a taken key must fail the batch, which then runs again with its claims made first.
+   * A unit writes it after its ticket, so the batch's tickets go first.
+   */
+  private static final String CLAIMED_AS_TICKET = """
+      INSERT INTO inbound_messages (id, provider, provider_message_id, phone, destination, text_body, raw,
+                                    received_at, arrived_at, outcome, detail, ticket_id)
+      SELECT u.id, u.provider, u.provider_message_id, u.phone, u.destination, u.text_body, u.raw,
+             u.received_at, u.arrived_at, 'ticket', u.detail, u.ticket_id
+      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                  $8::timestamptz[], $9::timestamptz[], $10::text[], $11::bigint[])
+           AS u(id, provider, provider_message_id, phone, destination, text_body, raw, received_at, arrived_at,
+                detail, ticket_id)""";
   /**
    * Any other outcome: the ticket it names (the prompt's or the question's) is older than the
    * batch; rating_prompt_id and rating_id have no foreign key.
@@ -79,6 +98,24 @@ public final class InboundMessageRepository {
         .execute(Tuple.from(new Object[] {sms.provider(), sms.providerMessageId(), sms.phone(), sms.destination(),
             sms.text(), sms.raw(), sms.receivedAt().atOffset(ZoneOffset.UTC), arrivedAt.atOffset(ZoneOffset.UTC)}))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  /** The id of a message to be claimed at the batch's end ({@link #claimedAsTicket}). */
+  public Future<Long> nextId(SqlClient tx) {
+    return BatchValues.next(tx, NEXT_IDS).map(row -> row.getLong(0));
+  }
+
+  /**
+   * The claim of a message that became the new ticket {@code ticketId}, written with its outcome
+   * at the end of the batch; {@code id} from {@link #nextId}.
+   */
+  public Future<Void> claimedAsTicket(SqlClient tx, long id, InboundSms sms, Instant arrivedAt, long ticketId,
+      String number) {
+    return DeferredRows.write(tx, CLAIMED_AS_TICKET, new Long[] {id}, new String[] {sms.provider()},
+        new String[] {sms.providerMessageId()}, new String[] {sms.phone()}, new String[] {sms.destination()},
+        new String[] {sms.text()}, new String[] {sms.raw()},
+        new OffsetDateTime[] {sms.receivedAt().atOffset(ZoneOffset.UTC)},
+        new OffsetDateTime[] {arrivedAt.atOffset(ZoneOffset.UTC)}, new String[] {number}, new Long[] {ticketId});
   }
 
   /** Records that the message became the new ticket {@code ticketId} (now, or at the batch's end). */

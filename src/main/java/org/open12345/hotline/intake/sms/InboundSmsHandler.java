@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.open12345.hotline.auth.Actor;
+import org.open12345.hotline.db.ClaimsAtEnd;
 import org.open12345.hotline.evaluation.NewRating;
 import org.open12345.hotline.evaluation.OptOutReply;
 import org.open12345.hotline.evaluation.ParsedReply;
@@ -24,7 +26,9 @@ import org.open12345.hotline.ticket.NewTicket;
 import org.open12345.hotline.ticket.RequestType;
 
 /**
- * Decides what one citizen SMS becomes, in one transaction that first claims its provider id:
+ * Decides what one citizen SMS becomes, in one transaction that claims its provider id (first,
+ * or, for a request that becomes a ticket in a group-commit batch, with the ticket's rows at the
+ * batch's end):
  *
  * <ol>
  *   <li>id already claimed → nothing (a retry; the caller answers the same acknowledgement);
@@ -101,24 +105,7 @@ public final class InboundSmsHandler {
       tickets.readAhead(draft(sms.phone(), sms.text(), sms.destination()), Actor.SYSTEM);
     }
     return tickets.inTransaction(tx -> switch (reading.lookups()) {
-      case NONE -> claim(tx, sms).compose(id -> id == null
-          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-          : act(tx, id, sms, reading, Optional.empty(), Optional.empty()));
-      case QUESTION_FIRST -> {
-        // A request: the prompt matters only when a question is open (rare), so it is read then.
-        Future<Long> claimed = claim(tx, sms);
-        Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());
-        yield Future.all(claimed, question).compose(v -> {
-          if (claimed.result() == null) {
-            return Future.succeededFuture(Outcome.DUPLICATE_DELIVERY);
-          }
-          if (question.result().isEmpty()) {
-            return act(tx, claimed.result(), sms, reading, Optional.empty(), Optional.empty());
-          }
-          return prompts.peekLatestFor(tx, sms.phone())
-              .compose(p -> act(tx, claimed.result(), sms, reading, p, question.result()));
-        });
-      }
+      case NONE, QUESTION_FIRST -> request(tx, sms, reading);
       case BOTH -> {
         // The lookups do not depend on the claim: all go out together (pipelined, run in this
         // order); for a repeated delivery the looked-up prompt and question are simply not used.
@@ -132,6 +119,48 @@ public final class InboundSmsHandler {
     });
   }
 
+  /**
+   * A text that reads as a request: a ticket, unless the phone's follow-up question is open (rare;
+   * read only for a short text, which could answer it), and then the prompt is read too. In a
+   * group-commit batch the claim of a message that becomes a ticket is written with the ticket's
+   * rows at the batch's end ({@link ClaimsAtEnd}): for a long text nothing is then asked first,
+   * and the batch waits for PostgreSQL once.
+   */
+  private Future<Outcome> request(SqlConnection tx, InboundSms sms, SmsReading reading) {
+    return switch (ClaimsAtEnd.of(tx, List.of(sms.provider(), sms.providerMessageId()))) {
+      case TAKEN_IN_BATCH -> Future.succeededFuture(Outcome.DUPLICATE_DELIVERY);
+      case AT_END -> questionOf(tx, sms, reading).compose(question -> question.isEmpty()
+          ? messages.nextId(tx).compose(id -> newTicket(tx, id, sms, true))
+          // the text may answer the question: claimed now after all, as the other outcomes update the claim
+          : claim(tx, sms).compose(id -> id == null
+              ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+              : answerOrTicket(tx, id, sms, reading, question)));
+      case FIRST -> {
+        Future<Long> claimed = claim(tx, sms);
+        Future<Optional<OpenQuestion>> question = questionOf(tx, sms, reading);
+        yield Future.all(claimed, question).compose(v -> claimed.result() == null
+            ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+            : answerOrTicket(tx, claimed.result(), sms, reading, question.result()));
+      }
+    };
+  }
+
+  /** The phone's open follow-up question, when the text could answer it; else none. */
+  private Future<Optional<OpenQuestion>> questionOf(SqlConnection tx, InboundSms sms, SmsReading reading) {
+    return reading.lookups() == SmsReading.Lookups.QUESTION_FIRST
+        ? followUps.openQuestionOf(tx, sms.phone())
+        : Future.succeededFuture(Optional.empty());
+  }
+
+  /** A request whose question was read: a ticket when none is open, else the latest prompt decides too. */
+  private Future<Outcome> answerOrTicket(SqlConnection tx, long id, InboundSms sms, SmsReading reading,
+      Optional<OpenQuestion> question) {
+    if (question.isEmpty()) {
+      return act(tx, id, sms, reading, Optional.empty(), Optional.empty());
+    }
+    return prompts.peekLatestFor(tx, sms.phone()).compose(p -> act(tx, id, sms, reading, p, question));
+  }
+
   /** The claim: the new row's id, or null when this provider message was already stored. */
   private Future<Long> claim(SqlConnection tx, InboundSms sms) {
     return messages.claim(tx, sms, clock.instant());
@@ -141,7 +170,7 @@ public final class InboundSmsHandler {
   private Future<Outcome> act(SqlConnection tx, long id, InboundSms sms, SmsReading reading,
       Optional<RatingPrompt> prompt, Optional<OpenQuestion> question) {
     return switch (reading.route(prompt, question, clock.instant())) {
-      case TICKET -> newTicket(tx, id, sms);
+      case TICKET -> newTicket(tx, id, sms, false);
       case FOLLOW_UP -> answer(tx, id, question.get(), reading.followUp().get());
       case FOLLOW_UP_UNPARSED -> mark(tx, id, Outcome.UNPARSED, "not a clear answer to the follow-up question of "
           + "ticket " + question.get().ticketNumber(), question.get().ticketId(), null, null);
@@ -188,13 +217,15 @@ public final class InboundSmsHandler {
         destination, null);
   }
 
-  private Future<Outcome> newTicket(SqlConnection tx, long id, InboundSms sms) {
+  /** @param claimAtEnd whether the message is still to be claimed (at the batch's end), or already was */
+  private Future<Outcome> newTicket(SqlConnection tx, long id, InboundSms sms, boolean claimAtEnd) {
     NewTicket draft = draft(sms.phone(), sms.text(), sms.destination());
     JsonObject details = new JsonObject().put("provider", sms.provider())
         .put("provider_message_id", sms.providerMessageId()).put("inbound_message_id", id);
     // The outcome row goes out alongside the acknowledgement SMS rather than after it.
-    return tickets.create(tx, draft, Actor.SYSTEM, details,
-            t -> messages.markTicket(tx, id, t.id(), t.number()))
+    return tickets.create(tx, draft, Actor.SYSTEM, details, t -> claimAtEnd
+            ? messages.claimedAsTicket(tx, id, sms, clock.instant(), t.id(), t.number())
+            : messages.markTicket(tx, id, t.id(), t.number()))
         .map(Outcome.TICKET);
   }
 

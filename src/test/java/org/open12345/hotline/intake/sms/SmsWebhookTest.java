@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -304,17 +306,9 @@ class SmsWebhookTest {
    * kind at the batch's end instead of one per message (rows an UPDATE writes carry its command id,
    * cmin). On the single path each message has a transaction of its own, its outcome written at once.
    */
-  @Test
-  void messagesHandledTogetherKeepTheirOwnOutcomesWrittenInOneStatement() {
+  /** The messages handled from one event-loop task (one group-commit batch), their outcomes in order. */
+  static List<InboundSmsHandler.Outcome> handledTogether(List<InboundSms> messages) {
     InboundSmsHandler handler = server.server().features().intake.smsHandler();
-    Instant now = Instant.now();
-    List<InboundSms> messages = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      messages.add(new InboundSms("aliyun", "together-" + i, "1380000030" + i, "小区" + i + "号楼门口的路灯坏了", now, null,
-          "{}"));
-    }
-    messages.add(messages.get(0));
-    messages.add(new InboundSms("aliyun", "together-td", "13800000310", "TD", now, null, "{}"));
     List<CompletableFuture<InboundSmsHandler.Outcome>> answers = new ArrayList<>();
     messages.forEach(m -> answers.add(new CompletableFuture<>()));
     server.server().vertx().getOrCreateContext().runOnContext(v -> {
@@ -323,8 +317,65 @@ class SmsWebhookTest {
         handler.handle(messages.get(i)).onSuccess(a::complete).onFailure(a::completeExceptionally);
       }
     });
-    List<InboundSmsHandler.Outcome> outcomes = answers.stream().map(a -> a.orTimeout(30, TimeUnit.SECONDS).join())
-        .toList();
+    return answers.stream().map(a -> a.orTimeout(30, TimeUnit.SECONDS).join()).toList();
+  }
+
+  /**
+   * A provider's retry of a stored message, in one batch with new ones. In a batch, a request that
+   * becomes a ticket writes its claim with the ticket at the batch's end: the retry's claim meets
+   * the stored one there, nothing of the batch is stored, and it runs again, together, with its
+   * claims made first. The retry is a duplicate; each new message is one ticket, claimed once.
+   * Long texts and a short one (whose phone's follow-up question is read) alike.
+   */
+  @Test
+  void aRetriedMessageAmongNewOnesIsADuplicateAndEachNewOneIsOneTicket() {
+    Instant now = Instant.now();
+    String longText = "您好，我是本市某某区某某街道某某小区的居民，我们楼下的路灯已经坏了一个多星期了，晚上出行很不方便，请尽快派人维修。";
+    InboundSms stored = new InboundSms("aliyun", "retry-0", "13800000400", longText, now, null, "{}");
+    assertEquals(List.of(InboundSmsHandler.Outcome.TICKET), handledTogether(List.of(stored)));
+    List<InboundSms> messages = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      messages.add(new InboundSms("aliyun", "retry-" + i, "1380000040" + i, i == 4 ? "小区4号楼门口的路灯坏了" : longText,
+          now, null, "{}"));
+    }
+    messages.add(1, stored);
+    double rollbacksBefore = batchRollbacks();
+    List<InboundSmsHandler.Outcome> outcomes = handledTogether(messages);
+    assertEquals(List.of(InboundSmsHandler.Outcome.TICKET, InboundSmsHandler.Outcome.DUPLICATE_DELIVERY,
+        InboundSmsHandler.Outcome.TICKET, InboundSmsHandler.Outcome.TICKET, InboundSmsHandler.Outcome.TICKET), outcomes);
+    for (int i = 0; i <= 4; i++) {
+      String phone = "1380000040" + i;
+      JsonObject t = onlyTicketWithAck(phone, i == 4 ? "小区4号楼门口的路灯坏了" : longText);
+      assertEquals(1, count(server, "SELECT count(*) FROM inbound_messages WHERE phone = ?", phone));
+      assertEquals(t.getString("number"), text(server,
+          "SELECT detail FROM inbound_messages WHERE phone = ? AND outcome = 'ticket'", phone));
+      assertEquals(ticketId(server, t.getString("number")),
+          count(server, "SELECT ticket_id FROM inbound_messages WHERE phone = ?", phone));
+    }
+    String ours = "FROM inbound_messages WHERE provider_message_id IN ('retry-1', 'retry-2', 'retry-3', 'retry-4')";
+    boolean shared = server.server().features().tickets.creationsShared();
+    assertEquals(shared ? 1 : 4, count(server, "SELECT count(DISTINCT xmin::text) " + ours), "run again together");
+    assertEquals(shared ? 1.0 : 0.0, batchRollbacks() - rollbacksBefore, "the claims at the end met the stored one");
+  }
+
+  /** Group-commit batches rolled back and run again, as /metrics shows them. */
+  static double batchRollbacks() {
+    Matcher m = Pattern.compile("(?m)^hotline_intake_batch_rollbacks_total(?:\\{[^}]*})? (\\S+)$")
+        .matcher(server.get("/metrics", As.METRICS).body());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  @Test
+  void messagesHandledTogetherKeepTheirOwnOutcomesWrittenInOneStatement() {
+    Instant now = Instant.now();
+    List<InboundSms> messages = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      messages.add(new InboundSms("aliyun", "together-" + i, "1380000030" + i, "小区" + i + "号楼门口的路灯坏了", now, null,
+          "{}"));
+    }
+    messages.add(messages.get(0));
+    messages.add(new InboundSms("aliyun", "together-td", "13800000310", "TD", now, null, "{}"));
+    List<InboundSmsHandler.Outcome> outcomes = handledTogether(messages);
     List<InboundSmsHandler.Outcome> expected = new ArrayList<>(
         java.util.Collections.nCopies(6, InboundSmsHandler.Outcome.TICKET));
     expected.add(InboundSmsHandler.Outcome.DUPLICATE_DELIVERY);
