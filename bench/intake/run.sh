@@ -12,6 +12,8 @@
 # ("complaints sms"; also "voice": a voicemail hang-up per request, and "operator": POST
 # /api/tickets with an OPERATOR token, each warmed up as long as the other two), SMS_PER_RUN
 # (pre-signed deliveries per SMS run; 300000, warm-up 100000), COMPLAINT_KEYS (1: every complaint carries an Idempotency-Key of its own; default 0).
+# SMS_TEXT (the SMS's matter; default a short one, whose phone's follow-up question is read; one
+# longer than 40 characters is a request whatever was asked, and its batch may wait once).
 # Besides tickets/s it prints the CPU each ticket cost the server JVM and the PostgreSQL cluster
 # (its postmaster and every child: backends, WAL writer, checkpointer), read from /proc before
 # and after each run (jit_ms/t: the part of srv_ms/t spent by the JIT compiler threads, i.e. warm-up

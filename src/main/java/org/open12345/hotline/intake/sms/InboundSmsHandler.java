@@ -129,12 +129,18 @@ public final class InboundSmsHandler {
   private Future<Outcome> request(SqlConnection tx, InboundSms sms, SmsReading reading) {
     return switch (ClaimsAtEnd.of(tx, List.of(sms.provider(), sms.providerMessageId()))) {
       case TAKEN_IN_BATCH -> Future.succeededFuture(Outcome.DUPLICATE_DELIVERY);
-      case AT_END -> questionOf(tx, sms, reading).compose(question -> question.isEmpty()
-          ? messages.nextId(tx).compose(id -> newTicket(tx, id, sms, true))
-          // the text may answer the question: claimed now after all, as the other outcomes update the claim
-          : claim(tx, sms).compose(id -> id == null
-              ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-              : answerOrTicket(tx, id, sms, reading, question)));
+      case AT_END -> {
+        // The row's id goes out with the question's read: drawn after it (when the lane has none
+        // drawn ahead), it would make the batch wait once more. Unused if a question is open.
+        Future<Long> id = messages.nextId(tx);
+        Future<Optional<OpenQuestion>> question = questionOf(tx, sms, reading);
+        yield Future.all(id, question).compose(v -> question.result().isEmpty()
+            ? newTicket(tx, id.result(), sms, true)
+            // the text may answer the question: claimed now after all, as the other outcomes update the claim
+            : claim(tx, sms).compose(claimed -> claimed == null
+                ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
+                : answerOrTicket(tx, claimed, sms, reading, question.result())));
+      }
       case FIRST -> {
         Future<Long> claimed = claim(tx, sms);
         Future<Optional<OpenQuestion>> question = questionOf(tx, sms, reading);
