@@ -186,9 +186,8 @@ public final class GroupCommit {
     private final Context context;
     private final ArrayDeque<Unit<?>> queue = new ArrayDeque<>();
     private final ValuesAhead ahead = new ValuesAhead(keepValuesAhead);
-    /** When a claim written at a batch's end last met a taken key (System.nanoTime), if ever. */
-    private long claimConflictAt;
-    private boolean claimConflicted;
+    /** Until when (System.nanoTime) this lane claims first, after a claim at a batch's end met a taken key. */
+    private long claimsFirstUntil = System.nanoTime();
     private int inFlight;
     private boolean flushScheduled;
     private long timer = -1;
@@ -259,13 +258,11 @@ public final class GroupCommit {
 
     /** A first round's units write claims at the end, unless one met a taken key a moment ago. */
     boolean claimsAtEnd(int round) {
-      return round == 0
-          && (!claimConflicted || System.nanoTime() - claimConflictAt > ClaimsAtEnd.FIRST_AFTER_CONFLICT.toNanos());
+      return round == 0 && System.nanoTime() - claimsFirstUntil >= 0;
     }
 
     void claimConflicted() {
-      claimConflicted = true;
-      claimConflictAt = System.nanoTime();
+      claimsFirstUntil = System.nanoTime() + ClaimsAtEnd.FIRST_AFTER_CONFLICT.toNanos();
     }
   }
 

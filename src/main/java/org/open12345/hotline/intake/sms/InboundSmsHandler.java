@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.open12345.hotline.auth.Actor;
 import org.open12345.hotline.db.ClaimsAtEnd;
 import org.open12345.hotline.evaluation.NewRating;
@@ -87,17 +88,15 @@ public final class InboundSmsHandler {
   public Future<Outcome> handle(InboundSms sms) {
     var emergency = emergencies.detect(sms.text());
     if (emergency.isPresent()) {
-      return tickets.inTransaction(tx -> claim(tx, sms).compose(id -> id == null
-          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-          : emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
+      return tickets.inTransaction(tx -> claim(tx, sms).compose(claimed -> unlessDuplicate(claimed,
+          id -> emergencies.fromSms(tx, id, sms.phone(), sms.text(), emergency.get())
               .compose(transfer -> mark(tx, id, Outcome.EMERGENCY, "transfer " + emergency.get().number()
-                  + " (" + emergency.get().word() + ")", null, null, null))));
+                  + " (" + emergency.get().word() + ")", null, null, null)))));
     }
     if (OptOutReply.isOptOut(sms.text())) {
-      return tickets.inTransaction(tx -> claim(tx, sms).compose(id -> id == null
-          ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-          : optOuts.optOutBySms(tx, sms.phone(), id, sms.text())
-              .compose(v -> mark(tx, id, Outcome.OPT_OUT, "rating prompts stopped (退订)", null, null, null))));
+      return tickets.inTransaction(tx -> claim(tx, sms).compose(claimed -> unlessDuplicate(claimed,
+          id -> optOuts.optOutBySms(tx, sms.phone(), id, sms.text())
+              .compose(v -> mark(tx, id, Outcome.OPT_OUT, "rating prompts stopped (退订)", null, null, null)))));
     }
     SmsReading reading = SmsReading.of(sms.text());
     // Most texts that are no rating become tickets: their free text is read before the transaction.
@@ -112,9 +111,8 @@ public final class InboundSmsHandler {
         Future<Long> claimed = claim(tx, sms);
         Future<Optional<RatingPrompt>> prompt = prompts.latestFor(tx, sms.phone());
         Future<Optional<OpenQuestion>> question = followUps.openQuestionOf(tx, sms.phone());
-        yield Future.all(claimed, prompt, question).compose(v -> claimed.result() == null
-            ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-            : act(tx, claimed.result(), sms, reading, prompt.result(), question.result()));
+        yield Future.all(claimed, prompt, question).compose(v -> unlessDuplicate(claimed.result(),
+            id -> act(tx, id, sms, reading, prompt.result(), question.result())));
       }
     });
   }
@@ -137,16 +135,14 @@ public final class InboundSmsHandler {
         yield Future.all(id, question).compose(v -> question.result().isEmpty()
             ? newTicket(tx, id.result(), sms, true)
             // the text may answer the question: claimed now after all, as the other outcomes update the claim
-            : claim(tx, sms).compose(claimed -> claimed == null
-                ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-                : answerOrTicket(tx, claimed, sms, reading, question.result())));
+            : claim(tx, sms).compose(claimed -> unlessDuplicate(claimed,
+                claimedId -> answerOrTicket(tx, claimedId, sms, reading, question.result()))));
       }
       case FIRST -> {
         Future<Long> claimed = claim(tx, sms);
         Future<Optional<OpenQuestion>> question = questionOf(tx, sms, reading);
-        yield Future.all(claimed, question).compose(v -> claimed.result() == null
-            ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY)
-            : answerOrTicket(tx, claimed.result(), sms, reading, question.result()));
+        yield Future.all(claimed, question).compose(v -> unlessDuplicate(claimed.result(),
+            id -> answerOrTicket(tx, id, sms, reading, question.result())));
       }
     };
   }
@@ -170,6 +166,11 @@ public final class InboundSmsHandler {
   /** The claim: the new row's id, or null when this provider message was already stored. */
   private Future<Long> claim(SqlConnection tx, InboundSms sms) {
     return messages.claim(tx, sms, clock.instant());
+  }
+
+  /** A claim's answer: a repeated delivery when it is null, else what {@code then} makes of the new row's id. */
+  private static Future<Outcome> unlessDuplicate(Long claimed, Function<Long, Future<Outcome>> then) {
+    return claimed == null ? Future.succeededFuture(Outcome.DUPLICATE_DELIVERY) : then.apply(claimed);
   }
 
   /** Carries out what {@link SmsReading#route} decides. */
